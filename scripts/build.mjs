@@ -1,7 +1,7 @@
 // Bundles every part of the extension with esbuild: the extension host (cjs, `vscode` external),
 // the language server, the CLI, the IAM data, and the browser-side webviews.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -58,7 +58,6 @@ if (webviewEntries.length) {
   });
 }
 
-if (!watch) rmSync(join(root, 'dist'), { recursive: true, force: true });
 // Generated data (IAM catalogue) must exist before the bundles that embed its loader path.
 const pre = join(root, 'scripts', 'gen-iam-data.mjs');
 if (existsSync(pre)) await import(pre).then((m) => m.generate?.({ root }));

@@ -1,0 +1,21 @@
+// What one IAM rule is. Each rule lives in rules/<RULE_ID>.ts, is listed in rules/index.ts (sorted by id),
+// has a table-driven test in test/unit/iam/rules/<RULE_ID>.test.ts and a docs page docs/rules/<RULE_ID>.md.
+import type { IamData } from './data';
+import type { Policy, PolicyKind } from './model';
+import type { Finding, RuleMeta, Severity } from '../types';
+
+export interface IamRuleContext {
+  readonly policy: Policy;
+  readonly data: IamData;
+  /** The whole document text (for fixes that need to look around a span). */
+  readonly text: string;
+  /** Records a finding; severity defaults to the rule's default and is re-levelled by the caller's options. */
+  report(finding: Omit<Finding, 'ruleId' | 'severity'> & { readonly severity?: Severity }): void;
+}
+
+export interface IamRule extends RuleMeta {
+  readonly domain: 'iam';
+  /** Policy kinds the rule applies to; all when absent. */
+  readonly appliesTo?: readonly PolicyKind[];
+  check(ctx: IamRuleContext): void;
+}
