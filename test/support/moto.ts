@@ -1,0 +1,171 @@
+// A real moto server for tests: spawned from the project virtualenv on a free loopback port,
+// in its own process group, reset over HTTP between tests and stopped by PID.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+
+export interface MotoServer {
+  /** e.g. http://127.0.0.1:41234 */
+  readonly endpoint: string;
+  /** Clears every service's state (`POST /moto-api/reset`). */
+  reset(): Promise<void>;
+  /** Stops the server this call started; a no-op when an external server (LCL_TEST_ENDPOINT) is reused. */
+  stop(): Promise<void>;
+}
+
+export interface StartMotoOptions {
+  /** Port to bind; default: a free one chosen by the OS. */
+  port?: number;
+  /** Reuse this endpoint instead of spawning; default: env LCL_TEST_ENDPOINT. */
+  reuse?: string;
+  /** How long to wait for readiness, in ms (default 30 000). */
+  readyTimeoutMs?: number;
+  /** Path of the virtualenv holding moto_server (default: env LCL_VENV or <repo>/.venv). */
+  venv?: string;
+}
+
+/** The repository root (tests run as CommonJS under tsx). */
+export const repoRoot = resolve(__dirname, '..', '..');
+
+/** SDK v3 client configuration for a local emulator: fixed region, dummy credentials, path-style S3. */
+export function awsTestConfig(endpoint: string): {
+  endpoint: string;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  forcePathStyle: boolean;
+} {
+  return {
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    forcePathStyle: true,
+  };
+}
+
+/** Asks the OS for a free TCP port on the loopback interface. */
+export function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => (port ? ok(port) : fail(new Error('no port assigned'))));
+    });
+  });
+}
+
+async function post(endpoint: string, path: string, body?: unknown): Promise<void> {
+  const res = await fetch(endpoint + path, {
+    method: 'POST',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000),
+  });
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`moto ${path} failed: HTTP ${res.status}`);
+}
+
+/** Disables Docker-backed Lambda execution (there is no Docker engine here). */
+async function configure(endpoint: string): Promise<void> {
+  await post(endpoint, '/moto-api/config', { lambda: { use_docker: false } });
+}
+
+/** Resolves once the server answers its state dump, or rejects when it exits or the deadline passes. */
+async function waitReady(endpoint: string, child: ChildProcess | undefined, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError = 'no answer';
+  let exited: string | undefined;
+  const onExit = (code: number | null, signal: string | null): void => {
+    exited = `moto_server exited early (code ${code}, signal ${signal})`;
+  };
+  child?.once('exit', onExit);
+  try {
+    while (Date.now() < deadline) {
+      if (exited) throw new Error(exited);
+      try {
+        const res = await fetch(`${endpoint}/moto-api/data.json`, { signal: AbortSignal.timeout(2_000) });
+        await res.arrayBuffer();
+        if (res.ok) return;
+        lastError = `HTTP ${res.status}`;
+      } catch (err) {
+        lastError = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`moto at ${endpoint} not ready after ${timeoutMs} ms: ${lastError}`);
+  } finally {
+    child?.off('exit', onExit);
+  }
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * Starts a moto server (or reuses LCL_TEST_ENDPOINT) and returns its endpoint with reset/stop.
+ * Lambda is configured not to use Docker either way.
+ */
+export async function startMoto(opts: StartMotoOptions = {}): Promise<MotoServer> {
+  const reuse = opts.reuse ?? process.env.LCL_TEST_ENDPOINT;
+  const timeout = opts.readyTimeoutMs ?? 30_000;
+  if (reuse) {
+    const endpoint = reuse.replace(/\/+$/, '');
+    await waitReady(endpoint, undefined, timeout);
+    await configure(endpoint);
+    return { endpoint, reset: () => post(endpoint, '/moto-api/reset'), stop: async () => {} };
+  }
+
+  const venv = opts.venv ?? process.env.LCL_VENV ?? join(repoRoot, '.venv');
+  const bin = join(venv, 'bin', 'moto_server');
+  if (!existsSync(bin)) throw new Error(`moto_server not found at ${bin}: run \`bash scripts/ensure-moto.sh\` first`);
+
+  const port = opts.port ?? (await freePort());
+  const endpoint = `http://127.0.0.1:${port}`;
+  const child = spawn(bin, ['-H', '127.0.0.1', '-p', String(port)], {
+    detached: true, // own process group, so stop() ends moto and anything it forks
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, PYTHONUNBUFFERED: '1' },
+  });
+  // Keep the last lines of stderr for error messages; don't let the pipe fill up.
+  let stderrTail = '';
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (d: string) => {
+    stderrTail = (stderrTail + d).slice(-2000);
+  });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  // If the test process exits without stop(), still take the server down with it.
+  const onProcessExit = (): void => killGroup(child, 'SIGKILL');
+  process.once('exit', onProcessExit);
+
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    process.off('exit', onProcessExit);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    killGroup(child, 'SIGTERM');
+    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 3_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  try {
+    await waitReady(endpoint, child, timeout);
+    await configure(endpoint);
+  } catch (err) {
+    await stop();
+    const detail = stderrTail.trim() ? `\n${stderrTail.trim()}` : '';
+    throw new Error(`Start moto failed: ${err instanceof Error ? err.message : String(err)}${detail}`);
+  }
+  child.unref();
+  return { endpoint, reset: () => post(endpoint, '/moto-api/reset'), stop };
+}
