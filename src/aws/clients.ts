@@ -1,0 +1,119 @@
+// One place that builds AWS SDK v3 clients for the resolved connection. Each client is created on first use and
+// shares the same endpoint, region, credentials and short local-emulator timeouts. `dispose()` closes their sockets.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { KinesisClient } from '@aws-sdk/client-kinesis';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { STSClient } from '@aws-sdk/client-sts';
+import type { ResolvedConnection } from './connection';
+
+export interface ClientTuning {
+  /** Milliseconds to wait for a TCP connection (a local emulator answers in well under a second). */
+  readonly connectionTimeoutMs: number;
+  /** Milliseconds a socket may stay idle during a request before it is abandoned. */
+  readonly requestTimeoutMs: number;
+  /** Total attempts per call, including the first. */
+  readonly maxAttempts: number;
+}
+
+export const LOCAL_TUNING: ClientTuning = { connectionTimeoutMs: 2_000, requestTimeoutMs: 30_000, maxAttempts: 2 };
+
+interface Destroyable {
+  destroy(): void;
+}
+
+/** The common constructor options every client gets. */
+function baseConfig(connection: ResolvedConnection, tuning: ClientTuning) {
+  const credentials =
+    connection.credentials.kind === 'static'
+      ? {
+          credentials: {
+            accessKeyId: connection.credentials.accessKeyId,
+            secretAccessKey: connection.credentials.secretAccessKey,
+          },
+        }
+      : { profile: connection.credentials.profile };
+  return {
+    endpoint: connection.endpoint,
+    region: connection.region,
+    maxAttempts: tuning.maxAttempts,
+    requestHandler: { connectionTimeout: tuning.connectionTimeoutMs, requestTimeout: tuning.requestTimeoutMs },
+    ...credentials,
+  };
+}
+
+export class AwsClients {
+  private readonly made = new Map<string, Destroyable>();
+  private disposed = false;
+
+  constructor(
+    readonly connection: ResolvedConnection,
+    private readonly tuning: ClientTuning = LOCAL_TUNING,
+  ) {}
+
+  private get<T extends Destroyable>(key: string, make: () => T): T {
+    if (this.disposed) throw new Error('AWS clients were disposed (the connection settings changed)');
+    let client = this.made.get(key) as T | undefined;
+    if (!client) {
+      client = make();
+      this.made.set(key, client);
+    }
+    return client;
+  }
+
+  private config() {
+    return baseConfig(this.connection, this.tuning);
+  }
+
+  /** S3 with path-style addressing: local emulators do not serve virtual-hosted buckets reliably. */
+  s3(): S3Client {
+    return this.get('s3', () => new S3Client({ ...this.config(), forcePathStyle: true }));
+  }
+  sqs(): SQSClient {
+    return this.get('sqs', () => new SQSClient(this.config()));
+  }
+  kinesis(): KinesisClient {
+    return this.get('kinesis', () => new KinesisClient(this.config()));
+  }
+  dynamodb(): DynamoDBClient {
+    return this.get('dynamodb', () => new DynamoDBClient(this.config()));
+  }
+  iam(): IAMClient {
+    return this.get('iam', () => new IAMClient(this.config()));
+  }
+  sns(): SNSClient {
+    return this.get('sns', () => new SNSClient(this.config()));
+  }
+  lambda(): LambdaClient {
+    return this.get('lambda', () => new LambdaClient(this.config()));
+  }
+  secretsManager(): SecretsManagerClient {
+    return this.get('secretsManager', () => new SecretsManagerClient(this.config()));
+  }
+  kms(): KMSClient {
+    return this.get('kms', () => new KMSClient(this.config()));
+  }
+  sts(): STSClient {
+    return this.get('sts', () => new STSClient(this.config()));
+  }
+  ec2(): EC2Client {
+    return this.get('ec2', () => new EC2Client(this.config()));
+  }
+
+  /** Which clients have been created so far (tests check laziness with it). */
+  created(): readonly string[] {
+    return [...this.made.keys()];
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const client of this.made.values()) client.destroy();
+    this.made.clear();
+  }
+}

@@ -1,0 +1,4 @@
+export * from './node';
+export * from './refs';
+export * from './registry';
+export * from './service';
