@@ -1,9 +1,14 @@
 // Composition root: builds the parts of the extension, wires them together and registers them. Nothing else.
 import * as vscode from 'vscode';
+import { AnalysisClient } from './lsp/client';
 
 export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('Local Cloud Lab', { log: true });
   context.subscriptions.push(output);
+
+  const analysis = new AnalysisClient(context, output);
+  context.subscriptions.push(analysis);
+  analysis.register();
 }
 
 export function deactivate(): void {}

@@ -1,6 +1,256 @@
-// Language server entry point: wires the LSP connection to the analysis core (see server/src/lsp).
-import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+// Language server entry point: the LSP connection on one side, the analysis core on the other.
+// Diagnostics are pushed per document after a short debounce; hover, completion, code actions and code lenses
+// come from the same analysers. The IAM catalogue is loaded on the first document that needs it.
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type CodeAction,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisContext, ParsedDocument } from './core/analyzer';
+import { allRules, analyzeDocument, analyzers } from './core/analyze';
+import type { IamData } from './core/iam/data';
+import { parseDocument } from './core/syntax/parse';
+import type { AnalysisOptions, Finding } from './core/types';
+import { loadIamData } from './iamData';
+import { sameDiagnostic, toCodeAction, toCompletionItem, toDiagnostic, toRange } from './lsp/convert';
+import { Debouncer, findCompanions, relativePathOf, toSource } from './lsp/documents';
+import {
+  clientCommands,
+  listRulesRequest,
+  serviceActionsRequest,
+  type InitializationOptions,
+  type ServiceActionsResult,
+} from './lsp/protocol';
+import { SettingsStore, documentOptions } from './lsp/settings';
+import { actionsByAccessLevel } from './lsp/serviceActions';
+
+interface Analysed {
+  readonly version: number;
+  readonly parsed: ParsedDocument;
+  readonly findings: readonly Finding[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly options: AnalysisOptions;
+}
 
 const connection = createConnection(ProposedFeatures.all);
-connection.onInitialize(() => ({ capabilities: {} }));
+const documents = new TextDocuments(TextDocument);
+const debouncer = new Debouncer();
+const results = new Map<string, Analysed>();
+let pullConfiguration = false;
+let dynamicConfiguration = false;
+let docsBaseUri: string | undefined;
+let workspaceFolders: string[] = [];
+const settings = new SettingsStore(
+  connection,
+  () => pullConfiguration,
+  (m) => connection.console.warn(m),
+);
+
+let iamData: IamData | undefined;
+function iamDataOnce(): IamData {
+  if (!iamData) {
+    const started = performance.now();
+    iamData = loadIamData();
+    connection.console.info(
+      `IAM data ${iamData.version} (${iamData.updatedAt}) loaded in ${Math.round(performance.now() - started)} ms`,
+    );
+  }
+  return iamData;
+}
+
+function contextFor(uri: string, options: AnalysisOptions): AnalysisContext {
+  return { iamData: iamDataOnce, options, companions: (u) => findCompanions(u, documents.all()) };
+}
+
+connection.onInitialize((params): InitializeResult => {
+  const init = (params.initializationOptions ?? {}) as InitializationOptions;
+  docsBaseUri = init.docsBaseUri;
+  pullConfiguration = !!params.capabilities.workspace?.configuration;
+  dynamicConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+  workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['"', ':', '/', '*'], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeLensProvider: { resolveProvider: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'Local Cloud Lab analysis' },
+  };
+});
+
+connection.onInitialized(() => {
+  // Pulled settings need an explicit registration to hear about their changes.
+  if (pullConfiguration && dynamicConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  }
+});
+
+async function analyse(doc: TextDocument): Promise<void> {
+  const version = doc.version;
+  const current = await settings.forDocument(doc.uri);
+  // The document may have changed or closed while the settings were read.
+  if (documents.get(doc.uri)?.version !== version) return;
+  if (!current.enable) {
+    results.delete(doc.uri);
+    void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: [] });
+    return;
+  }
+  const options = documentOptions(current, relativePathOf(doc.uri, workspaceFolders));
+  let parsed: ParsedDocument;
+  let findings: readonly Finding[];
+  try {
+    ({ parsed, findings } = analyzeDocument(toSource(doc), contextFor(doc.uri, options)));
+  } catch (error) {
+    // The core promises never to throw; if it does, the user keeps their editor and we keep a log line.
+    connection.console.error(`Analysis of ${doc.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    return;
+  }
+  const diagnostics = findings.map((f) => toDiagnostic(doc, f, docsBaseUri));
+  results.set(doc.uri, { version, parsed, findings, diagnostics, options });
+  void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+}
+
+function schedule(doc: TextDocument, delayMs?: number): void {
+  void settings.forDocument(doc.uri).then((s) => {
+    debouncer.schedule(doc.uri, delayMs ?? s.debounceMs, () => void analyse(doc));
+  });
+}
+
+/** The analysis of the document as it is now (re-run synchronously if the cached one is stale). */
+function current(uri: string): { doc: TextDocument; parsed: ParsedDocument; ctx: AnalysisContext } | undefined {
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
+  const cached = results.get(uri);
+  const options = cached?.options ?? {};
+  const parsed = cached && cached.version === doc.version ? cached.parsed : parseDocument(toSource(doc));
+  return { doc, parsed, ctx: contextFor(uri, options) };
+}
+
+documents.onDidOpen((e) => schedule(e.document, 0));
+documents.onDidChangeContent((e) => schedule(e.document));
+documents.onDidClose((e) => {
+  debouncer.cancel(e.document.uri);
+  results.delete(e.document.uri);
+  settings.forget(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onDidChangeConfiguration(() => {
+  settings.clear();
+  for (const doc of documents.all()) schedule(doc, 0);
+});
+connection.workspace.onDidChangeWorkspaceFolders?.((e) => {
+  const removed = new Set(e.removed.map((f) => f.uri));
+  workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
+});
+
+connection.onHover((params) => {
+  const state = current(params.textDocument.uri);
+  if (!state) return null;
+  const offset = state.doc.offsetAt(params.position);
+  for (const analyzer of analyzers) {
+    try {
+      if (!analyzer.hover || !analyzer.applies(state.parsed)) continue;
+      const hover = analyzer.hover(state.parsed, offset, state.ctx);
+      if (hover) return { contents: { kind: 'markdown', value: hover.contents }, range: toRange(state.doc, hover.span) };
+    } catch (error) {
+      connection.console.error(`Hover failed: ${String(error)}`);
+    }
+  }
+  return null;
+});
+
+connection.onCompletion((params) => {
+  const state = current(params.textDocument.uri);
+  if (!state) return [];
+  const offset = state.doc.offsetAt(params.position);
+  const items = [];
+  for (const analyzer of analyzers) {
+    try {
+      if (!analyzer.complete || !analyzer.applies(state.parsed)) continue;
+      for (const entry of analyzer.complete(state.parsed, offset, state.ctx)) items.push(toCompletionItem(state.doc, entry));
+    } catch (error) {
+      connection.console.error(`Completion failed: ${String(error)}`);
+    }
+  }
+  return { isIncomplete: false, items };
+});
+
+connection.onCodeAction((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const cached = results.get(params.textDocument.uri);
+  if (!doc || !cached || cached.version !== doc.version) return [];
+  const actions: CodeAction[] = [];
+  cached.findings.forEach((finding, i) => {
+    const diagnostic = cached.diagnostics[i]!;
+    if (!params.context.diagnostics.some((d) => sameDiagnostic(d, diagnostic))) return;
+    for (const fix of finding.fixes ?? []) actions.push(toCodeAction(doc, fix, diagnostic));
+    if (finding.ruleId === 'SERVICE_WILDCARD') {
+      const service = /"?([a-z0-9-]+):\*"?/i.exec(doc.getText(diagnostic.range))?.[1];
+      if (service) {
+        actions.push({
+          title: `Pick the ${service} actions to grant instead of ${service}:*…`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          command: {
+            title: 'Pick actions',
+            command: clientCommands.pickServiceActions,
+            arguments: [{ uri: doc.uri, range: diagnostic.range, service }],
+          },
+        });
+      }
+    }
+    actions.push({
+      title: `Turn off ${finding.ruleId} for this file`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: {
+        title: 'Turn off rule',
+        command: clientCommands.disableRuleForFile,
+        arguments: [{ ruleId: finding.ruleId, uri: doc.uri }],
+      },
+    });
+  });
+  return actions;
+});
+
+connection.onCodeLens((params) => {
+  const state = current(params.textDocument.uri);
+  if (!state) return [];
+  const lenses = [];
+  for (const analyzer of analyzers) {
+    try {
+      if (!analyzer.lenses || !analyzer.applies(state.parsed)) continue;
+      for (const lens of analyzer.lenses(state.parsed, state.ctx)) {
+        lenses.push({ range: toRange(state.doc, lens.span), command: { title: lens.title, command: '' } });
+      }
+    } catch (error) {
+      connection.console.error(`Code lens failed: ${String(error)}`);
+    }
+  }
+  return lenses;
+});
+
+connection.onRequest(serviceActionsRequest, (params): ServiceActionsResult => ({
+  service: params.service,
+  groups: actionsByAccessLevel(iamDataOnce(), params.service),
+}));
+
+connection.onRequest(listRulesRequest, () =>
+  allRules().map((r) => ({ id: r.id, title: r.title, defaultSeverity: r.defaultSeverity, domain: r.domain })),
+);
+
+connection.onShutdown(() => debouncer.dispose());
+
+documents.listen(connection);
 connection.listen();

@@ -1,0 +1,48 @@
+// Every custom message between the extension (client) and the language server, declared once with its direction.
+// The client imports these types only; nothing here runs code.
+import { RequestType } from 'vscode-languageserver-protocol';
+
+/** Sent by the client at start-up in `initializationOptions`. */
+export interface InitializationOptions {
+  /** Base URI of the rule docs (docs/rules/<ID>.md inside the installed extension). */
+  readonly docsBaseUri?: string;
+}
+
+/** Client → server: the actions of one IAM service grouped by access level, for the "pick the actions" quick fix. */
+export interface ServiceActionsParams {
+  readonly service: string;
+}
+export interface ServiceActionsResult {
+  readonly service: string;
+  readonly groups: readonly { readonly accessLevel: string; readonly actions: readonly string[] }[];
+}
+export const serviceActionsRequest = new RequestType<ServiceActionsParams, ServiceActionsResult, void>(
+  'localCloudLab/serviceActions',
+);
+
+/** Client → server: rule metadata (id, title, default severity) for settings UIs and the rule picker. */
+export interface RuleInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly defaultSeverity: string;
+  readonly domain: string;
+}
+export const listRulesRequest = new RequestType<void, readonly RuleInfo[], void>('localCloudLab/listRules');
+
+/** Commands the server's code actions ask the client to run (the client registers them). */
+export const clientCommands = {
+  /** args: [{ ruleId, uri }] — turns a rule off for one file through `localCloudLab.analysis.overrides`. */
+  disableRuleForFile: 'localCloudLab.analysis.disableRuleForFile',
+  /** args: [{ uri, range, service, format }] — lets the user pick explicit actions to replace `service:*`. */
+  pickServiceActions: 'localCloudLab.iam.pickServiceActions',
+} as const;
+
+export interface DisableRuleForFileArgs {
+  readonly ruleId: string;
+  readonly uri: string;
+}
+export interface PickServiceActionsArgs {
+  readonly uri: string;
+  readonly range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  readonly service: string;
+}
