@@ -1,0 +1,48 @@
+// Small rendering helpers shared by the views (Lit templates escape every value, so item data cannot inject markup).
+import { html, nothing, type TemplateResult } from 'lit';
+
+/** Value of an input-like element behind an event (vscode-textfield, vscode-textarea, vscode-single-select…). */
+export function valueOf(event: Event): string {
+  const target = event.target as { value?: unknown } | null;
+  return typeof target?.value === 'string' ? target.value : '';
+}
+
+/** Checked state of a vscode-checkbox behind an event. */
+export function checkedOf(event: Event): boolean {
+  const target = event.target as { checked?: unknown } | null;
+  return target?.checked === true;
+}
+
+/** A spinner with a label and a Cancel button while a request runs. */
+export function busyLine(label: string | undefined, onCancel: () => void): TemplateResult | typeof nothing {
+  if (label === undefined) return nothing;
+  return html`<div class="row busy" role="status">
+    <vscode-progress-ring></vscode-progress-ring><span>${label}…</span>
+    <vscode-button secondary @click=${onCancel}>Cancel</vscode-button>
+  </div>`;
+}
+
+export function errorBox(message: string | undefined): TemplateResult | typeof nothing {
+  return message ? html`<div class="error" role="alert">${message}</div>` : nothing;
+}
+
+export function noticeBox(message: string | undefined): TemplateResult | typeof nothing {
+  return message ? html`<div class="notice">${message}</div>` : nothing;
+}
+
+/** Bytes of a base64 string (views decode Kinesis data and binary attributes with it). */
+export function base64ToBytes(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** Text of a base64 payload, or undefined when it is not valid UTF-8. */
+export function base64ToText(b64: string): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(base64ToBytes(b64));
+  } catch {
+    return undefined;
+  }
+}
