@@ -65,6 +65,14 @@ export interface ParseResult {
   /** Absent only when nothing could be recovered. Parsers recover as much as they can. */
   readonly root?: Node;
   readonly problems: readonly SyntaxProblem[];
+  /** Every document of a multi-document YAML stream (root is the first); absent for single-document formats. */
+  readonly documents?: readonly Node[];
+}
+
+/** The documents to analyse: every YAML document of a stream, otherwise the root. */
+export function roots(parse: ParseResult): readonly Node[] {
+  if (parse.documents) return parse.documents;
+  return parse.root ? [parse.root] : [];
 }
 
 /** Convenience accessors shared by every extractor. */

@@ -1,0 +1,123 @@
+// The analysis driver shared by the language server and the CLI: parse a document, turn syntax problems into
+// findings, run every applicable analyser, and return findings sorted by position. Never throws.
+import type { AnalysisContext, Analyzer, ParsedDocument, SourceDocument } from './analyzer';
+import { iamAnalyzer } from './iam/analyzer';
+import { iamRules } from './iam/rules/index';
+import { parseDocument } from './syntax/parse';
+import { internalError, syntaxFinding, syntaxRules } from './syntax/rules';
+import type { AnalysisOptions, CompletionEntry, Finding, HoverResult, Lens, RuleMeta } from './types';
+
+/** Every analyser, in the order they run. Add the DynamoDB analyser here (one line). */
+export const analyzers: readonly Analyzer[] = [iamAnalyzer];
+
+/** Rule metadata of every domain, for docs, settings and SARIF. Add the DynamoDB rule list here (one line). */
+const ruleSets: readonly (readonly RuleMeta[])[] = [syntaxRules, iamRules];
+
+/** Every rule's metadata (plain objects, without behaviour), sorted by id. */
+export function allRules(): RuleMeta[] {
+  return ruleSets
+    .flat()
+    .map((r): RuleMeta => ({ id: r.id, defaultSeverity: r.defaultSeverity, title: r.title, domain: r.domain }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export interface AnalysisResult {
+  readonly parsed: ParsedDocument;
+  readonly findings: readonly Finding[];
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.span.start - b.span.start ||
+    a.span.end - b.span.end ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+/** Applies the user's rule levels: 'off' drops a finding, a severity replaces the rule's. */
+export function applyLevels(findings: readonly Finding[], options: AnalysisOptions): Finding[] {
+  const levels = options.rules;
+  if (!levels) return [...findings];
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const level = levels[f.ruleId];
+    if (level === 'off') continue;
+    out.push(level && level !== f.severity ? { ...f, severity: level } : f);
+  }
+  return out;
+}
+
+/** Clamps a span into the document, so no front end ever sees a range outside it. */
+function clamp(f: Finding, length: number): Finding {
+  const start = Math.max(0, Math.min(length, f.span.start));
+  const end = Math.max(start, Math.min(length, f.span.end));
+  return start === f.span.start && end === f.span.end ? f : { ...f, span: { start, end } };
+}
+
+/** Runs the analysers on an already parsed document. */
+export function analyzeParsed(parsed: ParsedDocument, ctx: AnalysisContext): Finding[] {
+  const findings: Finding[] = parsed.parse.problems.map((p) => syntaxFinding(parsed.format, p));
+  for (const analyzer of analyzers) {
+    try {
+      if (analyzer.applies(parsed)) findings.push(...analyzer.analyze(parsed, ctx));
+    } catch (e) {
+      findings.push(internalError(`The ${analyzer.domain} analyser`, e, { start: 0, end: 0 }));
+    }
+  }
+  return applyLevels(findings, ctx.options)
+    .map((f) => clamp(f, parsed.text.length))
+    .sort(compareFindings);
+}
+
+/** Parses and analyses one document. */
+export function analyzeDocument(doc: SourceDocument, ctx: AnalysisContext): AnalysisResult {
+  let parsed: ParsedDocument;
+  try {
+    parsed = parseDocument(doc);
+  } catch (e) {
+    // parseDocument already catches parser failures; this guards the format detection too.
+    parsed = { ...doc, format: 'json', parse: { format: 'json', problems: [] } };
+    return { parsed, findings: [internalError('Parsing', e, { start: 0, end: 0 })] };
+  }
+  return { parsed, findings: analyzeParsed(parsed, ctx) };
+}
+
+/** The first hover any applicable analyser offers at `offset`. */
+export function hoverAt(parsed: ParsedDocument, offset: number, ctx: AnalysisContext): HoverResult | undefined {
+  for (const analyzer of analyzers) {
+    try {
+      const h = analyzer.hover && analyzer.applies(parsed) ? analyzer.hover(parsed, offset, ctx) : undefined;
+      if (h) return h;
+    } catch {
+      // A failing hover shows nothing rather than an error popup.
+    }
+  }
+  return undefined;
+}
+
+/** Completions of every applicable analyser at `offset`. */
+export function completeAt(parsed: ParsedDocument, offset: number, ctx: AnalysisContext): CompletionEntry[] {
+  const out: CompletionEntry[] = [];
+  for (const analyzer of analyzers) {
+    try {
+      if (analyzer.complete && analyzer.applies(parsed)) out.push(...analyzer.complete(parsed, offset, ctx));
+    } catch {
+      // Same as hover: no completions from a failing analyser.
+    }
+  }
+  return out;
+}
+
+/** Code lenses of every applicable analyser. */
+export function lensesFor(parsed: ParsedDocument, ctx: AnalysisContext): Lens[] {
+  const out: Lens[] = [];
+  for (const analyzer of analyzers) {
+    try {
+      if (analyzer.lenses && analyzer.applies(parsed)) out.push(...analyzer.lenses(parsed, ctx));
+    } catch {
+      // Lenses are decoration; skip them on failure.
+    }
+  }
+  return out;
+}

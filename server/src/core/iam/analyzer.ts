@@ -1,0 +1,68 @@
+// The IAM analyser: finds the policies of a document and runs every applicable rule of the registry on each.
+import type { Analyzer, AnalysisContext, ParsedDocument } from '../analyzer';
+import { internalError, syntaxFinding } from '../syntax/rules';
+import { roots } from '../syntax/tree';
+import type { AnalysisOptions, Finding, Severity } from '../types';
+import type { IamData } from './data';
+import { extractPolicies } from './extract';
+import type { Policy } from './model';
+import { isPolicyDocument } from './policy';
+import type { IamRule } from './rule';
+import { iamRules } from './rules/index';
+
+/** Runs `rules` over already extracted policies (exported for rule tests and benchmarks). */
+export function runIamRules(
+  policies: readonly Policy[],
+  data: IamData,
+  text: string,
+  options: AnalysisOptions,
+  rules: readonly IamRule[] = iamRules,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const policy of policies) {
+    for (const rule of rules) {
+      const level = options.rules?.[rule.id];
+      if (level === 'off') continue;
+      if (rule.appliesTo && !rule.appliesTo.includes(policy.kind)) continue;
+      try {
+        rule.check({
+          policy,
+          data,
+          text,
+          report: (f) => {
+            const severity: Severity = level ?? f.severity ?? rule.defaultSeverity;
+            findings.push({ ...f, ruleId: rule.id, severity });
+          },
+        });
+      } catch (e) {
+        findings.push(internalError(`Rule ${rule.id} (${policy.origin})`, e, policy.node.span));
+      }
+    }
+  }
+  return findings;
+}
+
+export const iamAnalyzer: Analyzer = {
+  domain: 'iam',
+  applies(doc: ParsedDocument): boolean {
+    if (doc.format === 'hcl') return doc.parse.root !== undefined;
+    const keys = new Set(['Resources', 'PolicyVersion', 'Role']);
+    return roots(doc.parse).some(
+      (r) => isPolicyDocument(r) || (r.kind === 'object' && r.properties.some((p) => keys.has(p.key))),
+    );
+  },
+  analyze(doc: ParsedDocument, ctx: AnalysisContext): readonly Finding[] {
+    const { policies, problems } = extractPolicies(doc);
+    const findings: Finding[] = problems.map((p) => syntaxFinding('json', p));
+    if (policies.length === 0) return findings;
+    let data: IamData;
+    try {
+      data = ctx.iamData();
+    } catch (e) {
+      findings.push(internalError('Loading the IAM data', e, policies[0]!.node.span));
+      return findings;
+    }
+    findings.push(...runIamRules(policies, data, doc.text, ctx.options));
+    return findings;
+  },
+};

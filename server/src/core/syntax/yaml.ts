@@ -1,0 +1,157 @@
+// YAML (CloudFormation and SAM templates, YAML policies) into the format-neutral tree, with the `yaml` package
+// (ISC). CloudFormation short tags (`!Ref`, `!Sub`, …) become DynamicNodes; every document of a stream is kept.
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Scalar } from 'yaml';
+import { SHORT_TAGS } from './intrinsics';
+import type { Node, ParseResult, Property, SyntaxProblem } from './tree';
+import type { Span } from '../types';
+
+const MAX_DEPTH = 200;
+
+export function parseYaml(text: string): ParseResult {
+  const problems: SyntaxProblem[] = [];
+  const documents: Node[] = [];
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, strict: false }) as Document.Parsed[];
+  } catch {
+    return {
+      format: 'yaml',
+      problems: [{ message: 'The YAML could not be parsed', span: { start: 0, end: text.length } }],
+    };
+  }
+  if (!Array.isArray(docs)) docs = [docs];
+  for (const doc of docs) {
+    for (const e of doc.errors) problems.push({ message: firstLine(e.message), span: clampSpan(e.pos, text) });
+    // Warnings are not reported: the common one, an unresolved tag, is how CloudFormation short tags arrive.
+    const converter = new Converter(text);
+    const root = converter.convert(doc.contents, 0);
+    if (root) documents.push(root);
+    if (converter.tooDeep) {
+      problems.push({
+        message: `Nesting deeper than ${MAX_DEPTH} levels was not analysed`,
+        span: { start: 0, end: text.length },
+      });
+    }
+  }
+  const root = documents[0];
+  const base: ParseResult = root ? { format: 'yaml', root, problems } : { format: 'yaml', problems };
+  return documents.length > 1 ? { ...base, documents } : base;
+}
+
+function firstLine(message: string): string {
+  // The library appends " at line L, column C:" and a source excerpt; the editor shows the position itself.
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function clampSpan(pos: readonly [number, number], text: string): Span {
+  const start = Math.max(0, Math.min(text.length, pos[0]));
+  return { start, end: Math.max(start, Math.min(text.length, pos[1])) };
+}
+
+class Converter {
+  tooDeep = false;
+  constructor(private readonly text: string) {}
+
+  convert(n: unknown, depth: number): Node | undefined {
+    if (n === null || n === undefined) return undefined;
+    if (depth > MAX_DEPTH) {
+      this.tooDeep = true;
+      return undefined;
+    }
+    const node = this.plain(n, depth);
+    if (!node) return undefined;
+    const tag = (n as { tag?: string }).tag;
+    if (tag && tag.startsWith('!') && !tag.startsWith('!!')) {
+      const name = tag.slice(1);
+      const fn = SHORT_TAGS.get(name) ?? `!${name}`;
+      const start = this.tagStart(tag, node.span.start);
+      const span = { start, end: node.span.end };
+      return { kind: 'dynamic', span, function: fn, text: this.text.slice(span.start, span.end), argument: node };
+    }
+    return node;
+  }
+
+  /** The tag is written before the node's range; find it so the dynamic node's span covers `!Sub …`. */
+  private tagStart(tag: string, nodeStart: number): number {
+    const from = Math.max(0, nodeStart - tag.length - 64);
+    const at = this.text.lastIndexOf(tag, nodeStart - 1);
+    return at >= from && at >= 0 ? at : nodeStart;
+  }
+
+  private range(n: { range?: readonly number[] | null }): Span {
+    const r = n.range;
+    if (!r) return { start: 0, end: 0 };
+    const start = Math.max(0, Math.min(this.text.length, r[0]!));
+    let end = Math.max(start, Math.min(this.text.length, r[1]!));
+    // Block scalars and flow collections may include trailing line breaks in their range; squiggles should not.
+    while (end > start && /[\r\n]/.test(this.text[end - 1]!)) end--;
+    return { start, end };
+  }
+
+  private plain(n: unknown, depth: number): Node | undefined {
+    if (isScalar(n)) return this.scalar(n);
+    if (isMap(n)) {
+      const properties: Property[] = [];
+      for (const pair of n.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key;
+        const keySpan = isScalar(keyNode) || isMap(keyNode) || isSeq(keyNode) ? this.range(keyNode) : undefined;
+        if (!keySpan) continue;
+        const key = isScalar(keyNode) ? String(keyNode.value) : this.text.slice(keySpan.start, keySpan.end);
+        const value = this.convert(pair.value, depth + 1) ?? {
+          kind: 'null' as const,
+          span: { start: keySpan.end, end: keySpan.end },
+        };
+        properties.push({
+          key,
+          keySpan,
+          value,
+          span: { start: keySpan.start, end: Math.max(keySpan.end, value.span.end) },
+        });
+      }
+      return { kind: 'object', span: this.range(n), properties };
+    }
+    if (isSeq(n)) {
+      const items: Node[] = [];
+      for (const item of n.items) {
+        const c = this.convert(item, depth + 1);
+        if (c) items.push(c);
+      }
+      return { kind: 'array', span: this.range(n), items };
+    }
+    if (isAlias(n)) {
+      // Aliases are left unresolved: expanding them can blow up (billion laughs) and rules treat them as unknown.
+      const span = this.range(n);
+      return { kind: 'dynamic', span, function: 'yaml-alias', text: this.text.slice(span.start, span.end) };
+    }
+    return undefined;
+  }
+
+  private scalar(n: Scalar): Node {
+    const span = this.range(n);
+    const v = n.value;
+    if (v === null || v === undefined) return { kind: 'null', span };
+    if (typeof v === 'boolean') return { kind: 'boolean', span, value: v };
+    if (typeof v === 'number' || typeof v === 'bigint') return { kind: 'number', span, value: Number(v) };
+    return { kind: 'string', span, value: String(v), valueSpan: this.valueSpan(n, span) };
+  }
+
+  private valueSpan(n: Scalar, span: Span): Span {
+    switch (n.type) {
+      case Scalar.QUOTE_DOUBLE:
+      case Scalar.QUOTE_SINGLE:
+        return { start: Math.min(span.end, span.start + 1), end: Math.max(span.start + 1, span.end - 1) };
+      case Scalar.BLOCK_LITERAL:
+      case Scalar.BLOCK_FOLDED: {
+        // The value starts on the line after the `|` / `>` header, past its indentation.
+        const nl = this.text.indexOf('\n', span.start);
+        if (nl < 0 || nl >= span.end) return { start: span.end, end: span.end };
+        let s = nl + 1;
+        while (s < span.end && (this.text[s] === ' ' || this.text[s] === '\t')) s++;
+        return { start: s, end: span.end };
+      }
+      default:
+        return span;
+    }
+  }
+}
