@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 
 export interface MotoServer {
   /** e.g. http://127.0.0.1:41234 */
@@ -25,8 +25,17 @@ export interface StartMotoOptions {
   venv?: string;
 }
 
-/** The repository root (tests run as CommonJS under tsx). */
-export const repoRoot = resolve(__dirname, '..', '..');
+/** The repository root: the nearest folder above this module (or the working directory) holding the venv script. */
+function findRepoRoot(): string {
+  // Under tsx's CommonJS mode __dirname is this folder; loaded as ESM (tsImport) it is not a path.
+  let dir = typeof __dirname === 'string' && isAbsolute(__dirname) ? __dirname : process.cwd();
+  for (;;) {
+    if (existsSync(join(dir, 'scripts', 'ensure-moto.sh'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+}
 
 /** SDK v3 client configuration for a local emulator: fixed region, dummy credentials, path-style S3. */
 export function awsTestConfig(endpoint: string): {
@@ -124,7 +133,7 @@ export async function startMoto(opts: StartMotoOptions = {}): Promise<MotoServer
     return { endpoint, reset: () => post(endpoint, '/moto-api/reset'), stop: async () => {} };
   }
 
-  const venv = opts.venv ?? process.env.LCL_VENV ?? join(repoRoot, '.venv');
+  const venv = opts.venv ?? process.env.LCL_VENV ?? join(findRepoRoot(), '.venv');
   const bin = join(venv, 'bin', 'moto_server');
   if (!existsSync(bin)) throw new Error(`moto_server not found at ${bin}: run \`bash scripts/ensure-moto.sh\` first`);
 
