@@ -1,0 +1,49 @@
+// Shared by PASS_ROLE_WITH_STAR_IN_RESOURCE and PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE: which Allow statements
+// grant iam:PassRole on every role, through which action entry, and how their conditions weigh.
+import { findAction, hasWildcard } from './catalog';
+import type { IamRuleContext } from './rule';
+import {
+  type ActionEntry,
+  actionEntries,
+  actionMatcher,
+  allowStatements,
+  restrictedValues,
+  scopingConditions,
+  wideResource,
+} from './risk';
+import { passedToServiceFixes } from './fixes';
+import type { Fix, Span } from '../types';
+
+export interface PassRoleGrant {
+  readonly entry: ActionEntry;
+  readonly resource: { readonly text: string; readonly span: Span };
+  /** Services an iam:PassedToService condition limits the role to, when it does. */
+  readonly passedTo?: readonly string[];
+  /** Add an iam:PassedToService condition (none when the statement already has one). */
+  readonly fixes: readonly Fix[];
+}
+
+/**
+ * iam:PassRole granted on `*` or on every role (`arn:aws:iam::123456789012:role/*`). A tag or other scoping condition
+ * removes the risk (no finding); iam:PassedToService only limits which service receives the role (softened).
+ */
+export function passRoleGrants(ctx: IamRuleContext, wildcardAction: boolean): PassRoleGrant[] {
+  const passRole = findAction(ctx.data, 'iam:PassRole');
+  if (!passRole) return [];
+  const out: PassRoleGrant[] = [];
+  const statements = allowStatements(ctx.policy);
+  const allActions = statements.flatMap((s) => actionEntries(s).map((e) => e.text));
+  for (const s of statements) {
+    if (scopingConditions(s, ['iam:PassedToService']).length > 0) continue;
+    const resource = wideResource(passRole, s);
+    if (!resource) continue;
+    const passedTo = restrictedValues(s, 'iam:PassedToService');
+    for (const entry of actionEntries(s)) {
+      if (hasWildcard(entry.text) !== wildcardAction) continue;
+      if (!actionMatcher(entry.text)('iam:PassRole')) continue;
+      const fixes = passedTo ? [] : passedToServiceFixes(ctx.text, s, allActions);
+      out.push({ entry, resource, fixes, ...(passedTo ? { passedTo } : {}) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,244 @@
+// Shared vocabulary of the over-privilege rules: which statements allow, which action entries they hold, whether a
+// statement reaches every resource of an action, and whether its Condition really narrows what it grants.
+// Pure functions over the policy model and the catalogue; every rule builds what it needs per call (no caches).
+import {
+  type ActionRef,
+  arnCoversResourceType,
+  expandActionPattern,
+  findAction,
+  globToRegExp,
+  isWildcardOnly,
+  parseOperator,
+  resourceTypesOfRef,
+} from './catalog';
+import type { IamData } from './data';
+import type { ConditionEntry, Policy, Statement, Value } from './model';
+import type { Node, StringNode } from '../syntax/tree';
+import type { Span } from '../types';
+
+/** The literal text of a value, or undefined when the host format computes it (never treated as a wildcard). */
+export function literal(v: Value | undefined): string | undefined {
+  return v?.kind === 'string' ? v.value : undefined;
+}
+
+/** Only a literal `"Allow"` allows; a computed or misspelt Effect is left to the validity rules. */
+export function isAllow(s: Statement): boolean {
+  return literal(s.effect) === 'Allow';
+}
+
+export function allowStatements(policy: Policy): Statement[] {
+  return policy.statements.filter(isAllow);
+}
+
+/** One literal entry of an Action list. */
+export interface ActionEntry {
+  readonly text: string;
+  readonly node: StringNode;
+  readonly span: Span;
+  readonly statement: Statement;
+}
+
+export function actionEntries(s: Statement): ActionEntry[] {
+  const out: ActionEntry[] = [];
+  for (const v of s.action?.values ?? []) {
+    if (v.kind === 'string') out.push({ text: v.value, node: v, span: v.span, statement: s });
+  }
+  return out;
+}
+
+/** A pattern made only of `*` (`*`, `**`) grants every action or resource. */
+export function isStar(text: string): boolean {
+  return text.length > 0 && /^\*+$/.test(text);
+}
+
+/** Literal resource patterns of the statement (computed values are unknown, hence constrained). */
+export function resourcePatterns(s: Statement): string[] {
+  const out: string[] = [];
+  for (const v of s.resource?.values ?? []) {
+    const text = literal(v);
+    if (text !== undefined) out.push(text);
+  }
+  return out;
+}
+
+/** The statement's Resource reaches everything with a bare `*`. */
+export function hasStarResource(s: Statement): boolean {
+  return resourcePatterns(s).some(isStar);
+}
+
+/**
+ * Does the statement reach every resource of the action? Yes for `Resource: "*"`, for a pattern covering every
+ * resource of one of the action's resource types (`arn:aws:iam::123456789012:role/*` for iam:PassRole), and for an
+ * Allow with NotResource (everything but a list). A '*'-only action is reached only by `*` itself.
+ */
+export function reachesAll(r: ActionRef, s: Statement): boolean {
+  if (s.notResource) return true;
+  const patterns = resourcePatterns(s);
+  if (patterns.some(isStar)) return true;
+  if (isWildcardOnly(r)) return false;
+  const types = resourceTypesOfRef(r);
+  return patterns.some((p) => types.some((t) => arnCoversResourceType(p, t.arn)));
+}
+
+/** The resource entry (span and text) that makes the statement reach every resource of the action. */
+export function wideResource(r: ActionRef, s: Statement): { readonly text: string; readonly span: Span } | undefined {
+  const types = isWildcardOnly(r) ? [] : resourceTypesOfRef(r);
+  for (const v of s.resource?.values ?? []) {
+    const text = literal(v);
+    if (text === undefined) continue;
+    if (isStar(text) || types.some((t) => arnCoversResourceType(text, t.arn))) return { text, span: v.span };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Conditions
+
+/** Keys that restrict which resources a statement reaches, whatever service they belong to. */
+const RESOURCE_KEYS = /^aws:(ResourceTag\/.+|ResourceAccount|ResourceOrgID|ResourceOrgPaths)$/i;
+/** Service keys that say how a request travels, not what it touches. */
+const TRANSPORT_KEYS =
+  /^s3:(signatureversion|signatureAge|authType|TlsVersion|x-amz-content-sha256)$|^kms:(CallerAccount|ViaService)$/i;
+
+/** Keys that restrict who may use a resource or trust policy (identity of the caller or the calling service). */
+const PRINCIPAL_KEYS =
+  /^aws:(PrincipalOrgID|PrincipalOrgPaths|PrincipalAccount|PrincipalArn|SourceArn|SourceAccount|SourceOwner|SourceOrgID|SourceOrgPaths|SourceVpc|SourceVpce|SourceIp|VpcSourceIp|userid|username|PrincipalServiceName)$/i;
+
+/** Values of a condition entry as literal strings; undefined when any value is computed (unknown). */
+function conditionValues(node: Node): string[] | undefined {
+  const items = node.kind === 'array' ? node.items : [node];
+  const out: string[] = [];
+  for (const item of items) {
+    if (item.kind === 'string') out.push(item.value);
+    else if (item.kind === 'number' || item.kind === 'boolean') out.push(String(item.value));
+    else if (item.kind === 'dynamic') return undefined;
+  }
+  return out;
+}
+
+/**
+ * Does this condition entry really restrict the request? Negated operators (StringNotEquals, ArnNotLike, …), Null,
+ * IfExists (absent key passes) and a Like match on a bare `*` only exclude or test presence, so they do not.
+ */
+export function restricts(e: ConditionEntry): boolean {
+  const op = parseOperator(e.operator);
+  if (!op.base) return false;
+  if (op.ifExists || op.base === 'Null' || /Not/.test(op.base)) return false;
+  const values = conditionValues(e.valueNode);
+  if (values === undefined) return true;
+  if (values.length === 0) return false;
+  return !values.every((v) => isStar(v));
+}
+
+/** Service-specific keys (anything but aws:) and resource-tag/account keys narrow what an identity statement grants. */
+export function isScopingKey(key: string): boolean {
+  if (RESOURCE_KEYS.test(key)) return true;
+  const prefix = key.split(':')[0]?.toLowerCase() ?? '';
+  if (prefix === '' || prefix === 'aws' || !key.includes(':')) return false;
+  return !TRANSPORT_KEYS.test(key);
+}
+
+export function isPrincipalScopingKey(key: string): boolean {
+  return PRINCIPAL_KEYS.test(key);
+}
+
+/**
+ * The condition entries of the statement that narrow what it grants (resource scoping). Keys in `ignore` are left
+ * out (a rule that weighs them on its own, as PassRole rules do with iam:PassedToService).
+ */
+export function scopingConditions(s: Statement, ignore: readonly string[] = []): ConditionEntry[] {
+  const skip = new Set(ignore.map((k) => k.toLowerCase()));
+  return (s.condition?.entries ?? []).filter(
+    (e) => !skip.has(e.key.toLowerCase()) && isScopingKey(e.key) && restricts(e),
+  );
+}
+
+/** Condition entries that narrow who may use a resource or trust policy statement. */
+export function principalConditions(s: Statement): ConditionEntry[] {
+  return (s.condition?.entries ?? []).filter((e) => isPrincipalScopingKey(e.key) && restricts(e));
+}
+
+/** Literal values of one key's restricting conditions (e.g. the services of iam:PassedToService); undefined when
+ * the statement does not restrict the key or a value is computed. */
+export function restrictedValues(s: Statement, key: string): string[] | undefined {
+  const entries = (s.condition?.entries ?? []).filter((e) => e.key.toLowerCase() === key.toLowerCase() && restricts(e));
+  if (entries.length === 0) return undefined;
+  const out: string[] = [];
+  for (const e of entries) {
+    const values = conditionValues(e.valueNode);
+    if (values === undefined) return undefined;
+    out.push(...values);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Granted actions
+
+/** An action an Allow statement grants on every resource it can touch, and the entry that grants it. */
+export interface Grant {
+  readonly ref: ActionRef;
+  readonly entry: ActionEntry;
+}
+
+/**
+ * What one action entry grants without resource constraint: the catalogue actions it expands to that the statement
+ * reaches everywhere. The caller decides about conditions.
+ */
+export function unconstrainedGrants(data: IamData, entry: ActionEntry): Grant[] {
+  const out: Grant[] = [];
+  for (const ref of expandActionPattern(data, entry.text)) {
+    if (reachesAll(ref, entry.statement)) out.push({ ref, entry });
+  }
+  return out;
+}
+
+/** Case-insensitive matcher for one action pattern, compiled once. */
+export function actionMatcher(pattern: string): (fullName: string) => boolean {
+  if (isStar(pattern)) return () => true;
+  const re = globToRegExp(pattern);
+  return (name) => re.test(name);
+}
+
+/** Formats a short list of names: 'a, b, c' or 'a, b, c and 4 more'. */
+export function listNames(names: readonly string[], max = 3): string {
+  if (names.length <= max) return names.join(', ');
+  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
+
+/** Where a statement grants some of a fixed list of actions: an Action entry, or the NotAction element. */
+export interface ListedGrant {
+  readonly text: string;
+  readonly span: Span;
+  readonly statement: Statement;
+  /** Canonical names of the listed actions granted on every resource. */
+  readonly names: readonly string[];
+}
+
+/**
+ * Which of `listed` (canonical 'svc:Action' names) the policy's Allow statements grant on every resource, with no
+ * scoping condition, entry by entry. A bare `*` on `*` is left to FULL_ADMIN; an Allow with NotAction grants every
+ * listed action it does not exclude.
+ */
+export function listedGrants(data: IamData, policy: Policy, listed: readonly string[]): ListedGrant[] {
+  const refs = listed.map((n) => findAction(data, n)).filter((r): r is ActionRef => r !== undefined);
+  const out: ListedGrant[] = [];
+  for (const s of allowStatements(policy)) {
+    if (scopingConditions(s).length > 0) continue;
+    const fullAdmin = hasStarResource(s) || s.notResource !== undefined;
+    for (const entry of actionEntries(s)) {
+      if (fullAdmin && isStar(entry.text)) continue;
+      const matches = actionMatcher(entry.text);
+      const names = refs.filter((r) => matches(r.fullName) && reachesAll(r, s)).map((r) => r.fullName);
+      if (names.length) out.push({ text: entry.text, span: entry.span, statement: s, names });
+    }
+    if (s.notAction) {
+      const texts = s.notAction.values.map(literal);
+      if (texts.some((t) => t === undefined)) continue; // a computed exclusion: unknown
+      const excluded = (texts as string[]).map(actionMatcher);
+      const names = refs.filter((r) => !excluded.some((m) => m(r.fullName)) && reachesAll(r, s)).map((r) => r.fullName);
+      if (names.length) out.push({ text: 'NotAction', span: s.notAction.node.span, statement: s, names });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,31 @@
+// CREATE_SLR_WITH_STAR_IN_RESOURCE (IAM Access Analyzer's code): iam:CreateServiceLinkedRole on every role without an
+// iam:AWSServiceName condition naming the services it is for.
+import { findAction } from '../catalog';
+import type { IamRule } from '../rule';
+import { actionEntries, allowStatements, restrictedValues, scopingConditions, wideResource } from '../risk';
+
+export const CREATE_SLR_WITH_STAR_IN_RESOURCE: IamRule = {
+  id: 'CREATE_SLR_WITH_STAR_IN_RESOURCE',
+  domain: 'iam',
+  defaultSeverity: 'warning',
+  title: 'iam:CreateServiceLinkedRole is granted on every role without an iam:AWSServiceName condition.',
+  appliesTo: ['identity'],
+  check(ctx) {
+    const slr = findAction(ctx.data, 'iam:CreateServiceLinkedRole');
+    if (!slr) return;
+    for (const s of allowStatements(ctx.policy)) {
+      if (restrictedValues(s, 'iam:AWSServiceName')) continue;
+      if (scopingConditions(s).length > 0) continue;
+      const resource = wideResource(slr, s);
+      if (!resource) continue;
+      for (const entry of actionEntries(s)) {
+        if (entry.text.toLowerCase() !== 'iam:createservicelinkedrole') continue;
+        ctx.report({
+          message: `iam:CreateServiceLinkedRole on "${resource.text}" lets the holder create the service-linked role of any service; add an iam:AWSServiceName condition`,
+          span: entry.span,
+          related: [{ span: resource.span, message: 'every role' }],
+        });
+      }
+    }
+  },
+};

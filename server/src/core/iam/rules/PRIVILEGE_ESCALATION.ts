@@ -1,0 +1,157 @@
+// PRIVILEGE_ESCALATION: the policy's Allow statements, taken together, grant every action of a known escalation
+// method (escalation.ts) on every resource those actions touch. Reported on the action entries involved.
+import { type ActionRef, findAction } from '../catalog';
+import { ESCALATION_METHODS, type EscalationMethod } from '../escalation';
+import type { IamRule } from '../rule';
+import {
+  actionEntries,
+  actionMatcher,
+  allowStatements,
+  hasStarResource,
+  isStar,
+  listNames,
+  literal,
+  reachesAll,
+  restrictedValues,
+  scopingConditions,
+} from '../risk';
+import type { Span } from '../../types';
+
+/** Where the policy grants one action without resource constraint. */
+interface Source {
+  readonly text: string;
+  readonly span: Span;
+  /** Services an iam:PassedToService condition limits a passed role to (PassRole only). */
+  readonly passedTo?: readonly string[];
+}
+
+interface Enabled {
+  readonly method: EscalationMethod;
+  /** One source per method action, in the method's order. */
+  readonly sources: readonly Source[];
+}
+
+function passesTo(source: Source, method: EscalationMethod): boolean {
+  if (!source.passedTo || !method.passedTo) return true;
+  return source.passedTo.some((v) => method.passedTo?.some((p) => actionMatcher(v)(p)));
+}
+
+function spanKey(span: Span): string {
+  return `${span.start}:${span.end}`;
+}
+
+export const PRIVILEGE_ESCALATION: IamRule = {
+  id: 'PRIVILEGE_ESCALATION',
+  domain: 'iam',
+  defaultSeverity: 'warning',
+  title: 'The policy grants every action of a known privilege-escalation method on every resource.',
+  appliesTo: ['identity'],
+  check(ctx) {
+    const wanted = new Map<string, ActionRef>();
+    for (const m of ESCALATION_METHODS) {
+      for (const a of m.actions) {
+        const ref = findAction(ctx.data, a);
+        if (ref) wanted.set(a.toLowerCase(), ref);
+      }
+    }
+    // Every place each wanted action is granted on every resource.
+    const sources = new Map<string, Source[]>();
+    const add = (name: string, source: Source): void => {
+      const list = sources.get(name) ?? [];
+      list.push(source);
+      sources.set(name, list);
+    };
+    for (const s of allowStatements(ctx.policy)) {
+      if (scopingConditions(s, ['iam:PassedToService']).length > 0) continue;
+      const passedTo = restrictedValues(s, 'iam:PassedToService');
+      const extra = passedTo ? { passedTo } : {};
+      const fullAdmin = hasStarResource(s) || s.notResource !== undefined;
+      for (const entry of actionEntries(s)) {
+        if (fullAdmin && isStar(entry.text)) continue; // FULL_ADMIN says it all.
+        const matches = actionMatcher(entry.text);
+        for (const [name, ref] of wanted) {
+          if (matches(ref.fullName) && reachesAll(ref, s)) add(name, { text: entry.text, span: entry.span, ...extra });
+        }
+      }
+      if (s.notAction) {
+        const texts = s.notAction.values.map(literal);
+        if (texts.some((t) => t === undefined)) continue;
+        const excluded = (texts as string[]).map(actionMatcher);
+        for (const [name, ref] of wanted) {
+          if (!excluded.some((m) => m(ref.fullName)) && reachesAll(ref, s)) {
+            add(name, { text: 'NotAction', span: s.notAction.node.span, ...extra });
+          }
+        }
+      }
+    }
+    if (sources.size === 0) return;
+
+    const enabled: Enabled[] = [];
+    for (const method of ESCALATION_METHODS) {
+      const picked: Source[] = [];
+      for (const a of method.actions) {
+        const candidates = (sources.get(a.toLowerCase()) ?? []).filter(
+          (src) => a.toLowerCase() !== 'iam:passrole' || passesTo(src, method),
+        );
+        const first = candidates[0];
+        if (!first) break;
+        picked.push(first);
+      }
+      if (picked.length === method.actions.length) enabled.push({ method, sources: picked });
+    }
+    // A method that needs more than another enabled one adds nothing: keep the minimal ones.
+    const minimal = enabled.filter(
+      (e) =>
+        !enabled.some(
+          (o) =>
+            o !== e &&
+            o.method.actions.length < e.method.actions.length &&
+            o.method.actions.every((a) => e.method.actions.some((b) => b.toLowerCase() === a.toLowerCase())),
+        ),
+    );
+    // One finding per anchoring entry: the first action of the method other than iam:PassRole.
+    const groups = new Map<string, Enabled[]>();
+    for (const e of minimal) {
+      const idx = e.method.actions.findIndex((a) => a.toLowerCase() !== 'iam:passrole');
+      const anchor = e.sources[idx < 0 ? 0 : idx];
+      if (!anchor) continue;
+      const key = spanKey(anchor.span);
+      groups.set(key, [...(groups.get(key) ?? []), e]);
+    }
+    for (const group of groups.values()) {
+      const head = group[0];
+      if (!head) continue;
+      const idx = head.method.actions.findIndex((a) => a.toLowerCase() !== 'iam:passrole');
+      const anchorIndex = idx < 0 ? 0 : idx;
+      const anchor = head.sources[anchorIndex]!;
+      const actions = head.method.actions;
+      const anchorAction = actions[anchorIndex] ?? '';
+      const subject = actions.join(' + ');
+      const lead =
+        anchor.text.toLowerCase() === anchorAction.toLowerCase()
+          ? `${subject} ${actions.length > 1 ? 'let' : 'lets'} the holder`
+          : actions.length > 1
+            ? `${anchor.text} grants ${anchorAction}; ${subject} let the holder`
+            : `${anchor.text} grants ${anchorAction}, which lets the holder`;
+      const others = group.slice(1).map((g) => g.method.id);
+      const more = others.length
+        ? `; ${others.length} more method${others.length > 1 ? 's' : ''} here: ${listNames(others, 5)}`
+        : '';
+      const related: { span: Span; message: string }[] = [];
+      const seen = new Set([spanKey(anchor.span)]);
+      for (const e of group) {
+        e.sources.forEach((src, i) => {
+          const key = spanKey(src.span);
+          if (seen.has(key)) return;
+          seen.add(key);
+          related.push({ span: src.span, message: `${e.method.actions[i]} (method ${e.method.id})` });
+        });
+      }
+      ctx.report({
+        message: `${lead} ${head.method.why} (method ${head.method.id})${more}`,
+        span: anchor.span,
+        ...(related.length ? { related } : {}),
+      });
+    }
+  },
+};

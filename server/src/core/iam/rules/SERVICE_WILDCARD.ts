@@ -1,0 +1,48 @@
+// SERVICE_WILDCARD: `service:*` (or a bare `*` not already reported as FULL_ADMIN) in an Allow statement.
+import { expandActionPattern, findService, groupByAccessLevel, hasWildcard, splitAction } from '../catalog';
+import { explicitActionFixes } from '../fixes';
+import type { IamRule } from '../rule';
+import { actionEntries, allowStatements, hasStarResource, isStar, scopingConditions } from '../risk';
+
+export const SERVICE_WILDCARD: IamRule = {
+  id: 'SERVICE_WILDCARD',
+  domain: 'iam',
+  defaultSeverity: 'warning',
+  title: 'An Allow statement grants every action of a service (service:*) instead of the actions needed.',
+  appliesTo: ['identity', 'resource'],
+  check(ctx) {
+    for (const s of allowStatements(ctx.policy)) {
+      const narrowing = scopingConditions(s)[0];
+      const suffix = narrowing ? ` (narrowed by the condition on ${narrowing.key})` : '';
+      for (const entry of actionEntries(s)) {
+        let message: string | undefined;
+        if (isStar(entry.text)) {
+          // Action "*" on "*" is FULL_ADMIN's.
+          if (hasStarResource(s) || s.notResource) continue;
+          message = `Action "*" grants every action of every service on the listed resources${suffix}`;
+        } else {
+          const parts = splitAction(entry.text);
+          if (!parts || !isStar(parts.action) || hasWildcard(parts.service)) continue;
+          const service = findService(ctx.data, parts.service);
+          if (!service) continue; // INVALID_SERVICE_IN_ACTION's business.
+          const refs = expandActionPattern(ctx.data, entry.text);
+          const levels = [...groupByAccessLevel(refs)]
+            .filter(([level]) => level === 'Write' || level === 'Permissions management' || level === 'Tagging')
+            .map(
+              ([level, list]) =>
+                `${list.length} ${level === 'Permissions management' ? 'permissions-management' : level.toLowerCase()}`,
+            );
+          const detail = levels.length ? ` (${levels.join(', ')})` : '';
+          message = `${entry.text} grants all ${refs.length} actions of ${service.name}${detail}; list only the actions needed${suffix}`;
+        }
+        const fixes = s.action ? explicitActionFixes(ctx.data, ctx.text, s.action.node, entry.node) : [];
+        ctx.report({
+          message,
+          span: entry.span,
+          ...(narrowing ? { severity: 'info' as const } : {}),
+          ...(fixes.length ? { fixes } : {}),
+        });
+      }
+    }
+  },
+};

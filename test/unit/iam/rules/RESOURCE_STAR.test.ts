@@ -1,0 +1,74 @@
+import { describe } from 'node:test';
+import { RESOURCE_STAR } from '../../../../server/src/core/iam/rules/RESOURCE_STAR';
+import { policy, ruleTable } from '../support/risk-harness';
+
+describe('RESOURCE_STAR', () => {
+  ruleTable(RESOURCE_STAR, {
+    valid: [
+      {
+        name: 'read actions on star',
+        text: policy({ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: '*' }),
+      },
+      { name: 'wildcard-only write action', text: policy({ Effect: 'Allow', Action: 's3:CreateJob', Resource: '*' }) },
+      {
+        name: 'write scoped to a bucket',
+        text: policy({ Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::b/*' }),
+      },
+      {
+        name: 'write on a name prefix',
+        text: policy({
+          Effect: 'Allow',
+          Action: 'sqs:SendMessage',
+          Resource: 'arn:aws:sqs:us-east-1:123456789012:app-*',
+        }),
+      },
+      { name: 'deny', text: policy({ Effect: 'Deny', Action: 's3:DeleteObject', Resource: '*' }) },
+      {
+        name: 'a tag condition scopes it',
+        text: policy({
+          Effect: 'Allow',
+          Action: 'ec2:TerminateInstances',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:ResourceTag/owner': '${aws:username}' } },
+        }),
+      },
+      { name: 'bare star is FULL_ADMIN', text: policy({ Effect: 'Allow', Action: '*', Resource: '*' }) },
+    ],
+    invalid: [
+      {
+        name: 'one write action on star',
+        text: policy({ Effect: 'Allow', Action: 's3:PutObject', Resource: '*' }),
+        expect: [
+          {
+            at: '"*"',
+            message: /^Resource "\*" lets s3:PutObject reach every resource; scope it to ARNs such as arn:aws:s3:::/,
+          },
+        ],
+      },
+      {
+        name: 'a pattern covering every role counts as star',
+        text: policy({ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::123456789012:role/*' }),
+        expect: [{ at: '"arn:aws:iam::123456789012:role/*"', message: /iam:PassRole/ }],
+      },
+      {
+        name: 'several actions, grouped on the resource',
+        text: policy({
+          Effect: 'Allow',
+          Action: ['sqs:SendMessage', 'sqs:DeleteMessage', 'sqs:ReceiveMessage'],
+          Resource: ['*'],
+        }),
+        expect: [{ at: '"*"', message: /2 write actions \(sqs:SendMessage, sqs:DeleteMessage\)/ }],
+      },
+      {
+        name: 'a context condition does not scope it',
+        text: policy({
+          Effect: 'Allow',
+          Action: 'dynamodb:PutItem',
+          Resource: '*',
+          Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } },
+        }),
+        expect: [{ at: '"*"' }],
+      },
+    ],
+  });
+});
