@@ -11,6 +11,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { STSClient } from '@aws-sdk/client-sts';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { ResolvedConnection } from './connection';
 
 export interface ClientTuning {
@@ -78,8 +79,12 @@ export class AwsClients {
   sqs(): SQSClient {
     return this.get('sqs', () => new SQSClient(this.config()));
   }
+  /** Kinesis defaults to an HTTP/2 handler, which plain-HTTP emulators (moto, LocalStack on :4566) do not speak. */
   kinesis(): KinesisClient {
-    return this.get('kinesis', () => new KinesisClient(this.config()));
+    return this.get('kinesis', () => {
+      const config = this.config();
+      return new KinesisClient({ ...config, requestHandler: new NodeHttpHandler(config.requestHandler) });
+    });
   }
   dynamodb(): DynamoDBClient {
     return this.get('dynamodb', () => new DynamoDBClient(this.config()));
