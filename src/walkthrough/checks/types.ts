@@ -1,0 +1,115 @@
+// What an exercise check gets and gives back. Checks are plain async functions with no editor API, so unit and
+// integration tests call them directly against a real moto server, a real Redis or PostgreSQL, or a temp folder.
+import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { AwsClients } from '../../aws/clients';
+import type { RedisReply } from '../probes/resp';
+
+/** The outcome of one look at the learner's work. `detail` says what was seen, in one line. */
+export interface CheckResult {
+  readonly done: boolean;
+  readonly detail: string;
+}
+
+/** A file of the learner's workspace, read as text (only the first bytes: checks look at headers and blocks). */
+export interface WorkspaceFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** Read-only access to the workspace folders; bounded in how many files and how much of each is read. */
+export interface WorkspaceFiles {
+  find(glob: string, maxFiles: number): Promise<readonly WorkspaceFile[]>;
+}
+
+/** Ports of the services the learner runs locally (defaults: PostgreSQL 5432, …, Redis 6379, nginx 8080). */
+export interface LocalServices {
+  readonly host: string;
+  readonly postgres: number;
+  readonly replica: number;
+  readonly pooler: number;
+  readonly redis: number;
+  readonly web: number;
+}
+
+export const DEFAULT_LOCAL_SERVICES: LocalServices = {
+  host: '127.0.0.1',
+  postgres: 5432,
+  replica: 5433,
+  pooler: 6432,
+  redis: 6379,
+  web: 8080,
+};
+
+/** Clients the explorer does not need but week 4 does; built lazily from the same connection. */
+export interface ComputeClients {
+  autoScaling(): AutoScalingClient;
+  elbv2(): ElasticLoadBalancingV2Client;
+}
+
+/** Network probes for local services, injected so tests can point them at real servers on free ports. */
+export interface LocalProbes {
+  /** Sends PostgreSQL's SSLRequest and reports whether the answer is a PostgreSQL one ('S' or 'N'). */
+  postgres(host: string, port: number): Promise<boolean>;
+  /** Runs Redis commands in order on one connection and returns their replies. */
+  redis(host: string, port: number, commands: readonly (readonly string[])[]): Promise<readonly RedisReply[]>;
+  /** GET http://host:port/path; the status code. */
+  httpStatus(host: string, port: number, path: string): Promise<number>;
+}
+
+export interface CheckEnv {
+  readonly aws: AwsClients;
+  readonly compute: ComputeClients;
+  readonly probes: LocalProbes;
+  readonly local: LocalServices;
+  readonly files: WorkspaceFiles;
+}
+
+export type Check = (env: CheckEnv) => Promise<CheckResult>;
+
+/** How many resources of one kind a check looks at: enough for a learner's account, bounded for a busy one. */
+export const SCAN_LIMIT = 50;
+
+export function done(detail: string): CheckResult {
+  return { done: true, detail };
+}
+
+export function notYet(detail: string): CheckResult {
+  return { done: false, detail };
+}
+
+/** The error name an SDK call failed with (e.g. NoSuchLifecycleConfiguration), or ''. */
+export function errorName(err: unknown): string {
+  return typeof err === 'object' && err !== null && 'name' in err ? String((err as { name: unknown }).name) : '';
+}
+
+/** Runs `call`, turning the listed "it is simply not configured" errors into undefined. */
+export async function unlessMissing<T>(call: () => Promise<T>, missing: readonly string[]): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (err) {
+    const name = errorName(err);
+    const code = (err as { Code?: string }).Code ?? '';
+    if (missing.includes(name) || missing.includes(code)) return undefined;
+    throw err;
+  }
+}
+
+/** Finds the first element for which `test` resolves to something; runs the tests one after another. */
+export async function firstMatch<T, R>(
+  items: readonly T[],
+  test: (item: T) => Promise<R | undefined>,
+): Promise<{ item: T; result: R } | undefined> {
+  for (const item of items) {
+    const result = await test(item);
+    if (result !== undefined) return { item, result };
+  }
+  return undefined;
+}
+
+/** Names a few things for a detail line: "a, b, c and 4 more". */
+export function listNames(names: readonly string[], max = 3): string {
+  if (names.length === 0) return 'none';
+  const shown = names.slice(0, max).join(', ');
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}

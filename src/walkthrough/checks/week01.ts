@@ -1,0 +1,126 @@
+// Week 1 — S3: buckets, metadata, versioning, lifecycle rules, presigned uploads, multipart uploads, notifications.
+import {
+  GetBucketLifecycleConfigurationCommand,
+  GetBucketNotificationConfigurationCommand,
+  GetBucketVersioningCommand,
+  HeadObjectCommand,
+  ListBucketsCommand,
+  ListObjectsV2Command,
+  ListObjectVersionsCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { type Check, done, firstMatch, listNames, notYet, SCAN_LIMIT, unlessMissing } from './types';
+
+export async function bucketNames(s3: S3Client): Promise<string[]> {
+  const out = await s3.send(new ListBucketsCommand({}));
+  return (out.Buckets ?? [])
+    .map((b) => b.Name ?? '')
+    .filter(Boolean)
+    .slice(0, SCAN_LIMIT);
+}
+
+export async function objectsOf(s3: S3Client, bucket: string, prefix?: string, max = SCAN_LIMIT) {
+  const out = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: max }));
+  return (out.Contents ?? []).map((o) => ({ key: o.Key ?? '', etag: o.ETag ?? '' }));
+}
+
+const bucket: Check = async ({ aws }) => {
+  const names = await bucketNames(aws.s3());
+  return names.length > 0 ? done(`Buckets: ${listNames(names)}`) : notYet('No bucket yet');
+};
+
+/** HEADs at most this many objects in total while looking for user metadata. */
+const HEAD_LIMIT = 100;
+
+const metadata: Check = async ({ aws }) => {
+  const s3 = aws.s3();
+  let heads = 0;
+  for (const name of await bucketNames(s3)) {
+    for (const obj of await objectsOf(s3, name)) {
+      if (heads++ >= HEAD_LIMIT) return notYet(`No object with user metadata among the first ${HEAD_LIMIT}`);
+      const head = await s3.send(new HeadObjectCommand({ Bucket: name, Key: obj.key }));
+      const keys = Object.keys(head.Metadata ?? {});
+      if (keys.length > 0) return done(`s3://${name}/${obj.key} carries metadata ${listNames(keys)}`);
+    }
+  }
+  return notYet('No object with user metadata (x-amz-meta-*) yet');
+};
+
+const versioning: Check = async ({ aws }) => {
+  const s3 = aws.s3();
+  const names = await bucketNames(s3);
+  let enabled: string | undefined;
+  for (const name of names) {
+    const v = await s3.send(new GetBucketVersioningCommand({ Bucket: name }));
+    if (v.Status !== 'Enabled') continue;
+    enabled = name;
+    const versions = await s3.send(new ListObjectVersionsCommand({ Bucket: name, MaxKeys: 200 }));
+    const counts = new Map<string, number>();
+    for (const ver of versions.Versions ?? []) counts.set(ver.Key ?? '', (counts.get(ver.Key ?? '') ?? 0) + 1);
+    const key = [...counts].find(([, n]) => n >= 2)?.[0];
+    if (key !== undefined) return done(`s3://${name}/${key} has ${counts.get(key)} versions`);
+  }
+  return enabled
+    ? notYet(`Versioning is on for ${enabled}; now overwrite an object so it has two versions`)
+    : notYet('No bucket has versioning enabled yet');
+};
+
+const lifecycle: Check = async ({ aws }) => {
+  const s3 = aws.s3();
+  const hit = await firstMatch(await bucketNames(s3), async (name) => {
+    const cfg = await unlessMissing(
+      () => s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: name })),
+      ['NoSuchLifecycleConfiguration'],
+    );
+    const rule = (cfg?.Rules ?? []).find(
+      (r) =>
+        r.Status === 'Enabled' &&
+        ((r.Transitions?.length ?? 0) > 0 || r.Expiration !== undefined || r.NoncurrentVersionExpiration !== undefined),
+    );
+    return rule ? (rule.ID ?? '(unnamed rule)') : undefined;
+  });
+  return hit
+    ? done(`Bucket ${hit.item} has lifecycle rule ${hit.result}`)
+    : notYet('No bucket has an enabled lifecycle rule with a transition or expiration');
+};
+
+const presigned: Check = async ({ aws }) => {
+  const s3 = aws.s3();
+  const hit = await firstMatch(await bucketNames(s3), async (name) => (await objectsOf(s3, name, 'uploads/', 1))[0]);
+  return hit
+    ? done(`s3://${hit.item}/${hit.result.key} arrived through the uploads/ prefix`)
+    : notYet('No object under uploads/ yet');
+};
+
+/** A multipart object's ETag is the hash of the part hashes followed by "-<number of parts>". */
+export function isMultipartEtag(etag: string): boolean {
+  return /-\d+"?$/.test(etag);
+}
+
+const multipart: Check = async ({ aws }) => {
+  const s3 = aws.s3();
+  const hit = await firstMatch(await bucketNames(s3), async (name) =>
+    (await objectsOf(s3, name)).find((o) => isMultipartEtag(o.etag)),
+  );
+  return hit
+    ? done(`s3://${hit.item}/${hit.result.key} was uploaded in ${hit.result.etag.replace(/.*-(\d+)"?$/, '$1')} parts`)
+    : notYet('No object uploaded in parts yet (its ETag would end in -<parts>)');
+};
+
+const notifications: Check = async ({ aws }) => {
+  const s3 = aws.s3();
+  const hit = await firstMatch(await bucketNames(s3), async (name) => {
+    const n = await s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: name }));
+    const targets = [
+      ...(n.QueueConfigurations ?? []).map((c) => c.QueueArn ?? ''),
+      ...(n.TopicConfigurations ?? []).map((c) => c.TopicArn ?? ''),
+      ...(n.LambdaFunctionConfigurations ?? []).map((c) => c.LambdaFunctionArn ?? ''),
+    ];
+    return targets.length > 0 ? targets : undefined;
+  });
+  return hit
+    ? done(`Bucket ${hit.item} notifies ${listNames(hit.result)}`)
+    : notYet('No bucket sends event notifications yet');
+};
+
+export const week01 = { bucket, metadata, versioning, lifecycle, presigned, multipart, notifications };
