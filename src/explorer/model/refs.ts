@@ -15,6 +15,8 @@ export interface ResourceRefMap {
   'explorer.error': { readonly operation: string; readonly reason: string; readonly parentId: string };
   /** A plain informational row ("No buckets", "Not offered by this emulator"). */
   'explorer.info': { readonly text: string };
+  /** The emulator itself (kind, version) with its per-service health and init scripts below. */
+  'explorer.backend': { readonly section?: 'services' | 'init' };
 
   's3.bucket': { readonly bucket: string };
   's3.prefix': { readonly bucket: string; readonly prefix: string };

@@ -2,4 +2,8 @@
 //   export { default as sns } from './sns';
 // Each file default-exports a `ServiceExplorer` (see ../model/service.ts); its node ids must start with `<id>:`,
 // and it declares its ref kinds by augmenting `ResourceRefMap` (see ../model/refs.ts).
-export {};
+export { default as s3 } from './s3';
+export { default as sqs } from './sqs';
+export { default as kinesis } from './kinesis';
+export { default as dynamodb } from './dynamodb';
+export { default as iam } from './iam';

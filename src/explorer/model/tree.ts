@@ -1,0 +1,335 @@
+// The explorer tree as plain data: which rows exist under which parent, paging with "Load more", failed listings as
+// error rows, and a refresh whenever the connection changes, so the tree recovers by itself when the emulator returns.
+// No editor API here: the TreeDataProvider (../provider.ts) only renders what this returns.
+import { backendLabel, isServiceUp, offersService, type BackendInfo } from '../../aws/backend';
+import type { ResolvedConnection } from '../../aws/connection';
+import { describeError, isAbortError } from '../../aws/errors';
+import type { ConnectionMonitor, ConnectionState } from '../../connection/monitor';
+import { errorNode, infoNode, loadMoreNode, type ExplorerNode } from './node';
+import type { ServiceRegistry } from './registry';
+import type { ServiceExplorer } from './service';
+
+interface Loaded {
+  nodes: ExplorerNode[];
+  next?: string;
+  pages: number;
+}
+
+export interface TreeOptions {
+  readonly pageSize: () => number;
+}
+
+export const BACKEND_NODE_ID = 'backend:';
+
+type Listener = (node: ExplorerNode | undefined) => void;
+
+export class ExplorerTree {
+  /** Loaded children per parent id (a service row's id is `<service>:`). */
+  private readonly loaded = new Map<string, Loaded>();
+  /** Rendered rows by id and their parents, so "Load more" and collapse can find them. */
+  private readonly nodes = new Map<string, ExplorerNode>();
+  private readonly parentOf = new Map<string, string>();
+  private aborter = new AbortController();
+  private readonly listeners = new Set<Listener>();
+  private readonly unsubscribe: { dispose(): void };
+  /** The last live connection: while the emulator is away the tree keeps its shape and rows turn into errors. */
+  private lastLive: { connection: ResolvedConnection; backend: BackendInfo } | undefined;
+  private lastKind: ConnectionState['kind'] | undefined;
+  private started = false;
+
+  constructor(
+    private readonly registry: ServiceRegistry,
+    private readonly monitor: ConnectionMonitor,
+    private readonly options: TreeOptions,
+  ) {
+    this.unsubscribe = monitor.onDidChange((s) => this.onState(s));
+  }
+
+  onDidChange(listener: Listener): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private fire(node: ExplorerNode | undefined): void {
+    for (const l of [...this.listeners]) l(node);
+  }
+
+  private onState(state: ConnectionState): void {
+    const was = this.lastKind;
+    this.lastKind = state.kind;
+    if (state.kind === 'connected') {
+      this.lastLive = { connection: state.connection, backend: state.backend };
+      this.refresh();
+    } else if (was === 'connected' || state.kind === 'misconfigured' || state.kind === 'needsConfirmation') {
+      if (state.kind === 'misconfigured') this.lastLive = undefined;
+      this.refresh();
+    } else if (state.kind === 'unreachable' && this.lastLive) {
+      // Keep the rows; only the emulator row changes (its description counts down to the next retry).
+      const backend = this.nodes.get(BACKEND_NODE_ID);
+      if (backend) this.fire(undefined);
+    }
+  }
+
+  /** Drops everything loaded under `node` (or everywhere) and asks for a redraw. */
+  refresh(node?: ExplorerNode): void {
+    if (node) {
+      this.forget(node.id);
+      this.fire(node);
+      return;
+    }
+    this.aborter.abort();
+    this.aborter = new AbortController();
+    this.loaded.clear();
+    this.nodes.clear();
+    this.parentOf.clear();
+    this.fire(undefined);
+  }
+
+  /** Forgets the pages of a subtree (on collapse) so memory follows what is on screen. */
+  forget(id: string): void {
+    this.loaded.delete(id);
+    for (const [child, parent] of [...this.parentOf]) {
+      if (parent === id) {
+        this.parentOf.delete(child);
+        this.nodes.delete(child);
+        this.forget(child);
+      }
+    }
+  }
+
+  /** Whether the tree has anything to show (the welcome content is shown otherwise). */
+  hasContent(): boolean {
+    return this.monitor.state.kind === 'connected' || this.lastLive !== undefined;
+  }
+
+  async children(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    if (!this.started) {
+      this.started = true;
+      // The first look at the view is what starts probing the emulator (lazy activation).
+      if (this.monitor.state.kind === 'idle') void this.monitor.start();
+    }
+    const state = this.monitor.state;
+    const live = state.kind === 'connected' ? { connection: state.connection, backend: state.backend } : this.lastLive;
+    if (!live || state.kind === 'misconfigured' || state.kind === 'needsConfirmation') return [];
+    if (!node) return this.roots(live.connection, live.backend, state);
+    if (node.ref.kind === 'explorer.backend') return this.backendChildren(live.backend, node);
+    if (node.ref.kind === 'explorer.service') {
+      const svc = this.registry.get(node.ref.service);
+      return svc ? this.listed(svc, node, undefined) : [];
+    }
+    const svc = this.registry.ownerOf(node.id);
+    return svc ? this.listed(svc, node, node) : [];
+  }
+
+  private remember(parentId: string | undefined, rows: readonly ExplorerNode[]): void {
+    for (const r of rows) {
+      this.nodes.set(r.id, r);
+      if (parentId !== undefined) this.parentOf.set(r.id, parentId);
+    }
+  }
+
+  private roots(connection: ResolvedConnection, b: BackendInfo, state: ConnectionState): ExplorerNode[] {
+    const offline = state.kind !== 'connected';
+    const offlineText =
+      state.kind === 'unreachable'
+        ? `offline (${state.reason}) — retrying at ${new Date(state.retryAt).toLocaleTimeString()}`
+        : state.kind === 'connecting'
+          ? 'reconnecting…'
+          : '';
+    const backendNode: ExplorerNode = {
+      id: BACKEND_NODE_ID,
+      label: backendLabel(b),
+      description: offline ? offlineText : connection.endpoint + (connection.loopback ? '' : ' (REMOTE)'),
+      tooltip: [
+        `${offline ? 'Lost contact with' : 'Connected to'} ${backendLabel(b)} at ${connection.endpoint}`,
+        `Region ${connection.region}`,
+        connection.credentials.kind === 'profile'
+          ? `Credentials from profile ${connection.credentials.profile}`
+          : 'Credentials test/test',
+      ].join('\n'),
+      icon: offline ? 'debug-disconnect' : connection.loopback ? 'vm-running' : 'warning',
+      iconColor: offline ? 'errorForeground' : connection.loopback ? undefined : 'list.warningForeground',
+      contextValue: offline ? 'lcl.backend.offline' : 'lcl.backend',
+      collapsible: b.services || b.init ? 'collapsed' : 'none',
+      ref: { kind: 'explorer.backend' },
+    };
+    const services = this.registry
+      .all()
+      .filter((s) => offersService(b, s.healthNames))
+      .map((s): ExplorerNode => ({
+        id: `${s.id}:`,
+        label: s.label,
+        icon: s.icon,
+        contextValue: `lcl.service.${s.id}`,
+        collapsible: 'collapsed',
+        ref: { kind: 'explorer.service', service: s.id },
+      }));
+    const rows = [backendNode, ...services];
+    this.remember(undefined, rows);
+    return rows;
+  }
+
+  private backendChildren(b: BackendInfo, node: ExplorerNode): ExplorerNode[] {
+    if (node.ref.kind !== 'explorer.backend') return [];
+    let rows: ExplorerNode[];
+    if (!node.ref.section) {
+      rows = [];
+      if (b.services) {
+        const up = Object.values(b.services).filter(isServiceUp).length;
+        rows.push({
+          id: `${BACKEND_NODE_ID}services`,
+          label: 'Services',
+          description: `${up} of ${Object.keys(b.services).length} up`,
+          icon: 'server-process',
+          contextValue: 'lcl.info',
+          collapsible: 'collapsed',
+          ref: { kind: 'explorer.backend', section: 'services' },
+        });
+      }
+      if (b.init) {
+        const stages = Object.entries(b.init.completed)
+          .map(([k, v]) => `${k} ${v ? '✓' : '…'}`)
+          .join(' · ');
+        rows.push({
+          id: `${BACKEND_NODE_ID}init`,
+          label: 'Init scripts',
+          description: stages || `${b.init.scripts.length} scripts`,
+          icon: 'checklist',
+          contextValue: 'lcl.info',
+          collapsible: b.init.scripts.length ? 'collapsed' : 'none',
+          ref: { kind: 'explorer.backend', section: 'init' },
+        });
+      }
+    } else if (node.ref.section === 'services') {
+      rows = Object.entries(b.services ?? {})
+        .sort(([a], [c]) => a.localeCompare(c))
+        .map(([name, st]) => ({
+          id: `${BACKEND_NODE_ID}service/${name}`,
+          label: name,
+          description: st,
+          icon: isServiceUp(st) ? 'pass' : st === 'error' ? 'error' : 'circle-outline',
+          contextValue: 'lcl.info',
+          collapsible: 'none',
+          ref: { kind: 'explorer.info', text: `${name}: ${st}` },
+        }));
+    } else {
+      rows = (b.init?.scripts ?? []).map((s, i) => ({
+        id: `${BACKEND_NODE_ID}init/${i}`,
+        label: s.name,
+        description: `${s.stage} · ${s.state}`,
+        icon:
+          s.state === 'SUCCESSFUL'
+            ? 'pass'
+            : s.state === 'ERROR'
+              ? 'error'
+              : s.state === 'RUNNING'
+                ? 'sync'
+                : 'circle-outline',
+        contextValue: 'lcl.info',
+        collapsible: 'none',
+        ref: { kind: 'explorer.info', text: `${s.name}: ${s.state}` },
+      }));
+    }
+    this.remember(node.id, rows);
+    return rows;
+  }
+
+  /** Loaded children of `node` plus a "Load more" row; loads the first page when nothing is loaded yet. */
+  private async listed(
+    svc: ServiceExplorer,
+    node: ExplorerNode,
+    parent: ExplorerNode | undefined,
+  ): Promise<ExplorerNode[]> {
+    let entry = this.loaded.get(node.id);
+    if (!entry) {
+      const result = await this.fetch(svc, node, parent, undefined);
+      if ('error' in result) {
+        this.remember(node.id, [result.error]);
+        return [result.error];
+      }
+      entry = { nodes: [...result.nodes], next: result.next, pages: 1 };
+      this.loaded.set(node.id, entry);
+    }
+    const rows = entry.nodes.length ? [...entry.nodes] : [infoNode(node.id, emptyText(node))];
+    if (entry.next) rows.push(loadMoreNode(node.id, entry.next, entry.pages));
+    this.remember(node.id, rows);
+    return rows;
+  }
+
+  private async fetch(
+    svc: ServiceExplorer,
+    node: ExplorerNode,
+    parent: ExplorerNode | undefined,
+    cursor: string | undefined,
+  ): Promise<{ nodes: readonly ExplorerNode[]; next?: string } | { error: ExplorerNode }> {
+    const operation = parent ? (svc.operationFor?.(parent) ?? svc.listOperation) : svc.listOperation;
+    const state = this.monitor.state;
+    if (state.kind !== 'connected') {
+      const reason =
+        state.kind === 'unreachable' ? `${state.reason} (retrying automatically)` : 'not connected to the emulator';
+      return { error: errorNode(node.id, operation, reason) };
+    }
+    const signal = this.aborter.signal;
+    try {
+      return await svc.children(parent, { clients: state.clients, signal, cursor, pageSize: this.options.pageSize() });
+    } catch (err) {
+      if (isAbortError(err) || signal.aborted) return { nodes: [] };
+      this.monitor.reportFailure(err);
+      return { error: errorNode(node.id, operation, describeError(err)) };
+    }
+  }
+
+  /** "Load more": appends the next page under `parentId`. Returns an error message when the page failed. */
+  async loadMore(parentId: string): Promise<string | undefined> {
+    const node = this.nodes.get(parentId);
+    const entry = this.loaded.get(parentId);
+    if (!node || !entry?.next) return undefined;
+    const isService = node.ref.kind === 'explorer.service';
+    const svc =
+      node.ref.kind === 'explorer.service' ? this.registry.get(node.ref.service) : this.registry.ownerOf(node.id);
+    if (!svc) return undefined;
+    const result = await this.fetch(svc, node, isService ? undefined : node, entry.next);
+    if ('error' in result) return result.error.label;
+    entry.nodes.push(...result.nodes);
+    entry.next = result.next;
+    entry.pages++;
+    this.fire(node);
+    return undefined;
+  }
+
+  /** The row most recently rendered with this id. */
+  nodeById(id: string): ExplorerNode | undefined {
+    return this.nodes.get(id);
+  }
+
+  /** The rendered parent row of a row, if known. */
+  parentNodeOf(id: string): ExplorerNode | undefined {
+    const p = this.parentOf.get(id);
+    return p === undefined ? undefined : this.nodes.get(p);
+  }
+
+  dispose(): void {
+    this.aborter.abort();
+    this.unsubscribe.dispose();
+    this.listeners.clear();
+  }
+}
+
+function emptyText(node: ExplorerNode): string {
+  switch (node.ref.kind) {
+    case 'explorer.service':
+      return (
+        (
+          { s3: 'No buckets', sqs: 'No queues', kinesis: 'No streams', dynamodb: 'No tables' } as Record<string, string>
+        )[node.ref.service] ?? 'Nothing here yet'
+      );
+    case 's3.bucket':
+      return 'Empty bucket';
+    case 's3.prefix':
+      return 'Empty folder';
+    case 'iam.folder':
+      return `No ${node.ref.folder}`;
+    default:
+      return 'Nothing here';
+  }
+}
