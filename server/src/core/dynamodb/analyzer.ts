@@ -1,0 +1,166 @@
+// The DynamoDB analyser: extracts the tables of a document, binds evidence from companions, runs the rules,
+// and answers hovers (partition arithmetic on key attributes) and lenses (per-table partition needs).
+import type { AnalysisContext, Analyzer, ParsedDocument, SourceDocument } from '../analyzer';
+import type { Finding, HoverResult, Lens, RuleLevel, Severity, Span } from '../types';
+import { capacityLine, distributionLine, partitionsFor } from './arithmetic';
+import { emptyEvidence, gatherEvidence, type TableEvidence } from './evidence/bind';
+import { extractTables, looksLikeTables } from './extract';
+import { n } from './guidance';
+import { type IndexDef, type KeyElement, PARTITION_RCU, PARTITION_WCU, type TableDef } from './model';
+import { classifyName } from './names';
+import type { DdbRule } from './rule';
+import { dynamodbRules } from './rules';
+import { cardinality, hashAttributes } from './support';
+
+export interface DynamoAnalysis {
+  readonly tables: readonly TableDef[];
+  readonly evidence: ReadonlyMap<TableDef, TableEvidence>;
+  readonly findings: readonly Finding[];
+}
+
+function inside(span: Span, offset: number): boolean {
+  return offset >= span.start && offset <= span.end;
+}
+
+function level(
+  rules: Readonly<Record<string, RuleLevel>> | undefined,
+  id: string,
+  severity: Severity,
+): Severity | 'off' {
+  const set = rules?.[id];
+  return set ?? severity;
+}
+
+function clamp(span: Span, length: number): Span {
+  const start = Math.max(0, Math.min(span.start, length));
+  return { start, end: Math.max(start, Math.min(span.end, length)) };
+}
+
+/** Runs the given rules over every table of a document. Total: a rule that throws becomes no findings. */
+export function analyseTables(
+  doc: ParsedDocument,
+  ctx: Pick<AnalysisContext, 'options' | 'companions'>,
+  rules: readonly DdbRule[] = dynamodbRules,
+): DynamoAnalysis {
+  const tables = extractTables(doc);
+  let companions: readonly SourceDocument[] = [];
+  try {
+    companions = ctx.companions?.(doc.uri) ?? [];
+  } catch {
+    companions = [];
+  }
+  const evidence = gatherEvidence(doc, tables, companions);
+  const findings: Finding[] = [];
+  for (const table of tables) {
+    const ev = evidence.get(table) ?? emptyEvidence();
+    for (const rule of rules) {
+      const report = (f: Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity }) => {
+        const sev = level(ctx.options.rules, rule.id, f.severity ?? rule.defaultSeverity);
+        if (sev === 'off') return;
+        findings.push({ ...f, span: clamp(f.span, doc.text.length), ruleId: rule.id, severity: sev });
+      };
+      try {
+        rule.check({ table, tables, doc, evidence: ev, report });
+      } catch {
+        // A rule bug must not take the document's other findings down; the property tests hunt these.
+      }
+    }
+  }
+  return { tables, evidence, findings };
+}
+
+function keyAt(t: TableDef, offset: number): { key: KeyElement; index?: IndexDef } | undefined {
+  for (const key of t.keys) if (inside(key.nameSpan, offset)) return { key };
+  for (const index of [...t.gsis, ...t.lsis]) {
+    for (const key of index.keys) if (inside(key.nameSpan, offset)) return { key, index };
+  }
+  return undefined;
+}
+
+function hoverFor(t: TableDef, ev: TableEvidence, key: KeyElement, index: IndexDef | undefined): string {
+  const role = key.keyType === 'HASH' ? 'partition key' : key.keyType === 'RANGE' ? 'sort key' : 'key';
+  const owner = index ? `${index.kind} \`${index.name}\`` : `table \`${t.name}\``;
+  const type = t.attributeTypes.get(key.attribute)?.type;
+  const lines = [`**\`${key.attribute}\`** — ${role} of ${owner}${type ? ` (type ${type})` : ''}`, ''];
+  if (key.keyType === 'HASH') {
+    lines.push(
+      `Each value of this key is stored in one partition, which serves at most **${n(PARTITION_WCU)} WCU** and **${n(PARTITION_RCU)} RCU** per second, whatever the table's capacity.`,
+    );
+    const cap = index?.throughput ?? (index?.kind === 'LSI' ? undefined : t.throughput);
+    if (t.effectiveBillingMode === 'PROVISIONED' && cap && (cap.read !== undefined || cap.write !== undefined)) {
+      const p = partitionsFor(cap);
+      lines.push(
+        '',
+        `Provisioned ${cap.write !== undefined ? `${n(cap.write)} WCU` : ''}${cap.read !== undefined && cap.write !== undefined ? ' / ' : ''}${
+          cap.read !== undefined ? `${n(cap.read)} RCU` : ''
+        }: needs at least **${n(p)}** evenly used key values (${cap.write !== undefined ? `${n(cap.write)} ÷ ${n(PARTITION_WCU)}` : ''}${
+          cap.read !== undefined && cap.write !== undefined ? ', ' : ''
+        }${cap.read !== undefined ? `${n(cap.read)} ÷ ${n(PARTITION_RCU)}` : ''}).`,
+      );
+    } else if (t.effectiveBillingMode === 'PAY_PER_REQUEST') {
+      lines.push('', 'On-demand does not lift the per-partition limits: a hot key value still throttles.');
+    }
+    const attrs = hashAttributes((index ?? t).keys);
+    const card = cardinality(ev, attrs, { allowName: true });
+    if (card) {
+      lines.push(
+        '',
+        `Known cardinality: **${n(card.distinct)}** values (${card.origin}) × ${n(PARTITION_WCU)} WCU = **${n(card.distinct * PARTITION_WCU)} WCU** usable, × ${n(PARTITION_RCU)} RCU = **${n(card.distinct * PARTITION_RCU)} RCU**.`,
+      );
+    }
+    const d = ev.distribution(attrs);
+    if (d) lines.push('', distributionLine(d) + '.');
+    const v = classifyName(key.attribute);
+    if (v.kind === 'generic')
+      lines.push('', 'Generic single-table name: add sample items or access patterns to check its values.');
+  } else {
+    lines.push('Sort keys order the items of one partition key value; they do not spread load across partitions.');
+  }
+  lines.push(
+    '',
+    '[Partition key design (AWS)](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html)',
+  );
+  return lines.join('\n');
+}
+
+export function createDynamoAnalyzer(): Analyzer {
+  return {
+    domain: 'dynamodb',
+    applies(doc: ParsedDocument): boolean {
+      return looksLikeTables(doc);
+    },
+    analyze(doc, ctx) {
+      return analyseTables(doc, ctx).findings;
+    },
+    hover(doc, offset, ctx): HoverResult | undefined {
+      const tables = extractTables(doc);
+      for (const t of tables) {
+        const hit = keyAt(t, offset);
+        if (!hit) continue;
+        const ev = gatherEvidence(doc, [t], safeCompanions(ctx, doc.uri)).get(t) ?? emptyEvidence();
+        return { span: hit.key.nameSpan, contents: hoverFor(t, ev, hit.key, hit.index) };
+      }
+      return undefined;
+    },
+    lenses(doc, ctx): readonly Lens[] {
+      const tables = extractTables(doc);
+      const ev = gatherEvidence(doc, tables, safeCompanions(ctx, doc.uri));
+      return tables.map((t) => {
+        const d = ev.get(t)?.distribution(hashAttributes(t.keys));
+        const extra = d ? ` · sample: ${n(d.distinct)} distinct values` : '';
+        return { span: t.nameSpan, title: `${capacityLine(t)}${extra}` };
+      });
+    },
+  };
+}
+
+function safeCompanions(ctx: AnalysisContext, uri: string): readonly SourceDocument[] {
+  try {
+    return ctx.companions?.(uri) ?? [];
+  } catch {
+    return [];
+  }
+}
+
+/** The analyser instance registered in `core/analyze.ts`. */
+export const dynamodbAnalyzer: Analyzer = createDynamoAnalyzer();
