@@ -1,0 +1,75 @@
+import { describe } from 'node:test';
+import { CROSS_ACCOUNT_TRUST } from '../../../../server/src/core/iam/rules/CROSS_ACCOUNT_TRUST';
+import { policy, ruleTable } from '../support/risk-harness';
+
+const trust = (stmt: Record<string, unknown>): string => policy({ Effect: 'Allow', Action: 'sts:AssumeRole', ...stmt });
+
+describe('CROSS_ACCOUNT_TRUST', () => {
+  ruleTable(CROSS_ACCOUNT_TRUST, {
+    valid: [
+      { name: 'a service principal', text: trust({ Principal: { Service: 'ec2.amazonaws.com' } }) },
+      { name: 'everyone is PUBLIC_PRINCIPAL', text: trust({ Principal: { AWS: '*' } }) },
+      {
+        name: 'CloudFormation: own account through !Sub',
+        uri: 'template.yaml',
+        text: [
+          'Resources:',
+          '  R:',
+          '    Type: AWS::IAM::Role',
+          '    Properties:',
+          '      AssumeRolePolicyDocument:',
+          "        Version: '2012-10-17'",
+          '        Statement:',
+          '          - Effect: Allow',
+          '            Principal:',
+          '              AWS: !Sub "arn:aws:iam::${AWS::AccountId}:root"',
+          '            Action: sts:AssumeRole',
+        ].join('\n'),
+      },
+      {
+        name: 'the account appears in the document’s own ARNs',
+        uri: 'template.yaml',
+        text: [
+          'Resources:',
+          '  R:',
+          '    Type: AWS::IAM::Role',
+          '    Properties:',
+          '      AssumeRolePolicyDocument:',
+          "        Version: '2012-10-17'",
+          '        Statement:',
+          '          - Effect: Allow',
+          '            Principal: { AWS: "arn:aws:iam::111122223333:role/ci" }',
+          '            Action: sts:AssumeRole',
+          '      ManagedPolicyArns: ["arn:aws:iam::111122223333:policy/app"]',
+        ].join('\n'),
+      },
+      { name: 'deny', text: policy({ Effect: 'Deny', Principal: { AWS: '444455556666' }, Action: 'sts:AssumeRole' }) },
+    ],
+    invalid: [
+      {
+        name: 'another account root, no condition',
+        text: trust({ Principal: { AWS: 'arn:aws:iam::444455556666:root' } }),
+        expect: [
+          {
+            at: '"arn:aws:iam::444455556666:root"',
+            message:
+              /^The role trusts AWS account 444455556666 \(arn:aws:iam::444455556666:root\) with no sts:ExternalId/,
+          },
+        ],
+      },
+      {
+        name: 'bare account id in a list',
+        text: trust({ Principal: { AWS: ['arn:aws:iam::444455556666:user/ci', '777788889999'] } }),
+        expect: [{ at: '"arn:aws:iam::444455556666:user/ci"' }, { at: '"777788889999"' }],
+      },
+      {
+        name: 'with an external id it is softened to info',
+        text: trust({
+          Principal: { AWS: 'arn:aws:iam::444455556666:root' },
+          Condition: { StringEquals: { 'sts:ExternalId': 'c0ffee' } },
+        }),
+        expect: [{ severity: 'info', message: /narrowed by the condition on sts:ExternalId/ }],
+      },
+    ],
+  });
+});

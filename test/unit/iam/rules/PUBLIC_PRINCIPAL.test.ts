@@ -1,0 +1,95 @@
+import { describe } from 'node:test';
+import { PUBLIC_PRINCIPAL } from '../../../../server/src/core/iam/rules/PUBLIC_PRINCIPAL';
+import { policy, ruleTable } from '../support/risk-harness';
+
+const bucket = (stmt: Record<string, unknown>): string =>
+  policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/*', ...stmt });
+const trust = (stmt: Record<string, unknown>): string => policy({ Effect: 'Allow', Action: 'sts:AssumeRole', ...stmt });
+
+describe('PUBLIC_PRINCIPAL', () => {
+  ruleTable(PUBLIC_PRINCIPAL, {
+    valid: [
+      { name: 'a named account', text: bucket({ Principal: { AWS: 'arn:aws:iam::123456789012:root' } }) },
+      { name: 'a service principal', text: trust({ Principal: { Service: 'lambda.amazonaws.com' } }) },
+      {
+        name: 'everyone in one organisation',
+        text: bucket({ Principal: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }),
+      },
+      {
+        name: 'through one VPC endpoint',
+        text: bucket({ Principal: { AWS: '*' }, Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-1a2b' } } }),
+      },
+      {
+        name: 'deny to everyone',
+        text: policy({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::b/*' }),
+      },
+      {
+        name: 'identity policy (no principal)',
+        text: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }),
+      },
+    ],
+    invalid: [
+      {
+        name: 'public bucket read',
+        text: bucket({ Principal: '*' }),
+        expect: [
+          {
+            at: '"*"',
+            severity: 'warning',
+            message: /^Principal "\*" lets anyone reach this resource with s3:GetObject/,
+          },
+        ],
+      },
+      {
+        name: 'AWS: * in a queue policy',
+        text: policy({
+          Effect: 'Allow',
+          Principal: { AWS: '*' },
+          Action: 'sqs:SendMessage',
+          Resource: 'arn:aws:sqs:us-east-1:123456789012:q',
+        }),
+        expect: [{ at: '"*"', message: /sqs:SendMessage/ }],
+      },
+      {
+        name: 'any account root in a trust policy is an error',
+        text: trust({ Principal: { AWS: 'arn:aws:iam::*:root' } }),
+        expect: [
+          {
+            at: '"arn:aws:iam::*:root"',
+            severity: 'error',
+            message: /lets anyone in any AWS account assume this role/,
+          },
+        ],
+      },
+      {
+        name: 'a condition that does not narrow who (TLS only)',
+        text: bucket({ Principal: '*', Condition: { Bool: { 'aws:SecureTransport': 'true' } } }),
+        expect: [{ at: '"*"' }],
+      },
+      {
+        name: 'a negated org condition does not narrow who',
+        text: bucket({ Principal: '*', Condition: { StringNotEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }),
+        expect: [{ at: '"*"' }],
+      },
+      {
+        name: 'CloudFormation bucket policy',
+        uri: 'template.yaml',
+        text: [
+          'Resources:',
+          '  BP:',
+          '    Type: AWS::S3::BucketPolicy',
+          '    Properties:',
+          '      Bucket: !Ref Site',
+          '      PolicyDocument:',
+          "        Version: '2012-10-17'",
+          '        Statement:',
+          '          - Effect: Allow',
+          "            Principal: '*'",
+          '            Action: s3:GetObject',
+          '            Resource: !Sub "${Site.Arn}/*"',
+        ].join('\n'),
+        expect: [{ at: "'*'" }],
+      },
+    ],
+  });
+});
