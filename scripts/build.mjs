@@ -27,7 +27,8 @@ const common = {
   legalComments: 'none',
 };
 
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+// `module` first: jsonc-parser's UMD entry hides its requires from the bundler; its ESM entry bundles cleanly.
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'] };
 
 const webviewEntries = existsSync(join(root, 'webviews'))
   ? readdirSync(join(root, 'webviews'), { withFileTypes: true })

@@ -55,6 +55,17 @@ function clamp(f: Finding, length: number): Finding {
   return start === f.span.start && end === f.span.end ? f : { ...f, span: { start, end } };
 }
 
+/** Whether any analyser has something to look at in this document (the CLI skips other files in folders). */
+export function isRelevant(parsed: ParsedDocument): boolean {
+  return analyzers.some((a) => {
+    try {
+      return a.applies(parsed);
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** Runs the analysers on an already parsed document. */
 export function analyzeParsed(parsed: ParsedDocument, ctx: AnalysisContext): Finding[] {
   const findings: Finding[] = parsed.parse.problems.map((p) => syntaxFinding(parsed.format, p));
