@@ -140,10 +140,10 @@ export async function deadLetterSources(clients: AwsClients, dlqUrl: string, s?:
 
 export function validateQueueName(name: string, fifo: boolean): string | undefined {
   const base = fifo ? name.replace(/\.fifo$/, '') : name;
+  if (!fifo && name.endsWith('.fifo')) return 'Only FIFO queues end in .fifo';
   if (!base) return 'Enter a queue name';
   if (base.length > (fifo ? 75 : 80)) return 'A queue name has at most 80 characters (including .fifo)';
   if (!/^[A-Za-z0-9_-]+$/.test(base)) return 'Use letters, digits, hyphens and underscores only';
-  if (!fifo && name.endsWith('.fifo')) return 'Only FIFO queues end in .fifo';
   return undefined;
 }
 

@@ -1,0 +1,263 @@
+// DynamoDB table and IAM access layers against a real moto server.
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import {
+  AddUserToGroupCommand,
+  AttachRolePolicyCommand,
+  AttachUserPolicyCommand,
+  CreateGroupCommand,
+  CreatePolicyVersionCommand,
+  CreateUserCommand,
+  PutGroupPolicyCommand,
+  PutRolePolicyCommand,
+  PutUserPolicyCommand,
+} from '@aws-sdk/client-iam';
+import { AwsClients } from '../../src/aws/clients';
+import { resolveConnection } from '../../src/aws/connection';
+import * as ddb from '../../src/aws/dynamodb';
+import * as iam from '../../src/aws/iam';
+import { startMoto, type MotoServer } from '../support/moto';
+
+function clientsFor(endpoint: string): AwsClients {
+  const r = resolveConnection({ endpoint }, {});
+  if (!r.ok) throw new Error(r.reason);
+  return new AwsClients(r.connection);
+}
+
+const ordersTable = {
+  TableName: 'orders',
+  AttributeDefinitions: [
+    { AttributeName: 'pk', AttributeType: 'S' },
+    { AttributeName: 'sk', AttributeType: 'S' },
+    { AttributeName: 'gsi1pk', AttributeType: 'S' },
+    { AttributeName: 'lsi1sk', AttributeType: 'N' },
+  ],
+  KeySchema: [
+    { AttributeName: 'pk', KeyType: 'HASH' },
+    { AttributeName: 'sk', KeyType: 'RANGE' },
+  ],
+  BillingMode: 'PAY_PER_REQUEST',
+  GlobalSecondaryIndexes: [
+    {
+      IndexName: 'by-status',
+      KeySchema: [{ AttributeName: 'gsi1pk', KeyType: 'HASH' }],
+      Projection: { ProjectionType: 'ALL' },
+    },
+  ],
+  LocalSecondaryIndexes: [
+    {
+      IndexName: 'by-total',
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'lsi1sk', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'KEYS_ONLY' },
+    },
+  ],
+};
+
+const trust = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+});
+const readOnly = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::lab/*' }],
+});
+
+describe('aws/dynamodb and aws/iam against moto', () => {
+  let moto: MotoServer;
+  let clients: AwsClients;
+  before(async () => {
+    moto = await startMoto();
+    clients = clientsFor(moto.endpoint);
+  });
+  after(async () => {
+    clients?.dispose();
+    await moto?.stop();
+  });
+  beforeEach(() => moto.reset());
+
+  it('creates a table from CreateTable JSON and describes keys, indexes and billing', async () => {
+    const parsed = ddb.tableInputFromJson(JSON.stringify(ordersTable));
+    assert.ok(parsed.ok);
+    if (!parsed.ok) return;
+    assert.equal(await ddb.createTable(clients, parsed.input), 'orders');
+    const t = await ddb.describeTable(clients, 'orders');
+    assert.equal(t.status, 'ACTIVE');
+    assert.equal(ddb.formatKeys(t.keys), 'pk (S) + sk (S)');
+    assert.equal(t.billingMode, 'PAY_PER_REQUEST');
+    assert.deepEqual(
+      t.indexes.map((i) => `${i.type}:${i.name}:${ddb.formatKeys(i.keys)}`),
+      ['GSI:by-status:gsi1pk (S)', 'LSI:by-total:pk (S) + lsi1sk (N)'],
+    );
+    assert.equal(t.itemCount, 0);
+  });
+
+  it('replays a describe-table output and a one-table CloudFormation template', async () => {
+    const provisioned = {
+      ...ordersTable,
+      TableName: 'prov',
+      BillingMode: 'PROVISIONED',
+      ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 2 },
+    };
+    const gsis = provisioned.GlobalSecondaryIndexes.map((g) => ({
+      ...g,
+      ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 },
+    }));
+    const p = ddb.tableInputFromJson(JSON.stringify({ ...provisioned, GlobalSecondaryIndexes: gsis }));
+    assert.ok(p.ok);
+    if (!p.ok) return;
+    await ddb.createTable(clients, p.input);
+    const described = await ddb.describeTable(clients, 'prov');
+    assert.equal(described.billingMode, 'PROVISIONED');
+    assert.equal(described.readCapacity, 5);
+    assert.equal(described.writeCapacity, 2);
+
+    // describe-table output, renamed: read-only fields are dropped and reported.
+    const { DescribeTableCommand } = await import('@aws-sdk/client-dynamodb');
+    const raw = await clients.dynamodb().send(new DescribeTableCommand({ TableName: 'prov' }));
+    const replay = ddb.tableInputFromJson(JSON.stringify(raw), 'prov-copy');
+    assert.ok(replay.ok, replay.ok ? '' : replay.reason);
+    if (!replay.ok) return;
+    assert.ok(replay.ignored.includes('TableStatus'));
+    await ddb.createTable(clients, replay.input);
+    assert.equal((await ddb.describeTable(clients, 'prov-copy')).keys.length, 2);
+
+    const cfn = {
+      Resources: {
+        Sessions: {
+          Type: 'AWS::DynamoDB::Table',
+          Properties: {
+            AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+            KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+          },
+        },
+      },
+    };
+    const fromCfn = ddb.tableInputFromJson(JSON.stringify(cfn));
+    assert.ok(fromCfn.ok);
+    if (!fromCfn.ok) return;
+    assert.equal(fromCfn.input.TableName, 'Sessions');
+    assert.equal(fromCfn.input.BillingMode, 'PAY_PER_REQUEST');
+    await ddb.createTable(clients, fromCfn.input);
+  });
+
+  it('rejects malformed table documents with a reason', () => {
+    assert.match((ddb.tableInputFromJson('{') as { reason: string }).reason, /not valid JSON/);
+    assert.match((ddb.tableInputFromJson('{"TableName":"x"}') as { reason: string }).reason, /KeySchema is missing/);
+    assert.match((ddb.tableInputFromJson('[]') as { reason: string }).reason, /JSON object/);
+    assert.match(
+      (ddb.tableInputFromJson('{"Resources":{}}') as { reason: string }).reason,
+      /0 AWS::DynamoDB::Table resources/,
+    );
+  });
+
+  it('lists tables in pages and deletes one', async () => {
+    for (const name of ['t-a', 't-b', 't-c']) {
+      const p = ddb.tableInputFromJson(
+        JSON.stringify({
+          ...ordersTable,
+          TableName: name,
+          GlobalSecondaryIndexes: undefined,
+          LocalSecondaryIndexes: undefined,
+          AttributeDefinitions: ordersTable.AttributeDefinitions.slice(0, 2),
+        }),
+      );
+      assert.ok(p.ok);
+      if (p.ok) await ddb.createTable(clients, p.input);
+    }
+    const first = await ddb.listTables(clients, { pageSize: 2 });
+    assert.deepEqual(
+      first.tables.map((t) => t.name),
+      ['t-a', 't-b'],
+    );
+    assert.equal(first.next, 't-b');
+    const second = await ddb.listTables(clients, { pageSize: 2, cursor: first.next });
+    assert.deepEqual(
+      second.tables.map((t) => t.name),
+      ['t-c'],
+    );
+    await ddb.deleteTable(clients, 't-b');
+    const left = await ddb.listTables(clients, { pageSize: 10 });
+    assert.deepEqual(
+      left.tables.map((t) => t.name),
+      ['t-a', 't-c'],
+    );
+  });
+
+  it('creates a policy and a role from documents and lists users, groups, roles and policies', async () => {
+    const policyArn = await iam.createPolicy(clients, { name: 'lab-read', document: readOnly });
+    assert.match(policyArn, /:policy\/lab-read$/);
+    await clients
+      .iam()
+      .send(
+        new CreatePolicyVersionCommand({
+          PolicyArn: policyArn,
+          PolicyDocument: readOnly.replace('GetObject', 'ListBucket'),
+          SetAsDefault: true,
+        }),
+      );
+    const roleArn = await iam.createRole(clients, { name: 'lab-fn', trustPolicy: trust });
+    assert.match(roleArn, /:role\/lab-fn$/);
+    await clients.iam().send(new CreateUserCommand({ UserName: 'alice' }));
+    await clients.iam().send(new CreateGroupCommand({ GroupName: 'devs' }));
+    await clients.iam().send(new AddUserToGroupCommand({ GroupName: 'devs', UserName: 'alice' }));
+    await clients.iam().send(new AttachUserPolicyCommand({ UserName: 'alice', PolicyArn: policyArn }));
+    await clients
+      .iam()
+      .send(new PutUserPolicyCommand({ UserName: 'alice', PolicyName: 'alice-inline', PolicyDocument: readOnly }));
+    await clients
+      .iam()
+      .send(new PutGroupPolicyCommand({ GroupName: 'devs', PolicyName: 'devs-inline', PolicyDocument: readOnly }));
+    await clients.iam().send(new AttachRolePolicyCommand({ RoleName: 'lab-fn', PolicyArn: policyArn }));
+    await clients
+      .iam()
+      .send(new PutRolePolicyCommand({ RoleName: 'lab-fn', PolicyName: 'fn-inline', PolicyDocument: readOnly }));
+
+    assert.deepEqual(
+      (await iam.listUsers(clients, { pageSize: 100 })).items.map((u) => u.name),
+      ['alice'],
+    );
+    assert.deepEqual(
+      (await iam.listGroups(clients, { pageSize: 100 })).items.map((g) => g.name),
+      ['devs'],
+    );
+    assert.ok((await iam.listRoles(clients, { pageSize: 100 })).items.some((r) => r.name === 'lab-fn'));
+    const policies = (await iam.listPolicies(clients, { pageSize: 100 })).items;
+    assert.deepEqual(
+      policies.map((p) => p.name),
+      ['lab-read'],
+    );
+    assert.equal(policies[0]?.defaultVersionId, 'v2');
+
+    const versions = await iam.listPolicyVersions(clients, policyArn);
+    assert.deepEqual(versions.map((v) => `${v.versionId}${v.isDefault ? '*' : ''}`).sort(), ['v1', 'v2*']);
+    const v1 = await iam.getManagedPolicyDocument(clients, policyArn, 'v1');
+    assert.match(v1.document, /s3:GetObject/);
+    const def = await iam.getManagedPolicyDocument(clients, policyArn);
+    assert.equal(def.versionId, 'v2');
+    assert.match(def.document, /s3:ListBucket/);
+
+    assert.deepEqual(await iam.listAttachedPolicies(clients, 'user', 'alice'), [{ name: 'lab-read', arn: policyArn }]);
+    assert.deepEqual(await iam.listInlinePolicies(clients, 'user', 'alice'), ['alice-inline']);
+    assert.deepEqual(await iam.listInlinePolicies(clients, 'group', 'devs'), ['devs-inline']);
+    assert.deepEqual(await iam.listAttachedPolicies(clients, 'role', 'lab-fn'), [{ name: 'lab-read', arn: policyArn }]);
+    assert.deepEqual(await iam.listInlinePolicies(clients, 'role', 'lab-fn'), ['fn-inline']);
+
+    const inline = await iam.getInlinePolicyDocument(clients, 'group', 'devs', 'devs-inline');
+    assert.deepEqual(JSON.parse(inline), JSON.parse(readOnly));
+    assert.ok(inline.includes('\n  '), 'pretty-printed');
+    const trustDoc = await iam.getTrustPolicy(clients, 'lab-fn');
+    assert.deepEqual(JSON.parse(trustDoc), JSON.parse(trust));
+  });
+
+  it('checks policy text and IAM names before sending', () => {
+    assert.equal(iam.checkPolicyText(readOnly).ok, true);
+    assert.match((iam.checkPolicyText('{"Version":"2012-10-17"}') as { reason: string }).reason, /Statement/);
+    assert.match((iam.checkPolicyText('{') as { reason: string }).reason, /not valid JSON/);
+    assert.equal(iam.validateIamName('svc-role+1@x'), undefined);
+    assert.match(iam.validateIamName('has space') ?? '', /letters/);
+    assert.equal(iam.decodePolicyDocument(encodeURIComponent('{"a":1}')), '{\n  "a": 1\n}\n');
+  });
+});
