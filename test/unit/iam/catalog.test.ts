@@ -158,7 +158,8 @@ describe('condition keys and operators', () => {
       family: 'String',
     });
     assert.equal(parseOperator('StringEqual').base, undefined);
-    assert.equal(parseOperator('forAnyValue:StringLike').qualifierError, 'unknown set qualifier forAnyValue');
+    assert.equal(parseOperator('forAnyValue:stringlike').base, 'StringLike');
+    assert.equal(parseOperator('ForAny:StringLike').qualifierError, 'unknown set qualifier ForAny');
   });
 });
 

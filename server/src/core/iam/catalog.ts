@@ -398,7 +398,11 @@ export interface ParsedOperator {
   readonly qualifierError?: string;
 }
 
-/** Parses 'ForAnyValue:StringLikeIfExists'. Operators are matched case-sensitively, as IAM does. */
+const OPERATOR_BY_LOWER: ReadonlyMap<string, string> = new Map(
+  [...CONDITION_OPERATORS.keys()].map((k) => [k.toLowerCase(), k]),
+);
+
+/** Parses 'ForAnyValue:StringLikeIfExists'. Names are matched ignoring case, as policy evaluation does. */
 export function parseOperator(text: string): ParsedOperator {
   let rest = text;
   let qualifier: SetQualifier | undefined;
@@ -407,20 +411,22 @@ export function parseOperator(text: string): ParsedOperator {
   if (colon >= 0) {
     const q = rest.slice(0, colon);
     rest = rest.slice(colon + 1);
-    if (q === 'ForAnyValue' || q === 'ForAllValues') qualifier = q;
+    if (q.toLowerCase() === 'foranyvalue') qualifier = 'ForAnyValue';
+    else if (q.toLowerCase() === 'forallvalues') qualifier = 'ForAllValues';
     else qualifierError = `unknown set qualifier ${q}`;
   }
   let ifExists = false;
   let baseText = rest;
-  if (rest.endsWith('IfExists') && rest !== 'IfExists') {
+  if (/.IfExists$/i.test(rest)) {
     ifExists = true;
     baseText = rest.slice(0, -'IfExists'.length);
   }
-  const family = CONDITION_OPERATORS.get(baseText);
+  const base = OPERATOR_BY_LOWER.get(baseText.toLowerCase());
+  const family = base ? CONDITION_OPERATORS.get(base) : undefined;
   return {
     text,
     ...(qualifier ? { qualifier } : {}),
-    ...(family ? { base: baseText } : {}),
+    ...(base ? { base } : {}),
     baseText,
     ifExists,
     ...(family ? { family } : {}),

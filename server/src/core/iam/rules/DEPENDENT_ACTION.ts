@@ -1,0 +1,93 @@
+// DEPENDENT_ACTION: some actions only succeed when the caller also holds another permission (creating a Lambda
+// function passes its execution role: iam:PassRole). A hint: the learner's first call would fail with AccessDenied.
+import { actionMatches, concreteArnExample, findAction, resourceTypesOfRef } from '../catalog';
+import { appendArrayItem } from '../fixes';
+import type { IamRule } from '../rule';
+import { literals } from '../validity';
+
+/**
+ * Dependencies the catalogue's `dependentActions` lacks (the current upstream data has none): actions that hand a
+ * role to a service need iam:PassRole on that role. `when` says in which case, for conditional ones.
+ */
+const KNOWN: Readonly<Record<string, { readonly actions: readonly string[]; readonly when?: string }>> = {
+  'lambda:createfunction': { actions: ['iam:PassRole'] },
+  'lambda:updatefunctionconfiguration': { actions: ['iam:PassRole'], when: 'when it changes the execution role' },
+  'states:createstatemachine': { actions: ['iam:PassRole'] },
+  'glue:createjob': { actions: ['iam:PassRole'] },
+  'glue:createcrawler': { actions: ['iam:PassRole'] },
+  'codebuild:createproject': { actions: ['iam:PassRole'] },
+  'sagemaker:createtrainingjob': { actions: ['iam:PassRole'] },
+  'sagemaker:createnotebookinstance': { actions: ['iam:PassRole'] },
+  'ec2:runinstances': { actions: ['iam:PassRole'], when: 'when it launches with an instance profile' },
+  'ecs:registertaskdefinition': {
+    actions: ['iam:PassRole'],
+    when: 'when the task definition names a task or execution role',
+  },
+  'ecs:runtask': { actions: ['iam:PassRole'], when: 'when the task uses a task or execution role' },
+  'events:puttargets': { actions: ['iam:PassRole'], when: 'when a target needs a role' },
+  'cloudformation:createstack': { actions: ['iam:PassRole'], when: 'when the stack is given a service role' },
+  'pipes:createpipe': { actions: ['iam:PassRole'] },
+  'scheduler:createschedule': { actions: ['iam:PassRole'] },
+};
+
+export const DEPENDENT_ACTION: IamRule = {
+  id: 'DEPENDENT_ACTION',
+  domain: 'iam',
+  defaultSeverity: 'info',
+  title: 'An allowed action depends on another permission that the policy does not grant.',
+  appliesTo: ['identity'],
+  check(ctx) {
+    const { data, text, policy } = ctx;
+    const allows = policy.statements.filter((s) => s.effect?.kind === 'string' && s.effect.value === 'Allow');
+    // NotAction grants almost everything: do not guess.
+    if (
+      allows.some((s) => s.notAction) ||
+      allows.some((s) => s.action && s.action.values.some((v) => v.kind !== 'string'))
+    ) {
+      return;
+    }
+    const granted = allows.flatMap((s) => literals(s.action).map((v) => v.value));
+    const reported = new Set<string>();
+    for (const s of allows) {
+      for (const v of literals(s.action)) {
+        const r = findAction(data, v.value);
+        if (!r) continue;
+        const known = KNOWN[r.fullName.toLowerCase()];
+        const fromData = [
+          ...r.action.dependentActions,
+          ...r.action.resourceTypes.flatMap(
+            (t) => (t as { dependentActions?: readonly string[] }).dependentActions ?? [],
+          ),
+        ];
+        const deps = [...new Set([...fromData, ...(known?.actions ?? [])])];
+        const missing = deps.filter((d) => !granted.some((g) => actionMatches(g, d)));
+        if (missing.length === 0 || reported.has(r.fullName)) continue;
+        reported.add(r.fullName);
+        const when = known?.when && fromData.length === 0 ? ` ${known.when}` : '';
+        const st =
+          policy.node.kind === 'object' ? policy.node.properties.find((p) => p.key === 'Statement')?.value : undefined;
+        const dep = findAction(data, missing[0] ?? '');
+        const type = dep ? resourceTypesOfRef(dep)[0] : undefined;
+        const statement = {
+          Effect: 'Allow',
+          Action: missing.length === 1 ? missing[0] : missing,
+          Resource: type ? concreteArnExample(type.arn) : '*',
+        };
+        const fixes =
+          st?.kind === 'array' && !policy.synthetic
+            ? [
+                {
+                  title: `Add a statement allowing ${missing.join(', ')}`,
+                  edits: [appendArrayItem(text, st, statement)],
+                },
+              ]
+            : [];
+        ctx.report({
+          message: `${r.fullName} also needs ${missing.join(', ')}${when}, which this policy does not grant`,
+          span: v.span,
+          fixes,
+        });
+      }
+    }
+  },
+};

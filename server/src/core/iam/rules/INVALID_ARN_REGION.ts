@@ -1,0 +1,16 @@
+// INVALID_ARN_REGION: a resource ARN that IAM cannot match against any real resource, so the statement silently applies to
+// nothing. The field checks are shared by the INVALID_ARN_* family (validity.ts).
+import type { IamRule } from '../rule';
+import { forEachArnProblem } from '../validity';
+
+export const INVALID_ARN_REGION: IamRule = {
+  id: 'INVALID_ARN_REGION',
+  domain: 'iam',
+  defaultSeverity: 'error',
+  title: 'The Region field of a resource ARN is not a Region.',
+  check(ctx) {
+    forEachArnProblem(ctx.data, ctx.policy, 'INVALID_ARN_REGION', (f) =>
+      ctx.report({ message: f.message, span: f.span }),
+    );
+  },
+};

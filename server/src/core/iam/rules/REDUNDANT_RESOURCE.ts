@@ -1,0 +1,50 @@
+// REDUNDANT_RESOURCE: a resource already matched by another entry of the same list (arn:aws:s3:::b/x next to
+// arn:aws:s3:::b/*, or written twice).
+import { removeArrayItem } from '../fixes';
+import type { IamRule } from '../rule';
+import type { StringNode } from '../../syntax/tree';
+
+/** Does pattern `b` match every resource pattern `a` matches? A `?` of b never stands for a `*` of a. */
+export function resourceCovers(b: string, a: string): boolean {
+  if (b === '*') return true;
+  let src = '';
+  for (const ch of b) {
+    if (ch === '*') src += '.*';
+    else if (ch === '?') src += '[^*]';
+    else src += ch.replace(/[\\^$.|+()[\]{}]/g, '\\$&');
+  }
+  return new RegExp(`^${src}$`, 's').test(a);
+}
+
+export const REDUNDANT_RESOURCE: IamRule = {
+  id: 'REDUNDANT_RESOURCE',
+  domain: 'iam',
+  defaultSeverity: 'hint',
+  title: 'A resource of a statement is already matched by another resource entry of the same statement.',
+  check(ctx) {
+    const { text } = ctx;
+    for (const s of ctx.policy.statements) {
+      for (const list of [s.resource, s.notResource]) {
+        if (list?.node.kind !== 'array') continue;
+        const array = list.node;
+        const items = array.items;
+        items.forEach((item, i) => {
+          if (item.kind !== 'string') return;
+          const by = items.find((other, j): other is StringNode => {
+            if (j === i || other.kind !== 'string') return false;
+            if (other.value === item.value) return j < i;
+            return resourceCovers(other.value, item.value) && !(resourceCovers(item.value, other.value) && j > i);
+          });
+          if (!by) return;
+          const edit = removeArrayItem(text, array, i);
+          ctx.report({
+            message: `Resource ${item.value} is redundant: ${by.value} already matches it`,
+            span: item.span,
+            related: [{ span: by.span, message: `${by.value} matches ${item.value}` }],
+            ...(edit ? { fixes: [{ title: `Remove ${item.value}`, edits: [edit], preferred: true }] } : {}),
+          });
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,19 @@
+import { MISSING_EFFECT } from '../../../../server/src/core/iam/rules/MISSING_EFFECT';
+import { policy, ruleTable } from '../support/harness';
+
+ruleTable(MISSING_EFFECT, [
+  {
+    name: 'has Effect',
+    doc: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }),
+    expect: [],
+  },
+  { name: 'no Effect', doc: policy({ Action: 's3:GetObject', Resource: '*' }), expect: ['Statement 1 has no Effect'] },
+  {
+    name: 'second statement',
+    doc: policy([
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' },
+      { Sid: 'Two', Action: 's3:*', Resource: '*' },
+    ]),
+    expect: ['Statement 2 has no Effect'],
+  },
+]);

@@ -1,0 +1,97 @@
+// Table-driven rule tests: each case is a policy document (JSON text, or an object written as JSON, or YAML/HCL text
+// with a matching uri) that goes through the real parser and extractor, then through one rule. Fix cases apply the
+// named quick fix, re-parse the result (it must stay valid) and check that the finding is gone.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { runIamRules } from '../../../../server/src/core/iam/analyzer';
+import { extractPolicies } from '../../../../server/src/core/iam/extract';
+import type { IamRule } from '../../../../server/src/core/iam/rule';
+import { parseDocument } from '../../../../server/src/core/syntax/parse';
+import type { Finding, Fix, TextEdit } from '../../../../server/src/core/types';
+import { iamData } from './data';
+
+export interface RuleCase {
+  readonly name: string;
+  /** Policy text, or a value written out as indented JSON. */
+  readonly doc: string | object;
+  readonly uri?: string;
+  /** One substring per expected finding, in document order; [] for a valid document. */
+  readonly expect: readonly string[];
+  /** Apply the fix whose title contains this text (of the first finding), then check the result. */
+  readonly fix?: string;
+  /** Text the fixed document must contain. */
+  readonly fixed?: string;
+  /** Expected severity of the findings, when it is not the rule's default. */
+  readonly severity?: string;
+}
+
+export function textOf(doc: string | object): string {
+  return typeof doc === 'string' ? doc : JSON.stringify(doc, null, 2);
+}
+
+export function findingsOf(rule: IamRule, text: string, uri = 'policy.json'): Finding[] {
+  const parsed = parseDocument({ uri, text });
+  const { policies } = extractPolicies(parsed);
+  return runIamRules(policies, iamData(), text, {}, [rule]).sort((a, b) => a.span.start - b.span.start);
+}
+
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.span.start - a.span.start);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+  return out;
+}
+
+export function syntaxProblems(text: string, uri = 'policy.json'): string[] {
+  const parsed = parseDocument({ uri, text });
+  const embedded = extractPolicies(parsed).problems;
+  return [...parsed.parse.problems, ...embedded].map((p) => p.message);
+}
+
+/** Applies a fix and checks that the document still parses and that the finding disappeared. */
+export function checkFix(rule: IamRule, text: string, uri: string, finding: Finding, fix: Fix): string {
+  const fixed = applyEdits(text, fix.edits);
+  assert.deepEqual(syntaxProblems(fixed, uri), [], `fix "${fix.title}" broke the document:\n${fixed}`);
+  const after = findingsOf(rule, fixed, uri).filter((f) => f.message === finding.message);
+  assert.equal(after.length, 0, `finding still there after "${fix.title}":\n${fixed}`);
+  return fixed;
+}
+
+export function ruleTable(rule: IamRule, cases: readonly RuleCase[]): void {
+  describe(rule.id, () => {
+    for (const c of cases) {
+      test(c.name, () => {
+        const text = textOf(c.doc);
+        const uri = c.uri ?? 'policy.json';
+        assert.deepEqual(syntaxProblems(text, uri), [], 'the test document itself must parse');
+        const findings = findingsOf(rule, text, uri);
+        assert.equal(
+          findings.length,
+          c.expect.length,
+          `expected ${c.expect.length} finding(s), got: ${JSON.stringify(findings.map((f) => f.message))}`,
+        );
+        c.expect.forEach((want, i) => {
+          const f = findings[i]!;
+          assert.ok(f.message.includes(want), `finding ${i}: "${f.message}" should include "${want}"`);
+          assert.equal(f.ruleId, rule.id);
+          assert.equal(f.severity, c.severity ?? rule.defaultSeverity);
+          assert.ok(f.span.start >= 0 && f.span.end <= text.length && f.span.start <= f.span.end, 'span in document');
+          assert.ok(!f.message.includes('\n'), 'one-line message');
+        });
+        if (c.fix !== undefined) {
+          const f = findings[0];
+          assert.ok(f, 'a finding to fix');
+          const fix = f.fixes?.find((x) => x.title.includes(c.fix!));
+          assert.ok(fix, `fix "${c.fix}" among ${JSON.stringify(f.fixes?.map((x) => x.title))}`);
+          const fixed = checkFix(rule, text, uri, f, fix);
+          if (c.fixed) assert.ok(fixed.includes(c.fixed), `fixed text should include ${c.fixed}:\n${fixed}`);
+        }
+      });
+    }
+  });
+}
+
+/** A one-statement identity policy. */
+export function policy(statement: object | object[], extra: object = {}): object {
+  return { Version: '2012-10-17', ...extra, Statement: Array.isArray(statement) ? statement : [statement] };
+}
