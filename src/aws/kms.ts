@@ -122,7 +122,12 @@ export async function createKey(
   clients: AwsClients,
   req: { description?: string; alias?: string } & Signal = {},
 ): Promise<KeyRecord> {
-  const out = await clients.kms().send(new CreateKeyCommand({ Description: req.description }), opts(req));
+  const out = await clients
+    .kms()
+    .send(
+      new CreateKeyCommand({ Description: req.description, KeyUsage: 'ENCRYPT_DECRYPT', KeySpec: 'SYMMETRIC_DEFAULT' }),
+      opts(req),
+    );
   const keyId = out.KeyMetadata?.KeyId;
   if (!keyId) throw new Error('the emulator returned no key id');
   if (req.alias) {

@@ -1,0 +1,60 @@
+// KMS, AWS side: keys with alias, state and usage; encrypt text to base64 ciphertext and decrypt it back.
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { AwsClients } from '../../src/aws/clients';
+import { resolveConnection } from '../../src/aws/connection';
+import { createKey, decryptText, encryptText, listKeys } from '../../src/aws/kms';
+import { startMoto, type MotoServer } from '../support/moto';
+
+function clientsFor(endpoint: string): AwsClients {
+  const r = resolveConnection({ endpoint }, {});
+  if (!r.ok) throw new Error(r.reason);
+  return new AwsClients(r.connection);
+}
+
+describe('KMS (moto)', () => {
+  let moto: MotoServer;
+  let clients: AwsClients;
+  let keyId = '';
+  before(async () => {
+    moto = await startMoto();
+    clients = clientsFor(moto.endpoint);
+  });
+  after(async () => {
+    clients?.dispose();
+    await moto?.stop();
+  });
+  beforeEach(async () => {
+    await moto.reset();
+    keyId = (await createKey(clients, { description: 'orders key', alias: 'orders' })).keyId;
+  });
+
+  it('lists keys with alias, state and usage', async () => {
+    const { keys } = await listKeys(clients);
+    const k = keys.find((x) => x.keyId === keyId);
+    assert.ok(k);
+    assert.deepEqual(k.aliases, ['alias/orders']);
+    assert.equal(k.state, 'Enabled');
+    assert.equal(k.usage, 'ENCRYPT_DECRYPT');
+    assert.equal(k.description, 'orders key');
+    assert.equal(k.enabled, true);
+  });
+
+  it('encrypts text to base64 and decrypts it back, by key id or alias', async () => {
+    const cipher = await encryptText(clients, { keyId: 'alias/orders', text: 'card 4242 ✓' });
+    assert.match(cipher, /^[A-Za-z0-9+/]+=*$/);
+    assert.notEqual(cipher, Buffer.from('card 4242 ✓').toString('base64'));
+    const plain = await decryptText(clients, { ciphertextBase64: cipher });
+    assert.equal(plain.text, 'card 4242 ✓');
+  });
+
+  it('rejects empty text, bad base64 and a missing key with reasons', async () => {
+    await assert.rejects(encryptText(clients, { keyId, text: '' }), /nothing to encrypt/);
+    await assert.rejects(encryptText(clients, { keyId, text: 'x'.repeat(4097) }), /4096 bytes/);
+    await assert.rejects(decryptText(clients, { ciphertextBase64: 'not base64!' }), /must be base64/);
+    await assert.rejects(
+      encryptText(clients, { keyId: 'alias/nope', text: 'x' }),
+      /NotFound|not found|does not exist/i,
+    );
+  });
+});
