@@ -1,6 +1,8 @@
 // The analysis driver shared by the language server and the CLI: parse a document, turn syntax problems into
 // findings, run every applicable analyser, and return findings sorted by position. Never throws.
 import type { AnalysisContext, Analyzer, ParsedDocument, SourceDocument } from './analyzer';
+import { dynamodbAnalyzer } from './dynamodb/analyzer';
+import { dynamodbRules } from './dynamodb/rules/index';
 import { iamAnalyzer } from './iam/analyzer';
 import { iamRules } from './iam/rules/index';
 import { parseDocument } from './syntax/parse';
@@ -8,10 +10,10 @@ import { internalError, syntaxFinding, syntaxRules } from './syntax/rules';
 import type { AnalysisOptions, CompletionEntry, Finding, HoverResult, Lens, RuleMeta } from './types';
 
 /** Every analyser, in the order they run. Add the DynamoDB analyser here (one line). */
-export const analyzers: readonly Analyzer[] = [iamAnalyzer];
+export const analyzers: readonly Analyzer[] = [iamAnalyzer, dynamodbAnalyzer];
 
 /** Rule metadata of every domain, for docs, settings and SARIF. Add the DynamoDB rule list here (one line). */
-const ruleSets: readonly (readonly RuleMeta[])[] = [syntaxRules, iamRules];
+const ruleSets: readonly (readonly RuleMeta[])[] = [syntaxRules, iamRules, dynamodbRules];
 
 /** Every rule's metadata (plain objects, without behaviour), sorted by id. */
 export function allRules(): RuleMeta[] {

@@ -49,12 +49,23 @@ export function addAttributeDefinition(doc: EditDoc, table: TableDef, name: stri
 
 export function removeAttributeDefinition(doc: EditDoc, table: TableDef, def: AttributeDef): Fix | undefined {
   let edit: TextEdit | undefined;
-  if (def.removeSpan) edit = replace(def.removeSpan, '');
+  if (doc.format === 'hcl') edit = removeHclBlock(doc, def.span);
   else if (table.attributesNode?.kind === 'array') {
     const index = table.attributesNode.items.findIndex((i) => i.span.start === def.span.start);
     edit = index >= 0 ? removeItem(doc, table.attributesNode, index) : undefined;
   }
   return fix(`Remove the unused definition of "${def.name}"`, [edit], true);
+}
+
+/** Removes a Terraform block (`attribute { … }`) whose body spans `body`, with its whole lines. */
+function removeHclBlock(doc: EditDoc, body: { start: number; end: number }): TextEdit | undefined {
+  const before = doc.text.slice(0, body.start);
+  const m = /[A-Za-z_][\w-]*\s*$/.exec(before);
+  if (!m) return undefined;
+  const start = doc.text.lastIndexOf('\n', m.index - 1) + 1;
+  let end = doc.text.indexOf('\n', body.end - 1);
+  end = end < 0 ? doc.text.length : end + 1;
+  return replace({ start, end }, '');
 }
 
 /** Adds provisioned throughput to a table or a GSI. */

@@ -27,8 +27,6 @@ export interface AttributeDef {
   readonly span: Span;
   readonly nameSpan: Span;
   readonly typeSpan: Span;
-  /** What deleting the definition removes when it is not a list element (a Terraform `attribute` block). */
-  readonly removeSpan?: Span;
 }
 
 /** Provisioned capacity as written. Absent numbers are unknown (not written, or computed). */

@@ -80,7 +80,6 @@ function fromBlock(label: string, labelSpan: Span, span: Span, body: Node): Tabl
         span: a.span,
         nameSpan: n ? valueSpan(n) : a.span,
         typeSpan: t ? valueSpan(t) : a.span,
-        removeSpan: list.length === 1 ? prop.span : undefined,
       });
     }
   }
