@@ -45,6 +45,7 @@ const debouncer = new Debouncer();
 const results = new Map<string, Analysed>();
 let pullConfiguration = false;
 let dynamicConfiguration = false;
+let workspaceFolderEvents = false;
 let docsBaseUri: string | undefined;
 let workspaceFolders: string[] = [];
 const settings = new SettingsStore(
@@ -65,7 +66,7 @@ function iamDataOnce(): IamData {
   return iamData;
 }
 
-function contextFor(uri: string, options: AnalysisOptions): AnalysisContext {
+function contextFor(options: AnalysisOptions): AnalysisContext {
   return { iamData: iamDataOnce, options, companions: (u) => findCompanions(u, documents.all()) };
 }
 
@@ -75,6 +76,7 @@ connection.onInitialize((params): InitializeResult => {
   pullConfiguration = !!params.capabilities.workspace?.configuration;
   dynamicConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
+  workspaceFolderEvents = !!params.capabilities.workspace?.workspaceFolders;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -93,6 +95,13 @@ connection.onInitialized(() => {
   if (pullConfiguration && dynamicConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, undefined);
   }
+  // The getter throws for clients without workspace folder events.
+  if (workspaceFolderEvents) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const removed = new Set(e.removed.map((f) => f.uri));
+      workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
+    });
+  }
 });
 
 async function analyse(doc: TextDocument): Promise<void> {
@@ -109,7 +118,7 @@ async function analyse(doc: TextDocument): Promise<void> {
   let parsed: ParsedDocument;
   let findings: readonly Finding[];
   try {
-    ({ parsed, findings } = analyzeDocument(toSource(doc), contextFor(doc.uri, options)));
+    ({ parsed, findings } = analyzeDocument(toSource(doc), contextFor(options)));
   } catch (error) {
     // The core promises never to throw; if it does, the user keeps their editor and we keep a log line.
     connection.console.error(`Analysis of ${doc.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -133,7 +142,7 @@ function current(uri: string): { doc: TextDocument; parsed: ParsedDocument; ctx:
   const cached = results.get(uri);
   const options = cached?.options ?? {};
   const parsed = cached && cached.version === doc.version ? cached.parsed : parseDocument(toSource(doc));
-  return { doc, parsed, ctx: contextFor(uri, options) };
+  return { doc, parsed, ctx: contextFor(options) };
 }
 
 documents.onDidOpen((e) => schedule(e.document, 0));
@@ -148,10 +157,6 @@ documents.onDidClose((e) => {
 connection.onDidChangeConfiguration(() => {
   settings.clear();
   for (const doc of documents.all()) schedule(doc, 0);
-});
-connection.workspace.onDidChangeWorkspaceFolders?.((e) => {
-  const removed = new Set(e.removed.map((f) => f.uri));
-  workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
 });
 
 connection.onHover((params) => {

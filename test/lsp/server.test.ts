@@ -38,7 +38,7 @@ describe('language server protocol', () => {
     const invalid = diagnostics.find((d) => d.code === 'INVALID_ACTION');
     assert.ok(invalid, JSON.stringify(codes));
     assert.match(invalid.message, /GetObjekt/);
-    assert.equal(invalid.range.start.line, 5);
+    assert.equal(invalid.range.start.line, 6);
   });
 
   test('quick fix inserts Version and the re-analysis no longer reports it', async () => {

@@ -1,6 +1,6 @@
 // Every custom message between the extension (client) and the language server, declared once with its direction.
 // The client imports these types only; nothing here runs code.
-import { RequestType } from 'vscode-languageserver-protocol';
+import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 /** Sent by the client at start-up in `initializationOptions`. */
 export interface InitializationOptions {
@@ -27,7 +27,7 @@ export interface RuleInfo {
   readonly defaultSeverity: string;
   readonly domain: string;
 }
-export const listRulesRequest = new RequestType<void, readonly RuleInfo[], void>('localCloudLab/listRules');
+export const listRulesRequest = new RequestType0<readonly RuleInfo[], void>('localCloudLab/listRules');
 
 /** Commands the server's code actions ask the client to run (the client registers them). */
 export const clientCommands = {
