@@ -9,6 +9,7 @@ import {
   type KeySchemaElement,
 } from '@aws-sdk/client-dynamodb';
 import type { AwsClients } from './clients';
+import { isConnectionError } from './errors';
 import type { Signal } from './s3';
 import { mapLimit } from './sqs';
 
@@ -114,7 +115,8 @@ export async function listTables(
     try {
       return await describeTable(clients, name, page);
     } catch (err) {
-      if (page.signal?.aborted) throw err;
+      // A dead emulator fails the whole listing; other errors only mark the one row.
+      if (page.signal?.aborted || isConnectionError(err)) throw err;
       return {
         name,
         status: 'UNKNOWN',

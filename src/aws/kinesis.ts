@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-kinesis';
 import { createHash } from 'node:crypto';
 import type { AwsClients } from './clients';
+import { isConnectionError } from './errors';
 import type { Signal } from './s3';
 import { mapLimit } from './sqs';
 
@@ -70,7 +71,8 @@ export async function listStreams(
     try {
       return await describeStream(clients, name, page);
     } catch (err) {
-      if (page.signal?.aborted) throw err;
+      // A dead emulator fails the whole listing; other errors only mark the one row.
+      if (page.signal?.aborted || isConnectionError(err)) throw err;
       const s = summaries.get(name);
       return { name, arn: s?.StreamARN ?? '', status: s?.StreamStatus ?? 'UNKNOWN', summaryError: String(err) };
     }

@@ -85,6 +85,8 @@ export async function listBuckets(
     for (const b of out.Buckets ?? []) if (b.Name) all.push({ name: b.Name, created: b.CreationDate?.toISOString() });
     token = out.ContinuationToken || undefined;
   } while (token);
+  // S3 lists by name; some emulators list by creation order. Sort so pages are stable either way.
+  all.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const offset = Math.max(0, Number(page.cursor ?? 0) || 0);
   const end = offset + page.pageSize;
   return { buckets: all.slice(offset, end), next: end < all.length ? String(end) : undefined };

@@ -16,6 +16,7 @@ import {
   type MessageAttributeValue,
 } from '@aws-sdk/client-sqs';
 import type { AwsClients } from './clients';
+import { isConnectionError } from './errors';
 import type { Signal } from './s3';
 
 export interface QueueRecord {
@@ -116,7 +117,8 @@ export async function listQueues(
     try {
       return await getQueue(clients, url, page);
     } catch (err) {
-      if (page.signal?.aborted) throw err;
+      // A dead emulator fails the whole listing; other errors only mark the one row.
+      if (page.signal?.aborted || isConnectionError(err)) throw err;
       const name = queueNameFromUrl(url);
       return { url, name, fifo: name.endsWith('.fifo'), attributesError: String((err as Error).message ?? err) };
     }

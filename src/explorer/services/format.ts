@@ -16,10 +16,14 @@ export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
-/** Where a 128-bit hash key sits in the key space, as a percentage ("0 %", "50 %"). */
-export function keySpacePercent(hashKey: string): string {
-  const max = (1n << 128n) - 1n;
-  const pct = Number((BigInt(hashKey) * 10000n) / max) / 100;
+/**
+ * Where a 128-bit hash key sits in the key space, as a percentage ("0 %", "50 %"). An inclusive range end is shown
+ * as the boundary after it, so 0…2^127-1 reads "0 % – 50 %".
+ */
+export function keySpacePercent(hashKey: string, edge: 'start' | 'end' = 'start'): string {
+  const space = 1n << 128n;
+  const at = BigInt(hashKey) + (edge === 'end' ? 1n : 0n);
+  const pct = Number((at * 10000n) / space) / 100;
   return `${pct % 1 === 0 ? pct.toFixed(0) : pct.toFixed(2)} %`;
 }
 

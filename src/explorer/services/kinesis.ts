@@ -35,7 +35,7 @@ export function shardNode(streamName: string, s: ShardRecord): ExplorerNode {
     s.parentShardId ? `parent ${s.parentShardId}` : undefined,
     s.adjacentParentShardId ? `adjacent parent ${s.adjacentParentShardId}` : undefined,
   ].filter((l): l is string => l !== undefined);
-  const range = `${keySpacePercent(s.startingHashKey)} – ${keySpacePercent(s.endingHashKey)} of key space`;
+  const range = `${keySpacePercent(s.startingHashKey)} – ${keySpacePercent(s.endingHashKey, 'end')} of key space`;
   return {
     id: `kinesis:shard:${streamName}/${s.shardId}`,
     label: s.shardId,
