@@ -167,7 +167,8 @@ connection.onHover((params) => {
     try {
       if (!analyzer.hover || !analyzer.applies(state.parsed)) continue;
       const hover = analyzer.hover(state.parsed, offset, state.ctx);
-      if (hover) return { contents: { kind: 'markdown', value: hover.contents }, range: toRange(state.doc, hover.span) };
+      if (hover)
+        return { contents: { kind: 'markdown', value: hover.contents }, range: toRange(state.doc, hover.span) };
     } catch (error) {
       connection.console.error(`Hover failed: ${String(error)}`);
     }
@@ -183,7 +184,8 @@ connection.onCompletion((params) => {
   for (const analyzer of analyzers) {
     try {
       if (!analyzer.complete || !analyzer.applies(state.parsed)) continue;
-      for (const entry of analyzer.complete(state.parsed, offset, state.ctx)) items.push(toCompletionItem(state.doc, entry));
+      for (const entry of analyzer.complete(state.parsed, offset, state.ctx))
+        items.push(toCompletionItem(state.doc, entry));
     } catch (error) {
       connection.console.error(`Completion failed: ${String(error)}`);
     }

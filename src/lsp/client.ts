@@ -1,7 +1,12 @@
 // Starts the bundled language server on the first document it has something to say about, and hosts the client
 // side of its custom commands. Nothing starts at activation unless such a document is already open.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import {
   clientCommands,
   serviceActionsRequest,
@@ -67,7 +72,9 @@ export class AnalysisClient implements vscode.Disposable {
 
   private maybeStart(doc: vscode.TextDocument): void {
     if (this.client || this.starting || !isRelevant(doc)) return;
-    void this.start().catch((error: unknown) => this.output.error(`Starting the language server failed: ${String(error)}`));
+    void this.start().catch((error: unknown) =>
+      this.output.error(`Starting the language server failed: ${String(error)}`),
+    );
   }
 
   private async launch(): Promise<LanguageClient> {
@@ -124,7 +131,11 @@ export class AnalysisClient implements vscode.Disposable {
       args.range.end.character,
     );
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, range, replacementForActions(document.getText(), document.offsetAt(range.start), document.offsetAt(range.end), actions));
+    edit.replace(
+      uri,
+      range,
+      replacementForActions(document.getText(), document.offsetAt(range.start), document.offsetAt(range.end), actions),
+    );
     await vscode.workspace.applyEdit(edit);
   }
 

@@ -16,7 +16,10 @@ describe('language server protocol', () => {
   after(() => server.close());
 
   test('malformed JSON becomes a syntax diagnostic with a docs link, not a crash', async () => {
-    const diagnostics = await server.open('file:///ws/broken.json', '{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", ');
+    const diagnostics = await server.open(
+      'file:///ws/broken.json',
+      '{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", ',
+    );
     const syntax = diagnostics.find((d) => d.code === 'JSON_SYNTAX_ERROR');
     assert.ok(syntax, `expected JSON_SYNTAX_ERROR, got ${JSON.stringify(diagnostics.map((d) => d.code))}`);
     assert.equal(syntax.source, 'Local Cloud Lab');
@@ -128,7 +131,10 @@ function positionOf(text: string, needle: string): { line: number; character: nu
 
 function applyEdits(
   text: string,
-  edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[],
+  edits: {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  }[],
 ): string {
   const lines = text.split('\n');
   const offset = (p: { line: number; character: number }) =>

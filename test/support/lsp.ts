@@ -25,10 +25,15 @@ export interface LspSession {
 }
 
 export async function startServer(options: { workspaceFolder?: string } = {}): Promise<LspSession> {
-  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const stderr: string[] = [];
   child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout!),
+    new StreamMessageWriter(child.stdin!),
+  );
   const waiting = new Map<string, ((p: PublishDiagnosticsParams) => boolean)[]>();
   const versions = new Map<string, number>();
   const session: LspSession = {
@@ -85,7 +90,7 @@ export async function startServer(options: { workspaceFolder?: string } = {}): P
     );
   });
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-    params.items.map((item) => (item.section ? session.settings[item.section] ?? null : null)),
+    params.items.map((item) => (item.section ? (session.settings[item.section] ?? null) : null)),
   );
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();

@@ -24,14 +24,20 @@ test('every rule has a docs page that names it', () => {
     const path = join(root, 'docs', 'rules', `${r.id}.md`);
     return !existsSync(path) || !readFileSync(path, 'utf8').includes(r.id);
   });
-  assert.deepEqual(missing.map((r) => r.id), []);
+  assert.deepEqual(
+    missing.map((r) => r.id),
+    [],
+  );
 });
 
 test('every IAM and DynamoDB rule has its own table-driven test file', () => {
   const missing = allRules()
     .filter((r) => r.domain !== 'syntax')
     .filter((r) => !existsSync(join(root, 'test', 'unit', r.domain, 'rules', `${r.id}.test.ts`)));
-  assert.deepEqual(missing.map((r) => r.id), []);
+  assert.deepEqual(
+    missing.map((r) => r.id),
+    [],
+  );
 });
 
 test('activation stays lazy', () => {

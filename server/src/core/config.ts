@@ -28,7 +28,10 @@ export function optionsFor(config: AnalysisConfig, relativePath: string): Analys
 }
 
 /** Checks a config read from settings or a file; unknown shapes are dropped with a readable problem each. */
-export function readConfig(value: unknown, knownRuleIds?: ReadonlySet<string>): { config: AnalysisConfig; problems: string[] } {
+export function readConfig(
+  value: unknown,
+  knownRuleIds?: ReadonlySet<string>,
+): { config: AnalysisConfig; problems: string[] } {
   const problems: string[] = [];
   const readRules = (raw: unknown, where: string): Record<string, RuleLevel> => {
     const out: Record<string, RuleLevel> = {};
@@ -49,7 +52,8 @@ export function readConfig(value: unknown, knownRuleIds?: ReadonlySet<string>): 
     return out;
   };
   if (value === undefined || value === null) return { config: {}, problems };
-  if (typeof value !== 'object' || Array.isArray(value)) return { config: {}, problems: ['configuration must be an object'] };
+  if (typeof value !== 'object' || Array.isArray(value))
+    return { config: {}, problems: ['configuration must be an object'] };
   const raw = value as { rules?: unknown; overrides?: unknown };
   const rules = readRules(raw.rules, 'rules');
   const overrides: RuleOverride[] = [];
@@ -59,7 +63,8 @@ export function readConfig(value: unknown, knownRuleIds?: ReadonlySet<string>): 
       const files = entry?.files;
       const ok = typeof files === 'string' || (Array.isArray(files) && files.every((f) => typeof f === 'string'));
       if (!ok) problems.push(`overrides[${i}].files must be a glob or a list of globs`);
-      else overrides.push({ files: files as string | string[], rules: readRules(entry?.rules, `overrides[${i}].rules`) });
+      else
+        overrides.push({ files: files as string | string[], rules: readRules(entry?.rules, `overrides[${i}].rules`) });
     });
   } else if (raw.overrides !== undefined) {
     problems.push('overrides must be a list');

@@ -57,7 +57,8 @@ export function findCompanions(uri: string, open: readonly TextDocument[]): Sour
   };
   const folder = folderOf(uri);
   for (const doc of open) {
-    if (doc.uri !== uri && companionPattern.test(doc.uri) && folderOf(doc.uri) === folder) result.set(doc.uri, toSource(doc));
+    if (doc.uri !== uri && companionPattern.test(doc.uri) && folderOf(doc.uri) === folder)
+      result.set(doc.uri, toSource(doc));
   }
   if (folder) {
     let names: string[] = [];

@@ -25,9 +25,10 @@ export class SettingsStore {
     if (!this.canPull()) return Promise.resolve(defaults);
     let pending = this.cache.get(uri);
     if (!pending) {
-      pending = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'localCloudLab.analysis' })
-        .then((raw: unknown) => this.read(raw), () => defaults);
+      pending = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'localCloudLab.analysis' }).then(
+        (raw: unknown) => this.read(raw),
+        () => defaults,
+      );
       this.cache.set(uri, pending);
     }
     return pending;
@@ -45,7 +46,8 @@ export class SettingsStore {
     const value = (raw ?? {}) as { enable?: unknown; debounceMs?: unknown; rules?: unknown; overrides?: unknown };
     const { config, problems } = readConfig({ rules: value.rules ?? {}, overrides: value.overrides ?? [] });
     for (const problem of problems) this.log(`Settings localCloudLab.analysis: ${problem}`);
-    const debounce = typeof value.debounceMs === 'number' && value.debounceMs >= 0 ? Math.min(value.debounceMs, 5000) : 200;
+    const debounce =
+      typeof value.debounceMs === 'number' && value.debounceMs >= 0 ? Math.min(value.debounceMs, 5000) : 200;
     return { enable: value.enable !== false, debounceMs: debounce, config };
   }
 }
