@@ -6,8 +6,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type * as CodeServerModule from '../../scripts/lib/code-server.mjs';
 
-type CodeServerLib = typeof import('../../scripts/lib/code-server.mjs');
+type CodeServerLib = typeof CodeServerModule;
 
 function findRepoRoot(): string {
   let dir = typeof __dirname === 'string' && isAbsolute(__dirname) ? __dirname : process.cwd();
