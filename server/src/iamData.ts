@@ -1,6 +1,7 @@
 // Loads the IAM catalogue generated at build time (scripts/gen-iam-data.mjs → dist/iam-data.json) and builds the
 // `IamData` maps the analysis core consults. Outside the core because it reads a file; called once, lazily, by the
-// language server and the CLI. Each service's maps are built on first use, so start-up pays only for JSON.parse.
+// language server and the CLI. Start-up parses only a small header; each service's JSON is parsed, and its maps
+// built, the first time a rule or hover asks for that service.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type {
@@ -12,7 +13,7 @@ import type {
   ServiceInfo,
 } from './core/iam/data';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 type KeyTuple = [name: string, description?: string, type?: string];
 type ResourceRefTuple = [name: string, required?: 0 | 1, conditionKeys?: string[]];
@@ -26,18 +27,18 @@ type ActionTuple = [
 ];
 type ResourceTuple = [name: string, arn?: string, conditionKeys?: string[]];
 interface ServiceJson {
-  readonly n: string;
   readonly a: ActionTuple[];
   readonly r: ResourceTuple[];
   readonly k: KeyTuple[];
 }
-interface IamDataJson {
+interface IamDataHeader {
   readonly format: number;
   readonly version: string;
   readonly updatedAt: string;
   readonly levels: AccessLevel[];
   readonly global: KeyTuple[];
-  readonly services: Record<string, ServiceJson>;
+  /** Prefix → [service name, start, end]: where the service's JSON lies in the file text. */
+  readonly services: Record<string, [name: string, start: string, end: string]>;
 }
 
 const EMPTY: readonly never[] = [];
@@ -61,16 +62,18 @@ function byLowerName<T extends { readonly name: string }>(items: readonly T[]): 
   return m;
 }
 
-function service(prefix: string, json: ServiceJson, levels: readonly AccessLevel[]): ServiceInfo {
+function service(prefix: string, name: string, body: () => ServiceJson, levels: readonly AccessLevel[]): ServiceInfo {
+  let json: ServiceJson | undefined;
+  const load = (): ServiceJson => (json ??= body());
   let actions: ReadonlyMap<string, ActionInfo> | undefined;
   let resourceTypes: ReadonlyMap<string, ResourceTypeInfo> | undefined;
   let conditionKeys: ReadonlyMap<string, ConditionKeyInfo> | undefined;
   return {
     prefix,
-    name: json.n,
+    name,
     get actions() {
       actions ??= byLowerName(
-        json.a.map((a): ActionInfo => ({
+        load().a.map((a): ActionInfo => ({
           name: a[0],
           description: a[1] ?? '',
           accessLevel: levels[a[2] ?? 0] ?? 'List',
@@ -87,39 +90,41 @@ function service(prefix: string, json: ServiceJson, levels: readonly AccessLevel
     },
     get resourceTypes() {
       resourceTypes ??= byLowerName(
-        json.r.map((r): ResourceTypeInfo => ({ name: r[0], arn: r[1] ?? '', conditionKeys: r[2] ?? EMPTY })),
+        load().r.map((r): ResourceTypeInfo => ({ name: r[0], arn: r[1] ?? '', conditionKeys: r[2] ?? EMPTY })),
       );
       return resourceTypes;
     },
     get conditionKeys() {
-      conditionKeys ??= byLowerName(json.k.map(keyInfo));
+      conditionKeys ??= byLowerName(load().k.map(keyInfo));
       return conditionKeys;
     },
   };
 }
 
-/** Builds the catalogue from the generated JSON text (exported for tests that generate to a temporary path). */
-export function iamDataFromJson(text: string): IamData {
-  const json = JSON.parse(text) as IamDataJson;
-  if (json.format !== FORMAT) {
-    throw new Error(`IAM data format ${String(json.format)} is not supported (expected ${FORMAT}); rebuild`);
+/** Builds the catalogue from the generated file's text (exported for tests that generate to a temporary path). */
+export function iamDataFromText(text: string): IamData {
+  const newline = text.indexOf('\n');
+  const header = JSON.parse(newline < 0 ? text : text.slice(0, newline)) as IamDataHeader;
+  if (header.format !== FORMAT) {
+    throw new Error(`IAM data format ${String(header.format)} is not supported (expected ${FORMAT}); rebuild`);
   }
   const services = new Map<string, ServiceInfo>();
-  for (const [prefix, s] of Object.entries(json.services)) {
-    services.set(prefix.toLowerCase(), service(prefix, s, json.levels));
+  for (const [prefix, [name, start, end]] of Object.entries(header.services)) {
+    const body = (): ServiceJson => JSON.parse(text.slice(Number(start), Number(end))) as ServiceJson;
+    services.set(prefix.toLowerCase(), service(prefix, name, body, header.levels));
   }
   return {
-    updatedAt: json.updatedAt,
-    version: json.version,
+    updatedAt: header.updatedAt,
+    version: header.version,
     services,
-    globalConditionKeys: byLowerName(json.global.map(keyInfo)),
+    globalConditionKeys: byLowerName(header.global.map(keyInfo)),
   };
 }
 
 /** Reads and builds the catalogue. Throws "Loading IAM data failed: <reason>" when the file is missing or bad. */
 export function loadIamData(file: string = defaultIamDataPath()): IamData {
   try {
-    return iamDataFromJson(readFileSync(file, 'utf8'));
+    return iamDataFromText(readFileSync(file, 'utf8'));
   } catch (e) {
     throw new Error(`Loading IAM data failed: ${e instanceof Error ? e.message : String(e)} (${file})`);
   }

@@ -20,7 +20,10 @@ describe('IAM data generation and loading', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes a compact file with the upstream version and date', () => {
-    const json = JSON.parse(readFileSync(file, 'utf8')) as { version: string; updatedAt: string; format: number };
+    // Line 1 is the header (version, date, where each service's JSON lies); one line per service follows.
+    const [head, ...bodies] = readFileSync(file, 'utf8').trimEnd().split('\n');
+    const json = JSON.parse(head!) as { version: string; updatedAt: string; format: number; services: object };
+    assert.equal(bodies.length, Object.keys(json.services).length);
     const pkg = JSON.parse(
       readFileSync(
         join(__dirname, '..', '..', '..', 'node_modules', '@cloud-copilot', 'iam-data', 'package.json'),
