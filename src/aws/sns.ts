@@ -12,6 +12,9 @@ import {
 } from '@aws-sdk/client-sns';
 import type { AwsClients } from './clients';
 import type { MessageAttributeInput } from '../webviews/protocol/sqs';
+import { checkFilterPolicy } from '../webviews/protocol/sns';
+
+export { checkFilterPolicy };
 
 interface Signal {
   readonly signal?: AbortSignal;
@@ -96,33 +99,6 @@ export async function getSubscription(clients: AwsClients, arn: string, s?: Sign
     ...(scope === 'MessageAttributes' || scope === 'MessageBody' ? { filterPolicyScope: scope } : {}),
     rawMessageDelivery: a.RawMessageDelivery === 'true',
   };
-}
-
-/** Checks a filter policy before it is sent: a JSON object whose leaves are arrays (SNS's own rule). */
-export function checkFilterPolicy(text: string): string | undefined {
-  if (text.trim() === '') return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    return `The filter policy is not valid JSON: ${(err as Error).message}`;
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return 'A filter policy is a JSON object, e.g. { "eventType": ["order_placed"] }.';
-  }
-  const walk = (node: Record<string, unknown>, path: string): string | undefined => {
-    for (const [k, v] of Object.entries(node)) {
-      if (Array.isArray(v)) continue;
-      if (typeof v === 'object' && v !== null) {
-        const inner = walk(v as Record<string, unknown>, `${path}${k}.`);
-        if (inner) return inner;
-        continue;
-      }
-      return `"${path}${k}" must be a list of allowed values, e.g. ["a", "b"].`;
-    }
-    return undefined;
-  };
-  return walk(parsed as Record<string, unknown>, '');
 }
 
 /** Sets (or, with empty text, removes) a subscription's filter policy. */

@@ -1,7 +1,7 @@
 // Sending SQS messages and peeking at them without consuming. The peek uses LocalStack's developer endpoint
 // `GET /_aws/sqs/messages?QueueUrl=…` (JSON with `Accept: application/json`), which has no side effects on the
 // queue; other backends have no such endpoint and callers fall back to an explicit, warned receive.
-import { SendMessageCommand, type MessageAttributeValue } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, SendMessageCommand, type MessageAttributeValue } from '@aws-sdk/client-sqs';
 import type { AwsClients } from './clients';
 import type { MessageAttributeInput, SendInput, ShownMessage } from '../webviews/protocol/sqs';
 
@@ -133,4 +133,15 @@ export async function peekMessages(
   const messages = parsePeekResponse(json);
   if (!messages) return { supported: false, reason: 'the emulator answered /_aws/sqs/messages in an unknown shape' };
   return { supported: true, messages };
+}
+
+/** Whether a FIFO queue derives deduplication ids from the body (then a send may omit them). */
+export async function contentBasedDeduplication(clients: AwsClients, queueUrl: string, s?: Signal): Promise<boolean> {
+  const out = await clients
+    .sqs()
+    .send(
+      new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ContentBasedDeduplication'] }),
+      opts(s),
+    );
+  return out.Attributes?.ContentBasedDeduplication === 'true';
 }

@@ -7,3 +7,7 @@ export { default as sqs } from './sqs';
 export { default as kinesis } from './kinesis';
 export { default as dynamodb } from './dynamodb';
 export { default as iam } from './iam';
+export { default as sns } from './sns';
+export { default as lambda } from './lambda';
+export { default as secretsmanager } from './secrets';
+export { default as kms } from './kms';
