@@ -74,7 +74,12 @@ export function createTable(parts: {
       KeySchema: keys(g.hash, g.range),
       Projection: { ProjectionType: 'ALL' },
       ...((parts.billing ?? 'PROVISIONED') === 'PROVISIONED'
-        ? { ProvisionedThroughput: { ReadCapacityUnits: g.rcu ?? parts.rcu ?? 5, WriteCapacityUnits: g.wcu ?? parts.wcu ?? 5 } }
+        ? {
+            ProvisionedThroughput: {
+              ReadCapacityUnits: g.rcu ?? parts.rcu ?? 5,
+              WriteCapacityUnits: g.wcu ?? parts.wcu ?? 5,
+            },
+          }
         : {}),
     }));
   }
@@ -100,7 +105,11 @@ export function patternsFile(table: string, yaml: string): SourceDocument {
 }
 
 /** `count` items whose `attr` cycles through `values` with the given weights. */
-export function skewedItems(attr: string, weights: Record<string, number>, extra: (i: number) => Record<string, unknown> = () => ({})) {
+export function skewedItems(
+  attr: string,
+  weights: Record<string, number>,
+  extra: (i: number) => Record<string, unknown> = () => ({}),
+) {
   const out: Record<string, unknown>[] = [];
   let i = 0;
   for (const [value, count] of Object.entries(weights)) {

@@ -41,6 +41,7 @@ export function analyseTables(
   doc: ParsedDocument,
   ctx: Pick<AnalysisContext, 'options' | 'companions'>,
   rules: readonly DdbRule[] = dynamodbRules,
+  onRuleError?: (ruleId: string, error: unknown) => void,
 ): DynamoAnalysis {
   const tables = extractTables(doc);
   let companions: readonly SourceDocument[] = [];
@@ -61,8 +62,9 @@ export function analyseTables(
       };
       try {
         rule.check({ table, tables, doc, evidence: ev, report });
-      } catch {
+      } catch (e) {
         // A rule bug must not take the document's other findings down; the property tests hunt these.
+        onRuleError?.(rule.id, e);
       }
     }
   }

@@ -130,7 +130,9 @@ export function parentEntity(name: string): string | undefined {
 
 /** Rough singular of a table name's words: `CustomerOrders` → ['customer', 'order']. */
 export function tableWords(tableName: string): string[] {
-  return words(tableName).map((w) => (w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.replace(/s$/, '')));
+  return words(tableName)
+    .map((w) => (w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.length > 1 ? w.replace(/s$/, '') : w))
+    .filter(Boolean);
 }
 
 /** The shard attribute name a write-sharding fix introduces, in the name's own style. */

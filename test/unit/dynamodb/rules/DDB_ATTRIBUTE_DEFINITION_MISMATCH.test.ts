@@ -18,7 +18,11 @@ const missing = JSON.stringify(
 );
 
 runCases('DDB_ATTRIBUTE_DEFINITION_MISMATCH', [
-  { name: 'definitions match the keys', doc: { text: createTable({ hash: 'a', range: 'b', gsis: [{ name: 'G', hash: 'c' }] }) }, count: 0 },
+  {
+    name: 'definitions match the keys',
+    doc: { text: createTable({ hash: 'a', range: 'b', gsis: [{ name: 'G', hash: 'c' }] }) },
+    count: 0,
+  },
   {
     name: 'unused definition',
     doc: { text: createTable({ hash: 'a', extraDefs: { email: 'S' } }) },
@@ -27,7 +31,13 @@ runCases('DDB_ATTRIBUTE_DEFINITION_MISMATCH', [
     includes: ['"email"', 'no table or index key uses it'],
     fixes: ['Remove the unused definition'],
   },
-  { name: 'key attribute not defined', doc: { text: missing }, count: 1, includes: ['"orderCount"', 'no attribute definition'], fixes: ['(N)'] },
+  {
+    name: 'key attribute not defined',
+    doc: { text: missing },
+    count: 1,
+    includes: ['"orderCount"', 'no attribute definition'],
+    fixes: ['(N)'],
+  },
   {
     name: 'computed key name (CloudFormation !Ref) is left alone',
     doc: {

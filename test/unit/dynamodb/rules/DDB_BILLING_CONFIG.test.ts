@@ -24,7 +24,11 @@ delete gsiWithout.GlobalSecondaryIndexes[0].ProvisionedThroughput;
 
 runCases('DDB_BILLING_CONFIG', [
   { name: 'provisioned with throughput', doc: { text: createTable({ hash: 'id' }) }, count: 0 },
-  { name: 'on-demand without throughput', doc: { text: createTable({ hash: 'id', billing: 'PAY_PER_REQUEST' }) }, count: 0 },
+  {
+    name: 'on-demand without throughput',
+    doc: { text: createTable({ hash: 'id', billing: 'PAY_PER_REQUEST' }) },
+    count: 0,
+  },
   {
     name: 'default PROVISIONED without throughput',
     doc: { text: noThroughput },
@@ -33,8 +37,18 @@ runCases('DDB_BILLING_CONFIG', [
     includes: ['the default'],
     fixes: ['Add provisioned throughput', 'on-demand'],
   },
-  { name: 'on-demand with throughput', doc: { text: onDemandWithThroughput }, count: 1, fixes: ['Remove the provisioned throughput'] },
-  { name: 'provisioned GSI without throughput', doc: { text: JSON.stringify(gsiWithout) }, count: 1, includes: ['GSI "ByEmail"'] },
+  {
+    name: 'on-demand with throughput',
+    doc: { text: onDemandWithThroughput },
+    count: 1,
+    fixes: ['Remove the provisioned throughput'],
+  },
+  {
+    name: 'provisioned GSI without throughput',
+    doc: { text: JSON.stringify(gsiWithout) },
+    count: 1,
+    includes: ['GSI "ByEmail"'],
+  },
   {
     name: 'describe-table output of an on-demand table (zero throughput) is fine',
     doc: {
@@ -68,7 +82,8 @@ test('DDB_BILLING_CONFIG: the fixes produce valid, clean documents', () => {
     assert.doesNotThrow(() => JSON.parse(fixed), fixed);
     assert.equal(findingsOf({ text: fixed }, 'DDB_BILLING_CONFIG').length, 0, fixed);
   }
-  const tf = 'resource "aws_dynamodb_table" "t" {\n  name     = "T"\n  hash_key = "id"\n  attribute {\n    name = "id"\n    type = "S"\n  }\n}\n';
+  const tf =
+    'resource "aws_dynamodb_table" "t" {\n  name     = "T"\n  hash_key = "id"\n  attribute {\n    name = "id"\n    type = "S"\n  }\n}\n';
   const [f] = findingsOf({ uri: 'file:///work/main.tf', text: tf }, 'DDB_BILLING_CONFIG');
   const fixed = applyFix(tf, f!.fixes![0]!);
   assert.match(fixed, /write_capacity = 5/);

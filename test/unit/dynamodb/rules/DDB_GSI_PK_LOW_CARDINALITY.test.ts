@@ -23,8 +23,16 @@ runCases('DDB_GSI_PK_LOW_CARDINALITY', [
     doc: { text: createTable({ hash: 'customerId', gsis: [{ name: 'G', hash: ['status', 'customerId'] }] }) },
     count: 0,
   },
-  { name: 'high-cardinality GSI key', doc: { text: createTable({ hash: 'orderId', gsis: [{ name: 'G', hash: 'customerId' }] }) }, count: 0 },
-  { name: 'generic GSI1PK is not judged by name', doc: { text: createTable({ hash: 'PK', gsis: [{ name: 'G', hash: 'GSI1PK' }] }) }, count: 0 },
+  {
+    name: 'high-cardinality GSI key',
+    doc: { text: createTable({ hash: 'orderId', gsis: [{ name: 'G', hash: 'customerId' }] }) },
+    count: 0,
+  },
+  {
+    name: 'generic GSI1PK is not judged by name',
+    doc: { text: createTable({ hash: 'PK', gsis: [{ name: 'G', hash: 'GSI1PK' }] }) },
+    count: 0,
+  },
 ]);
 
 test('DDB_GSI_PK_LOW_CARDINALITY: the sparse-index fix rekeys the GSI on the table key (JSON and YAML)', () => {
@@ -61,7 +69,10 @@ test('DDB_GSI_PK_LOW_CARDINALITY: the sparse-index fix rekeys the GSI on the tab
   ].join('\n');
   const doc = { uri: 'file:///work/t.yaml', text: yaml };
   const [g] = findingsOf(doc, 'DDB_GSI_PK_LOW_CARDINALITY');
-  const out = applyFix(yaml, g!.fixes!.find((x) => x.title.includes('sparse'))!);
+  const out = applyFix(
+    yaml,
+    g!.fixes!.find((x) => x.title.includes('sparse'))!,
+  );
   assert.equal(findingsOf({ ...doc, text: out }, 'DDB_GSI_PK_LOW_CARDINALITY').length, 0, out);
   assert.equal(findingsOf({ ...doc, text: out }, 'DDB_KEY_SCHEMA_INVALID').length, 0, out);
 });

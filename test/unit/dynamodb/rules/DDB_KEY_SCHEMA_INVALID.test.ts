@@ -24,13 +24,23 @@ runCases('DDB_KEY_SCHEMA_INVALID', [
   },
   {
     name: 'two HASH keys in a table key',
-    doc: { text: raw([{ AttributeName: 'a', KeyType: 'HASH' }, { AttributeName: 'b', KeyType: 'HASH' }]) },
+    doc: {
+      text: raw([
+        { AttributeName: 'a', KeyType: 'HASH' },
+        { AttributeName: 'b', KeyType: 'HASH' },
+      ]),
+    },
     count: 1,
     includes: ['2 HASH keys'],
   },
   {
     name: 'RANGE before HASH',
-    doc: { text: raw([{ AttributeName: 'b', KeyType: 'RANGE' }, { AttributeName: 'a', KeyType: 'HASH' }]) },
+    doc: {
+      text: raw([
+        { AttributeName: 'b', KeyType: 'RANGE' },
+        { AttributeName: 'a', KeyType: 'HASH' },
+      ]),
+    },
     count: 1,
     includes: ['must come before'],
   },
@@ -43,7 +53,10 @@ runCases('DDB_KEY_SCHEMA_INVALID', [
   {
     name: 'multi-attribute GSI with 4 HASH + 2 RANGE is fine',
     doc: {
-      text: createTable({ hash: 'id', gsis: [{ name: 'G', hash: ['tenantId', 'region', 'customerId', 'shopId'], range: 'createdAt' }] }),
+      text: createTable({
+        hash: 'id',
+        gsis: [{ name: 'G', hash: ['tenantId', 'region', 'customerId', 'shopId'], range: 'createdAt' }],
+      }),
     },
     count: 0,
   },
@@ -61,7 +74,15 @@ runCases('DDB_KEY_SCHEMA_INVALID', [
   },
   {
     name: 'duplicate index names',
-    doc: { text: createTable({ hash: 'id', gsis: [{ name: 'G', hash: 'email' }, { name: 'G', hash: 'phone' }] }) },
+    doc: {
+      text: createTable({
+        hash: 'id',
+        gsis: [
+          { name: 'G', hash: 'email' },
+          { name: 'G', hash: 'phone' },
+        ],
+      }),
+    },
     count: 1,
     includes: ['used twice'],
   },

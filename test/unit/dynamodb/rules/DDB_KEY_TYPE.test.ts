@@ -2,7 +2,11 @@ import { runCases } from './_cases';
 import { createTable } from '../helpers';
 
 runCases('DDB_KEY_TYPE', [
-  { name: 'S, N and B keys', doc: { text: createTable({ hash: 'a', range: 'b', types: { a: 'N', b: 'B' } }) }, count: 0 },
+  {
+    name: 'S, N and B keys',
+    doc: { text: createTable({ hash: 'a', range: 'b', types: { a: 'N', b: 'B' } }) },
+    count: 0,
+  },
   {
     name: 'BOOL partition key',
     doc: { text: createTable({ hash: 'isActive', types: { isActive: 'BOOL' } }) },
@@ -11,7 +15,12 @@ runCases('DDB_KEY_TYPE', [
     includes: ['"BOOL"', 'sparse index'],
     fixes: ['to S'],
   },
-  { name: 'M sort key', doc: { text: createTable({ hash: 'id', range: 'meta', types: { meta: 'M' } }) }, count: 1, includes: ['"M"'] },
+  {
+    name: 'M sort key',
+    doc: { text: createTable({ hash: 'id', range: 'meta', types: { meta: 'M' } }) },
+    count: 1,
+    includes: ['"M"'],
+  },
   {
     name: 'SAM PrimaryKey type Boolean',
     doc: {

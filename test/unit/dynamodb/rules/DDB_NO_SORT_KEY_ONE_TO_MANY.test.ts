@@ -4,12 +4,35 @@ import { runCases } from './_cases';
 import { applyFix, createTable, findingsOf, patternsFile } from '../helpers';
 
 runCases('DDB_NO_SORT_KEY_ONE_TO_MANY', [
-  { name: 'Orders keyed on customerId only (heuristic)', doc: { text: createTable({ name: 'Orders', hash: 'customerId' }) }, count: 1, severity: 'warning', includes: ['parent reference', '"orderId"'], fixes: ['Add a sort key "orderId"'] },
-  { name: 'Users keyed on userId is the entity id', doc: { text: createTable({ name: 'Users', hash: 'userId' }) }, count: 0 },
-  { name: 'a composite key', doc: { text: createTable({ name: 'Orders', hash: 'customerId', range: 'orderId' }) }, count: 0 },
+  {
+    name: 'Orders keyed on customerId only (heuristic)',
+    doc: { text: createTable({ name: 'Orders', hash: 'customerId' }) },
+    count: 1,
+    severity: 'warning',
+    includes: ['parent reference', '"orderId"'],
+    fixes: ['Add a sort key "orderId"'],
+  },
+  {
+    name: 'Users keyed on userId is the entity id',
+    doc: { text: createTable({ name: 'Users', hash: 'userId' }) },
+    count: 0,
+  },
+  {
+    name: 'a composite key',
+    doc: { text: createTable({ name: 'Orders', hash: 'customerId', range: 'orderId' }) },
+    count: 0,
+  },
   {
     name: 'an access pattern expecting many items per key (error)',
-    doc: { text: createTable({ name: 'Sessions', hash: 'sessionId' }), companions: [patternsFile('Sessions', 'patterns:\n  - name: events of a session\n    operation: Query\n    keyCondition: sessionId = :s\n    itemsPerKey: 40\n')] },
+    doc: {
+      text: createTable({ name: 'Sessions', hash: 'sessionId' }),
+      companions: [
+        patternsFile(
+          'Sessions',
+          'patterns:\n  - name: events of a session\n    operation: Query\n    keyCondition: sessionId = :s\n    itemsPerKey: 40\n',
+        ),
+      ],
+    },
     count: 1,
     severity: 'error',
     includes: ['expects 40 items per "sessionId" value'],

@@ -26,7 +26,10 @@ export function runCases(ruleId: string, cases: readonly Case[]): void {
       for (const s of c.includes ?? []) assert.ok(text.includes(s), `expected "${s}" in:\n${text}`);
       for (const title of c.fixes ?? []) {
         const titles = (found[0]?.fixes ?? []).map((f) => f.title);
-        assert.ok(titles.some((t) => t.includes(title)), `expected fix "${title}" in ${JSON.stringify(titles)}`);
+        assert.ok(
+          titles.some((t) => t.includes(title)),
+          `expected fix "${title}" in ${JSON.stringify(titles)}`,
+        );
       }
       for (const f of found) {
         assert.ok(f.span.start >= 0 && f.span.end <= c.doc.text.length && f.span.start <= f.span.end, 'span in bounds');

@@ -32,7 +32,13 @@ export interface TableEvidence {
 
 export function baseName(uri: string): string {
   const path = uri.replace(/[?#].*$/, '');
-  return decodeURIComponent(path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1));
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    // A stray '%' in a plain path is not an escape.
+    return name;
+  }
 }
 
 const ITEMS_NAME = /^(.*)\.items\.(json|jsonl|ndjson)$/i;

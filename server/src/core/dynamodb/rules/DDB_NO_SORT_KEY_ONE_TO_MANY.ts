@@ -9,7 +9,7 @@ import { where } from '../support';
 
 function childKeyName(tableName: string, pkName: string): string {
   const w = tableWords(tableName);
-  const entity = w[w.length - 1] ?? 'item';
+  const entity = w[w.length - 1] || 'item';
   if (pkName.includes('_')) return `${entity}_id`;
   if (/^[A-Z]/.test(pkName)) return `${entity[0]!.toUpperCase()}${entity.slice(1)}Id`;
   return `${entity}Id`;

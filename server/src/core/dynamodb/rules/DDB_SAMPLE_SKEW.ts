@@ -14,8 +14,8 @@ export const SKEW = { minItems: 20, topShare: 0.2, gini: 0.6, minDistinct: MIN_D
 export function skewReasons(d: Distribution): string[] {
   if (d.keyed < SKEW.minItems) return [];
   const reasons: string[] = [];
-  // Few distinct values only means something once the sample has clearly more items than values.
-  if (d.distinct < SKEW.minDistinct && d.keyed >= 2 * d.distinct) {
+  // Few distinct values only means something once the sample is saturated (each value seen ~10 times).
+  if (d.distinct < SKEW.minDistinct && d.keyed >= 10 * d.distinct) {
     reasons.push(`only ${n(d.distinct)} distinct value${d.distinct === 1 ? '' : 's'} in ${n(d.keyed)} items`);
   }
   if (d.distinct > 1 && d.topShare > SKEW.topShare) {
