@@ -3,8 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { loadIamData } from '../../../server/src/iamData';
+
+/** The generator is a plain ES module script (no types): imported by URL, typed by the shape we use. */
+const GEN = pathToFileURL(join(__dirname, '..', '..', '..', 'scripts', 'gen-iam-data.mjs')).href;
 
 describe('IAM data generation and loading', () => {
   let dir: string;
@@ -12,7 +16,7 @@ describe('IAM data generation and loading', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lcl-iam-data-'));
     file = join(dir, 'iam-data.json');
-    const gen = (await import('../../../scripts/gen-iam-data.mjs')) as {
+    const gen = (await import(GEN)) as {
       generate: (o: { root: string; out: string }) => string;
     };
     gen.generate({ root: join(__dirname, '..', '..', '..'), out: file });
@@ -39,7 +43,7 @@ describe('IAM data generation and loading', () => {
 
   it('skips regeneration when the output is up to date', async () => {
     const before = statSync(file).mtimeMs;
-    const gen = (await import('../../../scripts/gen-iam-data.mjs')) as {
+    const gen = (await import(GEN)) as {
       generate: (o: { root: string; out: string }) => string;
     };
     gen.generate({ root: join(__dirname, '..', '..', '..'), out: file });

@@ -3,8 +3,9 @@ import { describe, it } from 'node:test';
 import { extractPolicies } from '../../../server/src/core/iam/extract';
 import type { Policy, Value } from '../../../server/src/core/iam/model';
 import { parseDocument } from '../../../server/src/core/syntax/parse';
+import type { SyntaxProblem } from '../../../server/src/core/syntax/tree';
 
-function extract(uri: string, text: string): { policies: readonly Policy[]; problems: readonly { message: string }[] } {
+function extract(uri: string, text: string): { policies: readonly Policy[]; problems: readonly SyntaxProblem[] } {
   return extractPolicies(parseDocument({ uri, text }));
 }
 

@@ -110,7 +110,7 @@ describe('parseHcl', () => {
   it('marks references, operators, for-expressions and other calls as dynamic', () => {
     const res = at(r.root, 'data', 0, 'aws_iam_policy_document', 'doc', 'statement', 0, 'resources');
     assert.deepEqual(
-      (res as { items: { function?: string }[] }).items.map((i) => i.function),
+      (res as unknown as { items: { function?: string }[] }).items.map((i) => i.function),
       ['hcl-expression', 'hcl-template'],
     );
     const locals = at(r.root, 'locals', 0);

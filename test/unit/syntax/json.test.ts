@@ -19,7 +19,7 @@ describe('parseJson', () => {
     assert.ok(root?.kind === 'object');
     assert.equal(slice(text, root.properties[1]!.keySpan), '"Action"');
     assert.deepEqual(
-      (at(r.root, 'Action') as { items: { kind: string }[] }).items.map((i) => i.kind),
+      (at(r.root, 'Action') as unknown as { items: { kind: string }[] }).items.map((i) => i.kind),
       ['string', 'number', 'boolean', 'null'],
     );
     assertResultInside(r, text);
