@@ -1,10 +1,15 @@
 // Composition root: builds the parts of the extension, wires them together and registers them. Nothing else.
 import * as vscode from 'vscode';
+import { registerExplorer } from './explorer/register';
 import { AnalysisClient } from './lsp/client';
 
 export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('Local Cloud Lab', { log: true });
   context.subscriptions.push(output);
+
+  // Emulator connection, explorer tree and its commands; `explorer.clients()` / `whenConnected()` give live AWS clients.
+  const explorer = registerExplorer(context, output);
+  void explorer;
 
   const analysis = new AnalysisClient(context, output);
   context.subscriptions.push(analysis);

@@ -1,0 +1,164 @@
+// Wires the explorer into the editor: connection monitor, status bar, tree view, documents, and the S3, SQS,
+// Kinesis, DynamoDB and IAM commands. Returns what other features need (the live AWS clients, the monitor).
+import * as vscode from 'vscode';
+import type { AwsClients } from '../aws/clients';
+import { registerDynamoDbCommands } from '../commands/dynamodb';
+import { registerIamCommands } from '../commands/iam';
+import { registerKinesisCommands } from '../commands/kinesis';
+import { registerS3Commands } from '../commands/s3';
+import { registerSqsCommands } from '../commands/sqs';
+import { ModalPrompt, type CommandContext } from '../commands/ui';
+import { ConnectionMonitor } from '../connection/monitor';
+import { startEmulator } from '../connection/startEmulator';
+import { confirmRemoteEndpoint, ConnectionStatus, readConnectionSettings } from '../connection/status';
+import {
+  BucketSettingsFileSystem,
+  IAM_SCHEME,
+  IamDocumentProvider,
+  S3_SCHEME,
+  S3_SETTINGS_SCHEME,
+  S3FileSystem,
+} from './documents';
+import type { ExplorerNode } from './model';
+import { ExplorerTree } from './model/tree';
+import { ExplorerProvider } from './provider';
+import { createServiceRegistry } from './services';
+
+export const EXPLORER_VIEW_ID = 'localCloudLab.explorer';
+
+export interface ExplorerApi {
+  readonly monitor: ConnectionMonitor;
+  /** Live clients for the current emulator, or undefined when not connected. Starts connecting if idle. */
+  clients(): AwsClients | undefined;
+  /** Resolves with live clients once connected (or undefined if the connection is not usable). */
+  whenConnected(): Promise<AwsClients | undefined>;
+  readonly tree: ExplorerTree;
+}
+
+function setting<T>(key: string, fallback: T): T {
+  return vscode.workspace.getConfiguration('localCloudLab').get<T>(key) ?? fallback;
+}
+
+export function registerExplorer(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): ExplorerApi {
+  const monitor = new ConnectionMonitor({
+    readSettings: readConnectionSettings,
+    env: process.env,
+    confirmRemote: confirmRemoteEndpoint,
+  });
+  const tree = new ExplorerTree(createServiceRegistry(), monitor, {
+    pageSize: () => Math.min(1000, Math.max(5, setting('explorer.pageSize', 100))),
+  });
+  const provider = new ExplorerProvider(tree);
+  const view = vscode.window.createTreeView(EXPLORER_VIEW_ID, {
+    treeDataProvider: provider,
+    canSelectMany: true,
+    showCollapseAll: true,
+  });
+  const status = new ConnectionStatus(monitor, () => tree.hasContent());
+  const prompt = new ModalPrompt();
+  const ctx: CommandContext = { monitor, tree, output, confirm: prompt.confirm };
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    // Tests answer modal confirmations and read what was asked; these commands exist only in test mode.
+    context.subscriptions.push(
+      vscode.commands.registerCommand('localCloudLab.test.answerConfirmations', (answer?: boolean) =>
+        prompt.answerWith(answer),
+      ),
+      vscode.commands.registerCommand('localCloudLab.test.confirmationsAsked', () => [...prompt.asked]),
+      vscode.commands.registerCommand('localCloudLab.test.explorerChildren', async (id?: string) => {
+        const node = id === undefined ? undefined : tree.nodeById(id);
+        return tree.children(node);
+      }),
+    );
+  }
+
+  const logState = monitor.onDidChange((s) => {
+    if (s.kind === 'connected') output.info(`Connected to ${s.backend.kind} at ${s.connection.endpoint}`);
+    else if (s.kind === 'unreachable')
+      output.info(`No emulator at ${s.connection.endpoint}: ${s.reason} (retry ${s.attempt})`);
+    else if (s.kind === 'misconfigured') output.warn(`Connection settings: ${s.reason}`);
+  });
+
+  context.subscriptions.push(
+    view,
+    provider,
+    status,
+    { dispose: () => tree.dispose() },
+    { dispose: () => monitor.dispose() },
+    { dispose: () => logState.dispose() },
+    view.onDidCollapseElement((e) => tree.forget(e.element.id)),
+    vscode.workspace.registerFileSystemProvider(
+      S3_SCHEME,
+      new S3FileSystem(monitor, () => setting('s3.maxOpenSizeMB', 10) * 1024 * 1024),
+      { isCaseSensitive: true },
+    ),
+    vscode.workspace.registerFileSystemProvider(S3_SETTINGS_SCHEME, new BucketSettingsFileSystem(monitor), {
+      isCaseSensitive: true,
+    }),
+    vscode.workspace.registerTextDocumentContentProvider(IAM_SCHEME, new IamDocumentProvider(monitor)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (
+        ['endpoint', 'region', 'profile', 'allowRemoteEndpoint'].some((k) =>
+          e.affectsConfiguration(`localCloudLab.${k}`),
+        ) &&
+        monitor.state.kind !== 'idle'
+      ) {
+        void monitor.start();
+      }
+      if (e.affectsConfiguration('localCloudLab.explorer.pageSize')) tree.refresh();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => monitor.state.kind !== 'idle' && void monitor.start()),
+    vscode.commands.registerCommand('localCloudLab.explorer.refresh', (node?: ExplorerNode) => tree.refresh(node)),
+    vscode.commands.registerCommand('localCloudLab.explorer.loadMore', async (parentId: string) => {
+      const error = await tree.loadMore(parentId);
+      if (error) void vscode.window.showErrorMessage(error);
+    }),
+    vscode.commands.registerCommand('localCloudLab.reconnect', () => monitor.retry()),
+    vscode.commands.registerCommand('localCloudLab.startEmulator', () => startEmulator(monitor)),
+    vscode.commands.registerCommand('localCloudLab.connection.menu', async () => {
+      const items = [
+        { label: '$(refresh) Reconnect now', run: () => monitor.retry() },
+        { label: '$(play) Start emulator…', run: () => startEmulator(monitor) },
+        {
+          label: '$(gear) Connection settings',
+          run: () => vscode.commands.executeCommand('workbench.action.openSettings', 'localCloudLab'),
+        },
+        { label: '$(list-tree) Show explorer', run: () => vscode.commands.executeCommand(`${EXPLORER_VIEW_ID}.focus`) },
+        { label: '$(output) Show log', run: async () => output.show(true) },
+      ];
+      const pick = await vscode.window.showQuickPick(items, { title: 'Local Cloud Lab connection' });
+      await pick?.run();
+    }),
+    vscode.commands.registerCommand('localCloudLab.copyNodeText', async (node?: ExplorerNode) => {
+      if (node) await vscode.env.clipboard.writeText(node.label);
+    }),
+    ...registerS3Commands(ctx),
+    ...registerSqsCommands(ctx),
+    ...registerKinesisCommands(ctx),
+    ...registerDynamoDbCommands(ctx),
+    ...registerIamCommands(ctx),
+  );
+
+  const whenConnected = async (): Promise<AwsClients | undefined> => {
+    if (monitor.state.kind === 'idle') void monitor.start();
+    const now = monitor.clients();
+    if (now) return now;
+    return new Promise((resolve) => {
+      const sub = monitor.onDidChange((s) => {
+        if (s.kind === 'connected' || s.kind === 'misconfigured' || s.kind === 'unreachable') {
+          sub.dispose();
+          resolve(s.kind === 'connected' ? s.clients : undefined);
+        }
+      });
+    });
+  };
+
+  return {
+    monitor,
+    tree,
+    clients: () => {
+      if (monitor.state.kind === 'idle') void monitor.start();
+      return monitor.clients();
+    },
+    whenConnected,
+  };
+}
