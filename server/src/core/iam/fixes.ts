@@ -267,9 +267,10 @@ export function appendArrayItem(text: string, array: ArrayNode, value: unknown):
   if (!last) return { span: { start: array.span.start + 1, end: array.span.start + 1 }, newText: literal };
   const before = text.slice(lineStart(text, last.span.start), last.span.start);
   const multiLine = /^\s*$/.test(before);
+  const pretty = hcl ? literal : JSON.stringify(value, null, 2).replace(/\n/g, `\n${before}`);
   return {
     span: { start: last.span.end, end: last.span.end },
-    newText: multiLine ? `,\n${before}${literal}` : `, ${literal}`,
+    newText: multiLine ? `,\n${before}${pretty}` : `, ${literal}`,
   };
 }
 

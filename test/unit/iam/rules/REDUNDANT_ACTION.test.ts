@@ -1,0 +1,52 @@
+import { REDUNDANT_ACTION } from '../../../../server/src/core/iam/rules/REDUNDANT_ACTION';
+import { policy, ruleTable } from '../support/harness';
+
+ruleTable(REDUNDANT_ACTION, [
+  {
+    name: 'distinct actions',
+    doc: policy({ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: '*' }),
+    expect: [],
+  },
+  {
+    name: 'action covered by a wildcard (first item)',
+    doc: policy({ Effect: 'Allow', Action: ['s3:GetObject', 's3:Get*', 's3:PutObject'], Resource: '*' }),
+    expect: ['Action s3:GetObject is redundant: s3:Get* already covers it'],
+    fix: 'Remove s3:GetObject',
+    fixed: '"Action": [\n        "s3:Get*",\n        "s3:PutObject"\n      ]',
+  },
+  {
+    name: 'duplicate as the last item',
+    doc: policy({ Effect: 'Allow', Action: ['sqs:SendMessage', 'SQS:sendmessage'], Resource: '*' }),
+    expect: ['Action SQS:sendmessage is redundant: sqs:SendMessage already covers it'],
+    fix: 'Remove',
+    fixed: '"Action": [\n        "sqs:SendMessage"\n      ]',
+  },
+  {
+    name: 'narrower wildcard under a wider one',
+    doc: policy({ Effect: 'Allow', Action: ['s3:*', 's3:List*'], Resource: '*' }),
+    expect: ['Action s3:List* is redundant: s3:* already covers it'],
+    fix: 'Remove',
+  },
+  {
+    name: 'YAML block list',
+    uri: 'template.yaml',
+    doc: [
+      'Resources:',
+      '  P:',
+      '    Type: AWS::IAM::ManagedPolicy',
+      '    Properties:',
+      '      PolicyDocument:',
+      "        Version: '2012-10-17'",
+      '        Statement:',
+      '          - Effect: Allow',
+      '            Action:',
+      '              - dynamodb:*',
+      '              - dynamodb:GetItem',
+      "            Resource: '*'",
+      '',
+    ].join('\n'),
+    expect: ['dynamodb:GetItem is redundant'],
+    fix: 'Remove',
+    fixed: '              - dynamodb:*\n            Resource',
+  },
+]);
