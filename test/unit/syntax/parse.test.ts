@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { alignOffsets, jsonStringOffsets } from '../../../server/src/core/syntax/embedded';
 import { asIntrinsic } from '../../../server/src/core/syntax/intrinsics';
-import { detectFormat, parseDocument } from '../../../server/src/core/syntax/parse';
+import { detectFormat, MAX_PROBLEMS, parseDocument } from '../../../server/src/core/syntax/parse';
 import { pathAt } from '../../../server/src/core/syntax/walk';
 import { at } from './helpers';
 
@@ -85,5 +85,14 @@ describe('pathAt', () => {
     const onKey = pathAt(root, text.indexOf('Action'));
     assert.equal(onKey.at(-1)?.onKey, true);
     assert.deepEqual(pathAt(root, 10_000), []);
+  });
+});
+
+describe('problem cap', () => {
+  it('reports at most MAX_PROBLEMS syntax problems plus one summary, quickly for pathological input', () => {
+    const text = '}'.repeat(5000);
+    const p = parseDocument({ uri: 'x.tf', text });
+    assert.equal(p.parse.problems.length, MAX_PROBLEMS + 1);
+    assert.equal(p.parse.problems.at(-1)!.message, `${5000 - MAX_PROBLEMS} more HCL syntax problems not shown`);
   });
 });

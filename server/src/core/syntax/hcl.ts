@@ -34,6 +34,7 @@ const isIdPart = (c: string | undefined): boolean => c !== undefined && /[A-Za-z
 
 class HclParser {
   readonly problems: SyntaxProblem[] = [];
+  private readonly problemStarts = new Set<number>();
   private pos = 0;
   private depth = 0;
 
@@ -50,7 +51,8 @@ class HclParser {
     const s = Math.max(0, Math.min(this.text.length, start));
     const e = Math.max(s, Math.min(this.text.length, end));
     // One problem per place is enough (recovery can revisit a spot).
-    if (this.problems.some((p) => p.span.start === s)) return;
+    if (this.problemStarts.has(s)) return;
+    this.problemStarts.add(s);
     this.problems.push({ message, span: { start: s, end: e } });
   }
 

@@ -60,6 +60,9 @@ function isTemplate(parse: ParseResult): boolean {
   );
 }
 
+/** Syntax problems reported per document at most (plus one line saying how many more there were). */
+export const MAX_PROBLEMS = 100;
+
 /** Parses a document; never throws (malformed input becomes `parse.problems`). */
 export function parseDocument(doc: SourceDocument): ParsedDocument {
   const format = detectFormat(doc);
@@ -74,6 +77,19 @@ export function parseDocument(doc: SourceDocument): ParsedDocument {
   } catch (e) {
     const message = `The ${format.toUpperCase()} parser failed: ${e instanceof Error ? e.message : String(e)}`;
     parse = { format, problems: [{ message, span: { start: 0, end: doc.text.length } }] };
+  }
+  if (parse.problems.length > MAX_PROBLEMS) {
+    // A file that is not really this format would drown the editor in errors: the first ones tell the story.
+    const rest = parse.problems.length - MAX_PROBLEMS;
+    const last = parse.problems[MAX_PROBLEMS - 1]!.span;
+    const problems = [
+      ...parse.problems.slice(0, MAX_PROBLEMS),
+      {
+        message: `${rest} more ${format.toUpperCase()} syntax problems not shown`,
+        span: { start: last.end, end: last.end },
+      },
+    ];
+    parse = { ...parse, problems };
   }
   if (format !== 'hcl' && isTemplate(parse)) {
     // Long-form intrinsics ({"Fn::Sub": …}) get the same DynamicNode shape as YAML short tags.
