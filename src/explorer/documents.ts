@@ -183,6 +183,8 @@ export class BucketSettingsFileSystem extends EmulatorFileSystem {
   }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    // The bucket itself is the folder the three documents live in (workspace.fs.writeFile checks it exists).
+    if (!splitPath(uri).rest) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
     const size = new TextEncoder().encode(await this.text(uri)).length;
     return { type: vscode.FileType.File, ctime: 0, mtime: Date.now(), size };
   }

@@ -1,0 +1,207 @@
+// The explorer in a real VS Code against the moto server in LCL_TEST_ENDPOINT: the tree provider lists the
+// seeded resources, objects open and save back through the lcl-s3 file system, destructive commands ask first
+// (answered through the test-mode hook) and act on the named target, and IAM policies open with diagnostics.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  CreateBucketCommand,
+  GetBucketPolicyCommand,
+  GetObjectCommand,
+  ListBucketsCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import { EXTENSION_ID, waitFor } from './helpers';
+
+interface Node {
+  id: string;
+  label: string;
+  description?: string;
+  contextValue: string;
+  ref: { kind: string } & Record<string, unknown>;
+}
+
+const endpoint = process.env.LCL_TEST_ENDPOINT ?? '';
+const config = { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
+
+async function children(id?: string): Promise<Node[]> {
+  return (await vscode.commands.executeCommand<Node[]>('localCloudLab.test.explorerChildren', id)) ?? [];
+}
+
+async function child(parentId: string | undefined, label: string): Promise<Node> {
+  return waitFor(`"${label}" under ${parentId ?? 'the root'}`, async () =>
+    (await children(parentId)).find((n) => n.label === label),
+  );
+}
+
+suite('explorer against moto', function () {
+  this.timeout(120_000);
+  const s3 = new S3Client({ ...config, forcePathStyle: true });
+  const sqs = new SQSClient(config);
+  const iam = new IAMClient(config);
+
+  suiteSetup(async () => {
+    assert.ok(endpoint, 'LCL_TEST_ENDPOINT must point at a moto server');
+    const reset = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
+    assert.equal(reset.status, 200);
+    await s3.send(new CreateBucketCommand({ Bucket: 'lab-bucket' }));
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: 'lab-bucket',
+        Key: 'notes/hello.txt',
+        Body: 'hello from moto',
+        ContentType: 'text/plain',
+      }),
+    );
+    await s3.send(new PutObjectCommand({ Bucket: 'lab-bucket', Key: 'data.json', Body: '{"a": 1}' }));
+    await s3.send(new CreateBucketCommand({ Bucket: 'doomed-bucket' }));
+    for (let i = 0; i < 3; i++)
+      await s3.send(new PutObjectCommand({ Bucket: 'doomed-bucket', Key: `k${i}`, Body: 'x' }));
+    const q = await sqs.send(new CreateQueueCommand({ QueueName: 'lab-queue' }));
+    for (let i = 0; i < 2; i++) await sqs.send(new SendMessageCommand({ QueueUrl: q.QueueUrl, MessageBody: `m${i}` }));
+    await iam.send(new CreateUserCommand({ UserName: 'student' }));
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'student',
+        PolicyName: 'everything',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+        }),
+      }),
+    );
+    await vscode.workspace
+      .getConfiguration('localCloudLab')
+      .update('endpoint', endpoint, vscode.ConfigurationTarget.Global);
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    await vscode.commands.executeCommand('workbench.view.extension.localCloudLab');
+    await waitFor('the extension to activate', () => ext.isActive);
+    await vscode.commands.executeCommand('localCloudLab.reconnect');
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('localCloudLab.test.answerConfirmations', undefined);
+    s3.destroy();
+    sqs.destroy();
+    iam.destroy();
+  });
+
+  test('the tree shows the moto backend, every service, and the seeded resources', async () => {
+    const roots = await waitFor('the tree to show moto', async () => {
+      const r = await children();
+      return r.some((n) => n.label === 'moto') ? r : undefined;
+    });
+    for (const svc of ['S3', 'SQS', 'Kinesis', 'DynamoDB', 'IAM']) {
+      assert.ok(
+        roots.some((n) => n.label === svc),
+        `${svc} in ${roots.map((n) => n.label).join(', ')}`,
+      );
+    }
+    const bucket = await child('s3:', 'lab-bucket');
+    const top = await children(bucket.id);
+    assert.deepEqual(
+      top.map((n) => n.label),
+      ['notes/', 'data.json'],
+    );
+    const queue = await child('sqs:', 'lab-queue');
+    assert.match(queue.description ?? '', /standard · 2 visible · 0 in flight · 0 delayed/);
+  });
+
+  test('an S3 object opens in an editor and saving writes it back', async () => {
+    const notes = await child('s3:bucket:lab-bucket', 'notes/');
+    const file = await child(notes.id, 'hello.txt');
+    await vscode.commands.executeCommand('localCloudLab.s3.openObject', file);
+    const editor = await waitFor('the object editor', () =>
+      vscode.window.activeTextEditor?.document.uri.scheme === 'lcl-s3' ? vscode.window.activeTextEditor : undefined,
+    );
+    assert.equal(editor.document.getText(), 'hello from moto');
+    await editor.edit((e) => e.insert(editor.document.positionAt(editor.document.getText().length), ', edited'));
+    assert.ok(await editor.document.save(), 'save succeeded');
+    const got = await s3.send(new GetObjectCommand({ Bucket: 'lab-bucket', Key: 'notes/hello.txt' }));
+    assert.equal(await got.Body?.transformToString(), 'hello from moto, edited');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('a bucket policy opens as JSON and saving puts it on the bucket', async () => {
+    const uri = vscode.Uri.from({ scheme: 'lcl-s3-settings', path: '/lab-bucket/policy.json' });
+    const doc = await vscode.workspace.openTextDocument(uri);
+    assert.equal(doc.languageId, 'json');
+    assert.match(doc.getText(), /"Statement"/);
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::lab-bucket/*' }],
+    };
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(policy, null, 2)));
+    const got = await s3.send(new GetBucketPolicyCommand({ Bucket: 'lab-bucket' }));
+    assert.deepEqual(JSON.parse(got.Policy ?? '{}'), policy);
+    await assert.rejects(
+      Promise.resolve(vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('{ not json'))),
+      /not valid JSON/,
+    );
+  });
+
+  test('deleting a bucket asks first, naming the bucket and its object count; "no" keeps it', async () => {
+    const bucket = await child('s3:', 'doomed-bucket');
+    await vscode.commands.executeCommand('localCloudLab.test.answerConfirmations', false);
+    await vscode.commands.executeCommand('localCloudLab.s3.deleteBucket', bucket);
+    const asked = await vscode.commands.executeCommand<string[]>('localCloudLab.test.confirmationsAsked');
+    assert.match(asked?.at(-1) ?? '', /Delete bucket "doomed-bucket" and the 3 objects in it\?/);
+    let names = (await s3.send(new ListBucketsCommand({}))).Buckets?.map((b) => b.Name);
+    assert.ok(names?.includes('doomed-bucket'), 'declined: the bucket is still there');
+
+    await vscode.commands.executeCommand('localCloudLab.test.answerConfirmations', true);
+    await vscode.commands.executeCommand('localCloudLab.s3.deleteBucket', bucket);
+    names = (await s3.send(new ListBucketsCommand({}))).Buckets?.map((b) => b.Name);
+    assert.deepEqual(names, ['lab-bucket']);
+    await waitFor(
+      'the tree to drop the bucket',
+      async () => !(await children('s3:')).some((n) => n.label === 'doomed-bucket'),
+    );
+  });
+
+  test('purging a queue asks first and then empties it', async () => {
+    const queue = await child('sqs:', 'lab-queue');
+    await vscode.commands.executeCommand('localCloudLab.test.answerConfirmations', true);
+    await vscode.commands.executeCommand('localCloudLab.sqs.purgeQueue', queue);
+    const asked = await vscode.commands.executeCommand<string[]>('localCloudLab.test.confirmationsAsked');
+    assert.match(asked?.at(-1) ?? '', /Purge queue "lab-queue"\?/);
+    const attrs = await sqs.send(
+      new GetQueueAttributesCommand({
+        QueueUrl: String(queue.ref.queueUrl),
+        AttributeNames: ['ApproximateNumberOfMessages'],
+      }),
+    );
+    assert.equal(attrs.Attributes?.ApproximateNumberOfMessages, '0');
+  });
+
+  test("an inline IAM policy opens read-only with the language server's diagnostics", async () => {
+    const users = await child('iam:', 'Users');
+    const student = await child(users.id, 'student');
+    const policy = await child(student.id, 'everything');
+    await vscode.commands.executeCommand('localCloudLab.iam.openPolicyDocument', policy);
+    const editor = await waitFor('the policy editor', () =>
+      vscode.window.activeTextEditor?.document.uri.scheme === 'lcl-iam' ? vscode.window.activeTextEditor : undefined,
+    );
+    assert.equal(editor.document.languageId, 'json');
+    assert.deepEqual(JSON.parse(editor.document.getText()).Statement[0], {
+      Effect: 'Allow',
+      Action: '*',
+      Resource: '*',
+    });
+    const diagnostics = await waitFor(
+      'diagnostics on the policy',
+      () => {
+        const d = vscode.languages.getDiagnostics(editor.document.uri);
+        return d.length ? d : undefined;
+      },
+      30_000,
+    );
+    assert.ok(
+      diagnostics.some((d) => d.source === 'Local Cloud Lab'),
+      diagnostics.map((d) => d.message).join('\n'),
+    );
+  });
+});
