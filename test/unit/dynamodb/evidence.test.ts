@@ -169,3 +169,30 @@ test('binding: by file name, by table field, single-table fallback, never a lone
   assert.equal(bad.items[0]!.items.length, 1);
   assert.match(bad.problems[0]!.message, /line 2/);
 });
+
+test('unreadable evidence becomes one warning on the table, the rest of the sample is used', async () => {
+  const { analyse } = await import('./helpers');
+  const found = analyse({
+    text: createTable({ name: 'Orders', hash: 'id' }),
+    companions: [
+      { uri: 'file:///work/Orders.items.jsonl', text: '{"id":"1"}\n{broken\n' },
+      { uri: 'file:///work/Orders.access-patterns.yaml', text: 'patterns:\n  - name: x\n' },
+    ],
+  });
+  const msgs = found
+    .filter((f) => f.ruleId.endsWith('_SYNTAX_ERROR'))
+    .map((f) => `${f.ruleId} ${f.severity} ${f.message}`);
+  assert.equal(msgs.length, 2, msgs.join('\n'));
+  assert.match(msgs[0]!, /^JSON_SYNTAX_ERROR warning Evidence file Orders\.items\.jsonl for table "Orders": line 2: /);
+  assert.match(msgs[1]!, /^YAML_SYNTAX_ERROR warning Evidence file Orders\.access-patterns\.yaml .*x: no operation/);
+});
+
+test('CLI-style companions: the language id names the evidence kind', () => {
+  const ts = tables(createTable({ name: 'Orders', hash: 'id' }));
+  const ev = gatherEvidence({ uri: 'file:///work/table.json' }, ts, [
+    { uri: '/tmp/sample.json', text: '{"id":"1"}', languageId: 'items' },
+    { uri: '/tmp/ap.yaml', text: 'patterns:\n  - name: all\n    operation: Scan\n', languageId: 'patterns' },
+  ]).get(ts[0]!)!;
+  assert.equal(ev.items[0]!.items.length, 1, 'an explicit --items file may hold one object');
+  assert.equal(ev.patterns.length, 1);
+});

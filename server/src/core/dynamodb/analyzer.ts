@@ -3,7 +3,7 @@
 import type { AnalysisContext, Analyzer, ParsedDocument, SourceDocument } from '../analyzer';
 import type { Finding, HoverResult, Lens, RuleLevel, Severity, Span } from '../types';
 import { capacityLine, distributionLine, partitionsFor } from './arithmetic';
-import { emptyEvidence, gatherEvidence, type TableEvidence } from './evidence/bind';
+import { baseName, emptyEvidence, gatherEvidence, type TableEvidence } from './evidence/bind';
 import { extractTables, looksLikeTables } from './extract';
 import { n } from './guidance';
 import { type IndexDef, type KeyElement, PARTITION_RCU, PARTITION_WCU, type TableDef } from './model';
@@ -66,6 +66,21 @@ export function analyseTables(
         // A rule bug must not take the document's other findings down; the property tests hunt these.
         onRuleError?.(rule.id, e);
       }
+    }
+  }
+  // Evidence that could not be read is said once per table, on its name, as the file format's syntax finding.
+  for (const table of tables) {
+    for (const p of evidence.get(table)?.problems ?? []) {
+      const ruleId = /\.ya?ml$/i.test(p.uri) ? 'YAML_SYNTAX_ERROR' : 'JSON_SYNTAX_ERROR';
+      const sev = level(ctx.options.rules, ruleId, 'warning');
+      if (sev === 'off') continue;
+      const file = baseName(p.uri);
+      findings.push({
+        ruleId,
+        severity: sev,
+        span: clamp(table.nameSpan, doc.text.length),
+        message: `Evidence file ${file} for table "${table.name}": ${p.message}`,
+      });
     }
   }
   return { tables, evidence, findings };

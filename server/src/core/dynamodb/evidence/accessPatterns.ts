@@ -153,7 +153,9 @@ export function readAccessPatterns(root: Node | undefined): AccessPatternFile {
   const distinct = new Map<string, number>();
   const patterns: AccessPattern[] = [];
   const table = text(propCI(root, 'table', 'TableName')?.value);
+  let entries = 0;
   const collect = (list: Node | undefined, tableName: string | undefined) => {
+    entries += listItems(list).length;
     listItems(list).forEach((n, i) => {
       const p = readPattern(n, i, problems);
       if (p) patterns.push(p.table || !tableName ? p : { ...p, table: tableName });
@@ -164,7 +166,8 @@ export function readAccessPatterns(root: Node | undefined): AccessPatternFile {
     collect(propCI(t, 'AccessPatterns')?.value, text(propCI(t, 'TableName')?.value));
   }
   readDistinct(propCI(root, 'attributes')?.value, distinct);
-  if (!patterns.length && !distinct.size) problems.push('no access patterns found (expected `patterns: [...]`)');
+  if (!entries && !distinct.size && propCI(root, 'patterns', 'accessPatterns')?.value.kind !== 'array')
+    problems.push('no access patterns found (expected `patterns: [...]`)');
   return { table, patterns, distinctValues: distinct, problems };
 }
 

@@ -139,37 +139,24 @@ export function gatherEvidence(
     if (c.uri === doc.uri) continue;
     const named = evidenceKind(c.uri);
     const first = /\S/.exec(c.text)?.[0];
-    const kind = named?.kind ?? (first === '[' || c.uri.match(/\.(jsonl|ndjson)$/i) ? 'items' : undefined);
+    // The CLI marks its --items / --patterns files with the option name as the language id.
+    const hinted = c.languageId === 'items' ? 'items' : c.languageId === 'patterns' ? 'patterns' : undefined;
+    const kind = named?.kind ?? hinted ?? (first === '[' || c.uri.match(/\.(jsonl|ndjson)$/i) ? 'items' : undefined);
+    if (kind === 'patterns') {
+      readPatternFile(c, named, byName, only, patterns, distinct, problems);
+      continue;
+    }
     if (kind === 'items' || (!named && first === '{' && !/"(patterns|accessPatterns|AccessPatterns)"/.test(c.text))) {
       const parsed = parseItems(c.text);
       // A lone object in an unnamed file is more likely some other document than one sample item.
-      if (!named && (parsed.shape === 'single' || parsed.shape === 'none')) continue;
+      if (!named && !hinted && (parsed.shape === 'single' || parsed.shape === 'none')) continue;
       const target = byName(named?.table) ?? byName(parsed.table) ?? (named || parsed.table ? undefined : only);
       if (!target) continue;
       items.get(target)?.push({ uri: c.uri, items: parsed.items, dynamoJson: parsed.dynamoJson });
       for (const p of parsed.problems) problems.get(target)?.push({ uri: c.uri, message: p });
       continue;
     }
-    const parsed = parseDocument(c);
-    if (!looksLikeAccessPatterns(parsed.parse.root)) {
-      if (named) {
-        const t = byName(named.table);
-        if (t) problems.get(t)?.push({ uri: c.uri, message: 'no access patterns found (expected `patterns: [...]`)' });
-      }
-      continue;
-    }
-    const file = readAccessPatterns(parsed.parse.root);
-    const fileTable = named?.table ?? file.table;
-    for (const p of file.patterns) {
-      const target = byName(p.table) ?? byName(fileTable) ?? (p.table || fileTable ? undefined : only);
-      if (target) patterns.get(target)?.push({ ...p, uri: c.uri });
-    }
-    const fileTarget = byName(fileTable) ?? (fileTable ? undefined : only);
-    if (fileTarget) {
-      for (const [k, v] of file.distinctValues) distinct.get(fileTarget)?.set(k, v);
-      for (const m of file.problems) problems.get(fileTarget)?.push({ uri: c.uri, message: m });
-      for (const s of parsed.parse.problems) problems.get(fileTarget)?.push({ uri: c.uri, message: s.message });
-    }
+    readPatternFile(c, named, byName, only, patterns, distinct, problems);
   }
   const out = new Map<TableDef, TableEvidence>();
   for (const t of tables) {
@@ -179,6 +166,36 @@ export function gatherEvidence(
     );
   }
   return out;
+}
+
+function readPatternFile(
+  c: SourceDocument,
+  named: ReturnType<typeof evidenceKind>,
+  byName: (name: string | undefined) => TableDef | undefined,
+  only: TableDef | undefined,
+  patterns: Map<TableDef, (AccessPattern & { uri: string })[]>,
+  distinct: Map<TableDef, Map<string, number>>,
+  problems: Map<TableDef, { uri: string; message: string }[]>,
+): void {
+  // The language id may be the CLI's option name: let the format come from the file itself.
+  const parsed = parseDocument({ uri: c.uri, text: c.text });
+  if (!looksLikeAccessPatterns(parsed.parse.root)) {
+    const t = byName(named?.table) ?? (named ? undefined : only);
+    if (t) problems.get(t)?.push({ uri: c.uri, message: 'no access patterns found (expected `patterns: [...]`)' });
+    return;
+  }
+  const file = readAccessPatterns(parsed.parse.root);
+  const fileTable = named?.table ?? file.table;
+  for (const p of file.patterns) {
+    const target = byName(p.table) ?? byName(fileTable) ?? (p.table || fileTable ? undefined : only);
+    if (target) patterns.get(target)?.push({ ...p, uri: c.uri });
+  }
+  const fileTarget = byName(fileTable) ?? (fileTable ? undefined : only);
+  if (fileTarget) {
+    for (const [k, v] of file.distinctValues) distinct.get(fileTarget)?.set(k, v);
+    for (const m of file.problems) problems.get(fileTarget)?.push({ uri: c.uri, message: m });
+    for (const s of parsed.parse.problems) problems.get(fileTarget)?.push({ uri: c.uri, message: s.message });
+  }
 }
 
 function detectEmbedded(items: readonly Item[]): boolean {
