@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { registerExplorer } from './explorer/register';
 import { AnalysisClient } from './lsp/client';
+import { registerWalkthroughs } from './walkthrough/register';
 
 export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('Local Cloud Lab', { log: true });
@@ -10,6 +11,9 @@ export function activate(context: vscode.ExtensionContext): void {
   // Emulator connection, explorer tree and its commands; `explorer.clients()` / `whenConnected()` give live AWS clients.
   const explorer = registerExplorer(context, output);
   void explorer;
+
+  // Curriculum: walkthrough buttons, exercise checks that set completion context keys, progress dashboard.
+  registerWalkthroughs(context, { output, explorer });
 
   const analysis = new AnalysisClient(context, output);
   context.subscriptions.push(analysis);

@@ -31,6 +31,11 @@ export class LazyComputeClients implements ComputeClients {
     };
   }
 
+  /** The connection these clients were built for (a new connection means new clients). */
+  connectionOf(): ResolvedConnection {
+    return this.connection;
+  }
+
   autoScaling(): AutoScalingClient {
     this.scaling ??= new AutoScalingClient(this.config());
     return this.scaling;
