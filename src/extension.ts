@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { registerExplorer } from './explorer/register';
 import { AnalysisClient } from './lsp/client';
+import { registerWebviews } from './webviews/register';
 import { registerWalkthroughs } from './walkthrough/register';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -11,6 +12,9 @@ export function activate(context: vscode.ExtensionContext): void {
   // Emulator connection, explorer tree and its commands; `explorer.clients()` / `whenConnected()` give live AWS clients.
   const explorer = registerExplorer(context, output);
   void explorer;
+
+  // Panels (DynamoDB items, Kinesis records, SQS messages, Lambda invoke, SNS topic) and Secrets Manager/KMS commands.
+  registerWebviews(context, output, explorer);
 
   // Curriculum: walkthrough buttons, exercise checks that set completion context keys, progress dashboard.
   registerWalkthroughs(context, { output, explorer });

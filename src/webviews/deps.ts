@@ -9,8 +9,8 @@ export interface BackendView {
 }
 
 export interface PanelDeps {
-  /** Clients of the live connection; undefined while nothing answers. */
-  readonly clients: () => AwsClients | undefined;
+  /** Clients of the live connection once connected; undefined when nothing answers. */
+  readonly clients: () => Promise<AwsClients | undefined>;
   /** What the connection monitor detected, when connected. */
   readonly backend: () => BackendView | undefined;
   /** Asks before a destructive or side-effecting action; resolves true only on an explicit yes. */
@@ -22,8 +22,8 @@ export interface PanelDeps {
 export type Confirm = (message: string, detail: string, action: string) => Promise<boolean>;
 
 /** The clients, or an error that reads well after "<operation> failed: ". */
-export function requireClients(deps: Pick<PanelDeps, 'clients'>): AwsClients {
-  const clients = deps.clients();
+export async function requireClients(deps: Pick<PanelDeps, 'clients'>): Promise<AwsClients> {
+  const clients = await deps.clients();
   if (!clients) throw new Error('the emulator is not connected (see the Local Cloud Lab status bar item)');
   return clients;
 }

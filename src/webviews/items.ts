@@ -53,7 +53,7 @@ export function itemsPanel(deps: PanelDeps): PanelKind<ItemsTarget, ItemsFromVie
         return key;
       };
       const loadSchema = async (signal: AbortSignal): Promise<TableSchema> => {
-        schema = await describeTableSchema(requireClients(deps), table, { signal });
+        schema = await describeTableSchema(await requireClients(deps), table, { signal });
         return schema;
       };
 
@@ -77,7 +77,7 @@ export function itemsPanel(deps: PanelDeps): PanelKind<ItemsTarget, ItemsFromVie
               await host.run(m.requestId, `Scan ${table}${m.index ? ` (${m.index})` : ''}`, async (signal) => {
                 const s = schema ?? (await loadSchema(signal));
                 if (m.index && !s.indexes.some((i) => i.name === m.index)) throw new Error(`no index ${m.index}`);
-                const page = await scanItems(requireClients(deps), {
+                const page = await scanItems(await requireClients(deps), {
                   table,
                   index: m.index,
                   limit: m.limit,
@@ -104,7 +104,7 @@ export function itemsPanel(deps: PanelDeps): PanelKind<ItemsTarget, ItemsFromVie
                   host.post({ type: 'invalid', requestId: m.requestId, message: problem });
                   return;
                 }
-                const page = await queryItems(requireClients(deps), {
+                const page = await queryItems(await requireClients(deps), {
                   table,
                   index: m.index,
                   limit: m.limit,
@@ -148,7 +148,7 @@ export function itemsPanel(deps: PanelDeps): PanelKind<ItemsTarget, ItemsFromVie
                     return;
                   }
                 }
-                await putItem(requireClients(deps), {
+                await putItem(await requireClients(deps), {
                   table,
                   item: checked.item,
                   hints: { ...m.hints, ...keyHints(s, checked.key) },
@@ -175,7 +175,7 @@ export function itemsPanel(deps: PanelDeps): PanelKind<ItemsTarget, ItemsFromVie
                   });
                   return;
                 }
-                await deleteItem(requireClients(deps), { table, key, hints: keyHints(s, key), signal });
+                await deleteItem(await requireClients(deps), { table, key, hints: keyHints(s, key), signal });
                 host.post({ type: 'deleted', requestId: m.requestId, key });
               });
               return;

@@ -24,7 +24,11 @@ export function lambdaPanel(deps: PanelDeps): PanelKind<LambdaTarget, LambdaFrom
       return {
         async onReady() {
           await host.run(0, `Read function ${name}`, async (signal) => {
-            host.post({ type: 'init', target, config: await getFunction(requireClients(deps), name, { signal }) });
+            host.post({
+              type: 'init',
+              target,
+              config: await getFunction(await requireClients(deps), name, { signal }),
+            });
           });
         },
         async onMessage(m) {
@@ -35,7 +39,7 @@ export function lambdaPanel(deps: PanelDeps): PanelKind<LambdaTarget, LambdaFrom
             return;
           }
           await host.run(m.requestId, `Invoke ${name}`, async (signal) => {
-            const result = await invokeFunction(requireClients(deps), { name, payload: checked.json, signal });
+            const result = await invokeFunction(await requireClients(deps), { name, payload: checked.json, signal });
             host.post({ type: 'result', requestId: m.requestId, result });
           });
         },

@@ -59,7 +59,7 @@ export function recordsPanel(
       const poll = async (t: NonNullable<typeof tail>): Promise<void> => {
         if (tail !== t || !iterator) return;
         try {
-          const batch = await readRecords(requireClients(deps), {
+          const batch = await readRecords(await requireClients(deps), {
             iterator,
             limit: timing.batch,
             signal: t.abort.signal,
@@ -100,7 +100,7 @@ export function recordsPanel(
       return {
         async onReady() {
           await host.run(0, `List shards of ${stream}`, async (signal) => {
-            const shards = await listStreamShards(requireClients(deps), stream, { signal });
+            const shards = await listStreamShards(await requireClients(deps), stream, { signal });
             host.post({ type: 'init', target, shards, tail: tailState() });
           });
         },
@@ -129,7 +129,7 @@ export function recordsPanel(
               }
               stopTail('a new read started');
               await host.run(m.requestId, `Read records from ${stream}/${m.shardId}`, async (signal) => {
-                const clients = requireClients(deps);
+                const clients = await requireClients(deps);
                 iterator = await openShardIterator(clients, {
                   stream,
                   shardId: m.shardId,
@@ -158,7 +158,7 @@ export function recordsPanel(
                 if (!iterator) {
                   throw new Error(shardClosed ? 'the shard is closed and fully read' : 'start with Read first');
                 }
-                const batch = await readRecords(requireClients(deps), { iterator, limit: m.limit, signal });
+                const batch = await readRecords(await requireClients(deps), { iterator, limit: m.limit, signal });
                 iterator = batch.nextIterator;
                 shardClosed = !batch.nextIterator;
                 host.post({

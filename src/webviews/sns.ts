@@ -30,7 +30,7 @@ export function snsPanel(deps: PanelDeps): PanelKind<SnsTarget, SnsFromView, Sns
       const name = topicNameFromArn(target.topicArn);
       const fifo = name.endsWith('.fifo');
       const init = async (signal: AbortSignal): Promise<void> => {
-        const subscriptions = await readSubscriptions(requireClients(deps), target.topicArn, signal);
+        const subscriptions = await readSubscriptions(await requireClients(deps), target.topicArn, signal);
         host.post({ type: 'init', target, name, fifo, subscriptions });
       };
       return {
@@ -52,7 +52,7 @@ export function snsPanel(deps: PanelDeps): PanelKind<SnsTarget, SnsFromView, Sns
               }
               await host.run(m.requestId, `Publish to ${name}`, async (signal) => {
                 const out = await publish(
-                  requireClients(deps),
+                  await requireClients(deps),
                   target.topicArn,
                   {
                     message: m.message,
@@ -74,7 +74,7 @@ export function snsPanel(deps: PanelDeps): PanelKind<SnsTarget, SnsFromView, Sns
                 return;
               }
               await host.run(m.requestId, `Save filter policy of ${name}`, async (signal) => {
-                const clients = requireClients(deps);
+                const clients = await requireClients(deps);
                 await setFilterPolicy(clients, {
                   subscriptionArn: m.subscriptionArn,
                   policy: m.policy,

@@ -34,7 +34,7 @@ export function sqsPanel(deps: PanelDeps): PanelKind<SqsTarget, SqsFromView, Sqs
       let counts: QueueCounts = {};
 
       const readCounts = async (signal: AbortSignal): Promise<QueueCounts> => {
-        const clients = requireClients(deps);
+        const clients = await requireClients(deps);
         const q: QueueRecord = await getQueue(clients, target.queueUrl, { signal });
         counts = {
           ...(q.visible !== undefined ? { visible: q.visible } : {}),
@@ -51,7 +51,7 @@ export function sqsPanel(deps: PanelDeps): PanelKind<SqsTarget, SqsFromView, Sqs
       const detectPeek = async (signal: AbortSignal): Promise<boolean> => {
         const backend = deps.backend();
         if (backend) return backend.sqsPeek;
-        const probe = await peekMessages(requireClients(deps).connection.endpoint, target.queueUrl, { signal });
+        const probe = await peekMessages((await requireClients(deps)).connection.endpoint, target.queueUrl, { signal });
         return probe.supported;
       };
 
@@ -89,7 +89,7 @@ export function sqsPanel(deps: PanelDeps): PanelKind<SqsTarget, SqsFromView, Sqs
                   host.post({ type: 'invalid', requestId: m.requestId, message: problem });
                   return;
                 }
-                const sent = await sendMessage(requireClients(deps), target.queueUrl, input, { signal });
+                const sent = await sendMessage(await requireClients(deps), target.queueUrl, input, { signal });
                 host.post({ type: 'sent', requestId: m.requestId, ...sent });
                 host.post({ type: 'counts', counts: await readCounts(signal) });
                 deps.refreshExplorer();
@@ -97,7 +97,7 @@ export function sqsPanel(deps: PanelDeps): PanelKind<SqsTarget, SqsFromView, Sqs
               return;
             case 'peek':
               await host.run(m.requestId, `Peek at ${name}`, async (signal) => {
-                const result = await peekMessages(requireClients(deps).connection.endpoint, target.queueUrl, {
+                const result = await peekMessages((await requireClients(deps)).connection.endpoint, target.queueUrl, {
                   showInvisible: m.showInvisible,
                   showDelayed: m.showDelayed,
                   signal,
@@ -124,7 +124,7 @@ export function sqsPanel(deps: PanelDeps): PanelKind<SqsTarget, SqsFromView, Sqs
                   host.post({ type: 'error', requestId: m.requestId, message: 'Receive cancelled: nothing was read.' });
                   return;
                 }
-                const got = await receiveMessages(requireClients(deps), target.queueUrl, {
+                const got = await receiveMessages(await requireClients(deps), target.queueUrl, {
                   max: m.max,
                   visibilityTimeout: 0,
                   signal,
@@ -170,7 +170,7 @@ export function sqsPanel(deps: PanelDeps): PanelKind<SqsTarget, SqsFromView, Sqs
                   });
                   return;
                 }
-                await deleteMessage(requireClients(deps), target.queueUrl, handle, { signal });
+                await deleteMessage(await requireClients(deps), target.queueUrl, handle, { signal });
                 handles.delete(m.messageId);
                 host.post({ type: 'deleted', requestId: m.requestId, messageId: m.messageId });
                 host.post({ type: 'counts', counts: await readCounts(signal) });

@@ -1,0 +1,140 @@
+// Registers the panels, their serializers and the commands that open them or act on SNS, Lambda, Secrets Manager
+// and KMS nodes. Called once from the composition root.
+import * as vscode from 'vscode';
+import { describeError } from '../aws/errors';
+import { queueUrlOf } from '../aws/sqs';
+import { isNodeOf } from '../explorer/model';
+import type { ExplorerApi } from '../explorer/register';
+import { WebviewPanels, type PanelLog } from './panel';
+import { ModalConfirm, requireClients, type PanelDeps } from './deps';
+import { itemsPanel } from './items';
+import { recordsPanel } from './records';
+import { sqsPanel } from './sqs';
+import { lambdaPanel } from './lambda';
+import { snsPanel } from './sns';
+import { registerServiceCommands } from './serviceCommands';
+
+export interface WebviewsApi {
+  readonly panels: WebviewPanels;
+  readonly confirm: ModalConfirm;
+  readonly kinds: {
+    readonly items: ReturnType<typeof itemsPanel>;
+    readonly records: ReturnType<typeof recordsPanel>;
+    readonly sqs: ReturnType<typeof sqsPanel>;
+    readonly lambda: ReturnType<typeof lambdaPanel>;
+    readonly sns: ReturnType<typeof snsPanel>;
+  };
+}
+
+export interface WebviewsDeps {
+  readonly log: PanelLog;
+  readonly clients: PanelDeps['clients'];
+  readonly backend: PanelDeps['backend'];
+  readonly refreshExplorer: PanelDeps['refreshExplorer'];
+}
+
+/** The composition root's call: panels and commands over the explorer's connection. */
+export function registerWebviews(
+  context: vscode.ExtensionContext,
+  log: PanelLog,
+  explorer: Pick<ExplorerApi, 'whenConnected' | 'monitor' | 'tree'>,
+): WebviewsApi {
+  return registerWebviewsWith(context, {
+    log,
+    clients: () => explorer.whenConnected(),
+    backend: () => {
+      const state = explorer.monitor.state;
+      return state.kind === 'connected' ? state.backend : undefined;
+    },
+    refreshExplorer: () => explorer.tree.refresh(),
+  });
+}
+
+export function registerWebviewsWith(context: vscode.ExtensionContext, deps: WebviewsDeps): WebviewsApi {
+  const confirm = new ModalConfirm();
+  const panelDeps: PanelDeps = { ...deps, confirm: confirm.confirm };
+  const panels = new WebviewPanels(context.extensionUri, deps.log);
+  const kinds = {
+    items: itemsPanel(panelDeps),
+    records: recordsPanel(panelDeps),
+    sqs: sqsPanel(panelDeps),
+    lambda: lambdaPanel(panelDeps),
+    sns: snsPanel(panelDeps),
+  };
+  context.subscriptions.push(
+    panels,
+    panels.register(kinds.items),
+    panels.register(kinds.records),
+    panels.register(kinds.sqs),
+    panels.register(kinds.lambda),
+    panels.register(kinds.sns),
+  );
+
+  const command = (id: string, fn: (node?: unknown) => Promise<unknown>) =>
+    context.subscriptions.push(
+      vscode.commands.registerCommand(id, async (node?: unknown) => {
+        try {
+          return await fn(node);
+        } catch (err) {
+          void vscode.window.showErrorMessage(err instanceof Error ? err.message : String(err));
+          return undefined;
+        }
+      }),
+    );
+
+  command('localCloudLab.dynamodb.openItems', async (node) => {
+    const table =
+      isNodeOf(node, 'dynamodb.table') || isNodeOf(node, 'dynamodb.index')
+        ? node.ref.tableName
+        : await ask('Table name', 'orders');
+    if (table) return panels.show(kinds.items, { table });
+    return undefined;
+  });
+  command('localCloudLab.kinesis.openRecords', async (node) => {
+    if (isNodeOf(node, 'kinesis.shard')) {
+      return panels.show(kinds.records, { stream: node.ref.streamName, shardId: node.ref.shardId });
+    }
+    const stream = isNodeOf(node, 'kinesis.stream') ? node.ref.streamName : await ask('Stream name', 'clicks');
+    if (stream) return panels.show(kinds.records, { stream });
+    return undefined;
+  });
+  command('localCloudLab.sqs.openMessages', async (node) => {
+    if (isNodeOf(node, 'sqs.queue')) {
+      const { queueUrl, queueName, fifo } = node.ref;
+      return panels.show(kinds.sqs, { queueUrl, queueName, fifo });
+    }
+    const name = await ask('Queue name', 'orders');
+    if (!name) return undefined;
+    const url = await queueUrlOf(await requireClients(deps), name).catch((err: unknown) => {
+      throw new Error(`Find queue ${name} failed: ${describeError(err)}`);
+    });
+    return panels.show(kinds.sqs, { queueUrl: url, queueName: name, fifo: name.endsWith('.fifo') });
+  });
+  command('localCloudLab.lambda.invoke', async (node) => {
+    const name = isNodeOf(node, 'lambda.function') ? node.ref.functionName : await ask('Function name', 'my-function');
+    if (name) return panels.show(kinds.lambda, { functionName: name });
+    return undefined;
+  });
+  command('localCloudLab.sns.openTopic', async (node) => {
+    const arn =
+      isNodeOf(node, 'sns.topic') || isNodeOf(node, 'sns.subscription')
+        ? node.ref.topicArn
+        : await ask('Topic ARN', 'arn:aws:sns:us-east-1:000000000000:orders');
+    if (!arn) return undefined;
+    if (!/^arn:[^:]+:sns:/.test(arn)) throw new Error(`Open topic failed: "${arn}" is not an SNS topic ARN`);
+    return panels.show(kinds.sns, { topicArn: arn });
+  });
+
+  registerServiceCommands(context, panelDeps);
+  const api: WebviewsApi = { panels, confirm, kinds };
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    // Tests reach the open panels (to speak as the view through the same validation) and answer confirmations.
+    context.subscriptions.push(vscode.commands.registerCommand('localCloudLab.test.webviews', () => api));
+  }
+  return api;
+}
+
+async function ask(prompt: string, placeholder: string): Promise<string | undefined> {
+  const value = await vscode.window.showInputBox({ prompt, placeHolder: placeholder, ignoreFocusOut: true });
+  return value?.trim() || undefined;
+}

@@ -1,0 +1,130 @@
+// Lambda invoke panel (browser side): the function's configuration, a JSON payload, the result and the log tail.
+import '../shared/nonce';
+import '../shared/elements';
+import { html, nothing, render } from 'lit';
+import { connect } from '../shared/host';
+import { addBaseStyles } from '../shared/styles';
+import { busyLine, errorBox, valueOf } from '../shared/ui';
+import type {
+  FunctionSummary,
+  InvokeOutcome,
+  LambdaFromView,
+  LambdaTarget,
+  LambdaToView,
+} from '../../src/webviews/protocol/lambda';
+
+interface ViewState {
+  payload: string;
+  result?: InvokeOutcome;
+}
+
+const host = connect<LambdaToView, LambdaFromView, LambdaTarget, ViewState>();
+const restored = host.restore();
+let target: LambdaTarget | undefined = restored?.target;
+let config: FunctionSummary | undefined;
+let view: ViewState = { payload: '{\n  \n}', ...((restored?.view as Partial<ViewState> | undefined) ?? {}) };
+let busy: { id: number; label?: string } | undefined;
+let error: string | undefined;
+
+function update(patch: Partial<ViewState>): void {
+  view = { ...view, ...patch };
+  if (target) host.save(target, view);
+  draw();
+}
+
+function invoke(): void {
+  error = undefined;
+  if (view.payload.trim()) {
+    try {
+      JSON.parse(view.payload);
+    } catch (err) {
+      error = `The payload is not valid JSON: ${(err as Error).message}`;
+      draw();
+      return;
+    }
+  }
+  const requestId = host.nextRequestId();
+  busy = { id: requestId, label: 'Invoking' };
+  host.post({ type: 'invoke', requestId, payload: view.payload });
+  draw();
+}
+
+function pretty(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
+function onMessage(m: LambdaToView): void {
+  switch (m.type) {
+    case 'init':
+      target = m.target;
+      config = m.config;
+      update({});
+      return;
+    case 'busy':
+      if (m.busy) busy = { id: m.requestId, label: m.label };
+      else if (busy?.id === m.requestId || m.requestId === 0) busy = undefined;
+      draw();
+      return;
+    case 'error':
+    case 'invalid':
+      error = m.message;
+      draw();
+      return;
+    case 'result':
+      update({ result: m.result });
+      host.post({ type: 'shown', rows: 1, columns: 1 });
+      return;
+  }
+}
+
+function draw(): void {
+  const app = document.getElementById('app');
+  if (!app) return;
+  const r = view.result;
+  render(
+    html`<h1>${target?.functionName ?? 'Lambda function'}</h1>
+      ${
+        config
+          ? html`<p class="sub">
+              ${config.runtime ?? 'container image'} · handler ${config.handler ?? '—'} · ${config.memoryMb ?? '?'} MB ·
+              timeout ${config.timeoutSeconds ?? '?'} s${config.state ? html` · ${config.state}` : nothing}
+            </p>`
+          : html`<p class="sub">Reading the function…</p>`
+      }
+      <h2>Payload (JSON)</h2>
+      <vscode-textarea
+        class="code"
+        rows="10"
+        aria-label="Payload"
+        .value=${view.payload}
+        @input=${(e: Event) => update({ payload: valueOf(e) })}
+      ></vscode-textarea>
+      <div class="row"><vscode-button ?disabled=${!!busy} @click=${invoke}>Invoke</vscode-button></div>
+      ${busyLine(busy?.label, () => host.post({ type: 'cancel', ...(busy ? { requestId: busy.id } : {}) }))}
+      ${errorBox(error)}
+      ${
+        r
+          ? html`<section aria-label="Result">
+              <h2>Result</h2>
+              <p class="sub">
+                Status
+                ${r.statusCode}${r.functionError ? html` · <strong>function error: ${r.functionError}</strong>` : nothing}
+                · ${r.durationMs} ms${r.executedVersion ? html` · version ${r.executedVersion}` : nothing}
+              </p>
+              <pre>${r.payload ? pretty(r.payload) : '(empty payload)'}</pre>
+              <h2>Log (last 4 KB)</h2>
+              <pre>${r.log ?? '(the emulator returned no log)'}</pre>
+            </section>`
+          : nothing
+      }`,
+    app,
+  );
+}
+
+addBaseStyles();
+draw();
+host.start(onMessage);

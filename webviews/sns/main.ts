@@ -1,0 +1,234 @@
+// SNS topic panel (browser side): publish with attributes; subscriptions with their filter policies, editable as JSON.
+import '../shared/nonce';
+import '../shared/elements';
+import { html, nothing, render } from 'lit';
+import { attributesEditor } from '../shared/attributes';
+import { connect } from '../shared/host';
+import { addBaseStyles } from '../shared/styles';
+import { busyLine, errorBox, noticeBox, valueOf } from '../shared/ui';
+import type { MessageAttributeInput } from '../../src/webviews/protocol/sqs';
+import {
+  checkFilterPolicy,
+  checkPublish,
+  type SnsFromView,
+  type SnsTarget,
+  type SnsToView,
+  type SubscriptionView,
+} from '../../src/webviews/protocol/sns';
+
+interface ViewState {
+  message: string;
+  subject: string;
+  groupId: string;
+  deduplicationId: string;
+  attributes: MessageAttributeInput[];
+  /** Filter policy drafts by subscription ARN. */
+  drafts: Record<string, string>;
+}
+
+const host = connect<SnsToView, SnsFromView, SnsTarget, ViewState>();
+const restored = host.restore();
+let target: SnsTarget | undefined = restored?.target;
+let name = '';
+let fifo = false;
+let subscriptions: SubscriptionView[] = [];
+let view: ViewState = {
+  message: '',
+  subject: '',
+  groupId: '',
+  deduplicationId: '',
+  attributes: [],
+  drafts: {},
+  ...((restored?.view as Partial<ViewState> | undefined) ?? {}),
+};
+let busy: { id: number; label?: string } | undefined;
+let error: string | undefined;
+let publishError: string | undefined;
+const filterErrors: Record<string, string | undefined> = {};
+let notice: string | undefined;
+
+function update(patch: Partial<ViewState>): void {
+  view = { ...view, ...patch };
+  if (target) host.save(target, view);
+  draw();
+}
+
+function pretty(text: string | undefined): string {
+  if (!text) return '';
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
+function publish(): void {
+  notice = undefined;
+  publishError = checkPublish(
+    { message: view.message, attributes: view.attributes, ...(view.groupId ? { groupId: view.groupId } : {}) },
+    { fifo },
+  );
+  if (publishError) {
+    draw();
+    return;
+  }
+  const requestId = host.nextRequestId();
+  busy = { id: requestId, label: 'Publishing' };
+  host.post({
+    type: 'publish',
+    requestId,
+    message: view.message,
+    attributes: view.attributes,
+    ...(view.subject ? { subject: view.subject } : {}),
+    ...(fifo && view.groupId ? { groupId: view.groupId } : {}),
+    ...(fifo && view.deduplicationId ? { deduplicationId: view.deduplicationId } : {}),
+  });
+  draw();
+}
+
+function saveFilter(arn: string): void {
+  const text = view.drafts[arn] ?? '';
+  filterErrors[arn] = checkFilterPolicy(text);
+  if (filterErrors[arn]) {
+    draw();
+    return;
+  }
+  const requestId = host.nextRequestId();
+  busy = { id: requestId, label: 'Saving filter policy' };
+  host.post({ type: 'setFilter', requestId, subscriptionArn: arn, policy: text });
+  draw();
+}
+
+function onMessage(m: SnsToView): void {
+  switch (m.type) {
+    case 'init': {
+      target = m.target;
+      name = m.name;
+      fifo = m.fifo;
+      subscriptions = m.subscriptions;
+      const drafts: Record<string, string> = {};
+      for (const s of subscriptions) drafts[s.arn] = view.drafts[s.arn] ?? pretty(s.filterPolicy);
+      update({ drafts });
+      host.post({ type: 'shown', rows: subscriptions.length, columns: 3 });
+      return;
+    }
+    case 'busy':
+      if (m.busy) busy = { id: m.requestId, label: m.label };
+      else if (busy?.id === m.requestId || m.requestId === 0) busy = undefined;
+      draw();
+      return;
+    case 'error':
+      error = m.message;
+      draw();
+      return;
+    case 'invalid':
+      publishError = m.message;
+      draw();
+      return;
+    case 'published':
+      publishError = undefined;
+      notice = `Published message ${m.messageId}.`;
+      update({ message: '' });
+      return;
+    case 'filterSaved':
+      filterErrors[m.subscriptionArn] = undefined;
+      notice = m.policy ? 'Filter policy saved.' : 'Filter policy removed: the subscription gets every message.';
+      subscriptions = subscriptions.map((s) => (s.arn === m.subscriptionArn ? { ...s, filterPolicy: m.policy } : s));
+      update({ drafts: { ...view.drafts, [m.subscriptionArn]: pretty(m.policy) } });
+      return;
+  }
+}
+
+function draw(): void {
+  const app = document.getElementById('app');
+  if (!app) return;
+  render(
+    html`<h1>${name || 'SNS topic'} ${fifo ? html`<vscode-badge>FIFO</vscode-badge>` : nothing}</h1>
+      <p class="sub mono">${target?.topicArn ?? ''}</p>
+      ${busyLine(busy?.label, () => host.post({ type: 'cancel', ...(busy ? { requestId: busy.id } : {}) }))}
+      ${errorBox(error)} ${noticeBox(notice)}
+      <section aria-label="Publish">
+        <h2>Publish</h2>
+        <vscode-textarea
+          class="code"
+          rows="5"
+          aria-label="Message"
+          .value=${view.message}
+          @input=${(e: Event) => update({ message: valueOf(e) })}
+        ></vscode-textarea>
+        <div class="row">
+          <label class="field"
+            ><span>Subject (optional)</span>
+            <vscode-textfield
+              aria-label="Subject"
+              .value=${view.subject}
+              @input=${(e: Event) => update({ subject: valueOf(e) })}
+            ></vscode-textfield
+          ></label>
+          ${
+            fifo
+              ? html`<label class="field"
+                    ><span>Message group id</span>
+                    <vscode-textfield
+                      aria-label="Message group id"
+                      .value=${view.groupId}
+                      @input=${(e: Event) => update({ groupId: valueOf(e) })}
+                    ></vscode-textfield
+                  ></label>
+                  <label class="field"
+                    ><span>Deduplication id</span>
+                    <vscode-textfield
+                      aria-label="Deduplication id"
+                      .value=${view.deduplicationId}
+                      @input=${(e: Event) => update({ deduplicationId: valueOf(e) })}
+                    ></vscode-textfield
+                  ></label>`
+              : nothing
+          }
+        </div>
+        <h2>Message attributes</h2>
+        ${attributesEditor(view.attributes, (attributes) => update({ attributes }))} ${errorBox(publishError)}
+        <div class="row"><vscode-button ?disabled=${!!busy} @click=${publish}>Publish</vscode-button></div>
+      </section>
+      <section aria-label="Subscriptions">
+        <h2>Subscriptions (${subscriptions.length})</h2>
+        ${subscriptions.length === 0 ? html`<p class="muted">No subscriptions: published messages go nowhere.</p>` : nothing}
+        ${subscriptions.map(
+          (s) =>
+            html`<div class="subscription">
+              <p>
+                <strong>${s.protocol}</strong> →
+                <span class="mono">${s.endpoint}</span>${s.pending ? html` <em>(pending confirmation)</em>` : nothing}
+              </p>
+              ${
+                s.pending
+                  ? nothing
+                  : html`<label class="field"
+                        ><span
+                          >Filter policy (${s.filterPolicyScope ?? 'MessageAttributes'}; empty = every message)</span
+                        >
+                        <vscode-textarea
+                          class="code"
+                          rows="5"
+                          aria-label=${`Filter policy for ${s.endpoint}`}
+                          .value=${view.drafts[s.arn] ?? ''}
+                          @input=${(e: Event) => update({ drafts: { ...view.drafts, [s.arn]: valueOf(e) } })}
+                        ></vscode-textarea>
+                      </label>
+                      ${errorBox(filterErrors[s.arn])}
+                      <div class="row">
+                        <vscode-button secondary ?disabled=${!!busy} @click=${() => saveFilter(s.arn)}
+                          >Save filter policy</vscode-button
+                        >
+                      </div>`
+              }
+            </div>`,
+        )}
+      </section>`,
+    app,
+  );
+}
+
+addBaseStyles();
+draw();
+host.start(onMessage);
