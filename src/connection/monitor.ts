@@ -167,7 +167,6 @@ export class ConnectionMonitor {
       this.deps.setTimer ??
       ((fn: () => void, ms: number) => {
         const t = setTimeout(fn, ms);
-        t.unref?.();
         return { cancel: () => clearTimeout(t) };
       });
     this.timer = setTimer(() => {
