@@ -58,6 +58,14 @@ describe('parseYaml', () => {
     assert.equal(slice(text, v.valueSpan), '{"Version": "2012-10-17"}');
   });
 
+  it('keeps a block scalar under a short tag', () => {
+    const text = 'Doc: !Sub |\n  {"Resource": "arn:aws:s3:::${B}/*"}\n';
+    const v = at(parseYaml(text).root, 'Doc');
+    assert.ok(v?.kind === 'dynamic' && v.function === 'Fn::Sub');
+    assert.ok(v.argument?.kind === 'string');
+    assert.equal(slice(text, v.argument.valueSpan), '{"Resource": "arn:aws:s3:::${B}/*"}');
+  });
+
   it('keeps every document of a stream', () => {
     const text = 'a: 1\n---\nb: 2\n---\nc: !Ref X\n';
     const r = parseYaml(text);

@@ -1,18 +1,45 @@
 // YAML (CloudFormation and SAM templates, YAML policies) into the format-neutral tree, with the `yaml` package
 // (ISC). CloudFormation short tags (`!Ref`, `!Sub`, …) become DynamicNodes; every document of a stream is kept.
-import { type Document, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Scalar } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  Scalar,
+  type Tags,
+  YAMLMap,
+  YAMLSeq,
+} from 'yaml';
 import { SHORT_TAGS } from './intrinsics';
 import type { Node, ParseResult, Property, SyntaxProblem } from './tree';
 import type { Span } from '../types';
 
 const MAX_DEPTH = 200;
 
+/**
+ * The short tags, declared for scalars, sequences and mappings so the library resolves them quietly (an unknown
+ * tag costs a warning object per use); the node keeps its tag, which the converter reads.
+ */
+const CFN_TAGS: Tags = [...SHORT_TAGS.keys()].flatMap((name) => [
+  { tag: `!${name}`, resolve: (s: string) => s },
+  { tag: `!${name}`, collection: 'seq' as const, nodeClass: YAMLSeq, resolve: (v: unknown) => v as YAMLSeq },
+  { tag: `!${name}`, collection: 'map' as const, nodeClass: YAMLMap, resolve: (v: unknown) => v as YAMLMap },
+]);
+
 export function parseYaml(text: string): ParseResult {
   const problems: SyntaxProblem[] = [];
   const documents: Node[] = [];
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, strict: false }) as Document.Parsed[];
+    docs = parseAllDocuments(text, {
+      prettyErrors: false,
+      uniqueKeys: false,
+      strict: false,
+      customTags: CFN_TAGS,
+    }) as Document.Parsed[];
   } catch {
     return {
       format: 'yaml',
@@ -22,7 +49,7 @@ export function parseYaml(text: string): ParseResult {
   if (!Array.isArray(docs)) docs = [docs];
   for (const doc of docs) {
     for (const e of doc.errors) problems.push({ message: firstLine(e.message), span: clampSpan(e.pos, text) });
-    // Warnings are not reported: the common one, an unresolved tag, is how CloudFormation short tags arrive.
+    // Warnings are not reported: the common one is an unknown tag (e.g. a custom `!Foo`), kept as a dynamic value.
     const converter = new Converter(text);
     const root = converter.convert(doc.contents, 0);
     if (root) documents.push(root);
