@@ -12,40 +12,12 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { STEPS, formatTable, formatTime, parseFlags, parseTap, summaryLine, verdict } from './lib/test-report.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CI = process.env.CI === 'true' || process.env.CI === '1';
 // The project runs on Node 20; the SDK's notice about its future Node 22 floor is known and only clutters output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
-const STEPS = ['typecheck', 'lint'];
-const LAYERS = ['unit', 'lsp', 'integration', 'vscode', 'e2e'];
-
-function parseFlags(argv) {
-  let selected = [...STEPS, ...LAYERS];
-  const skip = new Set();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--layer' || a === '--layers') selected = (argv[++i] ?? '').split(',');
-    else if (a.startsWith('--layer=') || a.startsWith('--layers=')) selected = a.split('=')[1].split(',');
-    else if (a === '--no-lint') skip.add('lint');
-    else if (a === '--no-typecheck') skip.add('typecheck');
-    else if (a === '-h' || a === '--help') {
-      console.log('usage: node scripts/test.mjs [--layer unit,lsp,...] [--no-lint] [--no-typecheck]');
-      process.exit(0);
-    } else {
-      console.error(`unknown flag: ${a}`);
-      process.exit(2);
-    }
-  }
-  selected = selected.map((s) => s.trim()).filter(Boolean);
-  const unknown = selected.filter((s) => ![...STEPS, ...LAYERS].includes(s));
-  if (unknown.length) {
-    console.error(`unknown layer(s): ${unknown.join(', ')} (known: ${[...STEPS, ...LAYERS].join(', ')})`);
-    process.exit(2);
-  }
-  return [...STEPS, ...LAYERS].filter((s) => selected.includes(s) && !skip.has(s));
-}
 
 /** Node 20's `node --test` does not expand globs: find `*.test.ts` files under a folder ourselves. */
 function testFiles(dir) {
@@ -59,6 +31,7 @@ function testFiles(dir) {
 
 let current; // the child process group running right now, for Ctrl+C
 let moto; // the moto server shared by integration, vscode and e2e
+let tmp; // per-run scratch folder (TAP files, mocha counts)
 
 /** Runs a command in its own process group with inherited output; resolves with its exit code. */
 function run(cmd, args, { env = {}, timeoutMs = 20 * 60_000 } = {}) {
@@ -73,31 +46,17 @@ function run(cmd, args, { env = {}, timeoutMs = 20 * 60_000 } = {}) {
         // gone
       }
     }, timeoutMs);
-    child.on('exit', (code, signal) => {
+    const done = (code) => {
       clearTimeout(timer);
       current = undefined;
-      resolve(code ?? (signal ? 1 : 0));
-    });
+      resolve(code);
+    };
+    child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
     child.on('error', (err) => {
-      clearTimeout(timer);
-      current = undefined;
       console.error(`[test] could not start ${cmd}: ${err.message}`);
-      resolve(1);
+      done(1);
     });
   });
-}
-
-/** Reads the summary counters node:test's TAP reporter writes at the end. */
-function tapCounts(file) {
-  const counts = { passed: 0, failed: 0, skipped: 0 };
-  if (!existsSync(file)) return undefined;
-  const text = readFileSync(file, 'utf8');
-  const num = (name) => Number(text.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
-  if (!/^# tests \d+$/m.test(text)) return undefined;
-  counts.passed = num('pass');
-  counts.failed = num('fail') + num('cancelled');
-  counts.skipped = num('skipped') + num('todo');
-  return counts;
 }
 
 async function ensure(script) {
@@ -105,7 +64,7 @@ async function ensure(script) {
   if (code !== 0) throw new Error(`${script} failed (exit ${code})`);
 }
 
-async function startSharedMoto() {
+async function sharedMoto() {
   if (moto) return moto;
   if (!process.env.LCL_TEST_ENDPOINT) await ensure('ensure-moto.sh');
   const { tsImport } = await import('tsx/esm/api');
@@ -115,15 +74,15 @@ async function startSharedMoto() {
   return moto;
 }
 
-const tmp = mkdtempSync(join(tmpdir(), 'lcl-test-'));
+const zero = { passed: 0, failed: 0, skipped: 0 };
 
 /** A node:test layer: spec output on the terminal, TAP into a file for the counts. */
 async function nodeTestLayer(name, dir, { concurrency, timeoutMs, needsMoto, perTestTimeoutMs } = {}) {
   const files = testFiles(dir);
-  if (files.length === 0) return { passed: 0, failed: 0, skipped: 0, note: `no test files in ${dir}` };
+  if (files.length === 0) return verdict(zero, { ci: CI, note: `no test files in ${dir}` });
   // The build ran at the start of this run: helpers that package the extension need not build again.
   const env = { LCL_BUILT: '1' };
-  if (needsMoto) env.LCL_TEST_ENDPOINT = (await startSharedMoto()).endpoint;
+  if (needsMoto) env.LCL_TEST_ENDPOINT = (await sharedMoto()).endpoint;
   const tap = join(tmp, `${name}.tap`);
   const args = [
     '--import',
@@ -137,28 +96,22 @@ async function nodeTestLayer(name, dir, { concurrency, timeoutMs, needsMoto, per
     ...(perTestTimeoutMs ? [`--test-timeout=${perTestTimeoutMs}`] : []),
     ...files,
   ];
-  const code = await run(process.execPath, args, { env, timeoutMs });
-  const counts = tapCounts(tap) ?? { passed: 0, failed: 0, skipped: 0 };
-  if (code !== 0 && counts.failed === 0) return { ...counts, failed: 1, note: `node --test exited with ${code}` };
-  return counts;
+  const exitCode = await run(process.execPath, args, { env, timeoutMs });
+  const counts = existsSync(tap) ? parseTap(readFileSync(tap, 'utf8')) : undefined;
+  return verdict(counts ?? zero, { ci: CI, exitCode, note: counts ? undefined : 'no TAP summary (crashed?)' });
 }
 
 async function vscodeLayer() {
-  const files = testFiles('test/vscode/suite');
-  if (files.length === 0) return { passed: 0, failed: 0, skipped: 0, note: 'no suites in test/vscode/suite' };
+  if (testFiles('test/vscode/suite').length === 0) return verdict(zero, { ci: CI, note: 'no suites' });
   await ensure('ensure-code-server.sh');
   await ensure('ensure-chromium.sh');
-  const endpoint = (await startSharedMoto()).endpoint;
   const resultFile = join(tmp, 'vscode-mocha.json');
-  const code = await run(process.execPath, ['--import', 'tsx', 'test/vscode/runTests.ts'], {
-    env: { LCL_TEST_ENDPOINT: endpoint, LCL_MOCHA_RESULT_FILE: resultFile },
+  const exitCode = await run(process.execPath, ['--import', 'tsx', 'test/vscode/runTests.ts'], {
+    env: { LCL_TEST_ENDPOINT: (await sharedMoto()).endpoint, LCL_MOCHA_RESULT_FILE: resultFile },
     timeoutMs: 10 * 60_000,
   });
-  let counts = { passed: 0, failed: 0, skipped: 0 };
-  if (existsSync(resultFile)) counts = JSON.parse(readFileSync(resultFile, 'utf8'));
-  if (code !== 0 && counts.failed === 0)
-    return { ...counts, failed: 1, note: `extension-host run exited with ${code}` };
-  return counts;
+  const counts = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : undefined;
+  return verdict(counts ?? zero, { ci: CI, exitCode, note: counts ? undefined : 'no mocha result (crashed?)' });
 }
 
 async function e2eLayer() {
@@ -174,7 +127,7 @@ async function e2eLayer() {
   });
 }
 
-const layerRunners = {
+const layers = {
   unit: () => nodeTestLayer('unit', 'test/unit', { timeoutMs: 5 * 60_000, perTestTimeoutMs: 60_000 }),
   lsp: () => nodeTestLayer('lsp', 'test/lsp', { timeoutMs: 5 * 60_000, perTestTimeoutMs: 60_000 }),
   integration: () =>
@@ -188,13 +141,8 @@ const layerRunners = {
   e2e: e2eLayer,
 };
 
-function npmRun(script) {
-  return run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script], { timeoutMs: 10 * 60_000 });
-}
-
-function banner(text) {
-  console.log(`\n\x1b[1m━━ ${text} ━━\x1b[0m`);
-}
+const npmRun = (script) => run('npm', ['run', '--silent', script], { timeoutMs: 10 * 60_000 });
+const banner = (text) => console.log(`\n\x1b[1m━━ ${text} ━━\x1b[0m`);
 
 async function cleanup() {
   if (current?.pid) {
@@ -206,72 +154,59 @@ async function cleanup() {
   }
   await moto?.stop();
   moto = undefined;
-  rmSync(tmp, { recursive: true, force: true });
-}
-
-process.once('SIGINT', () => {
-  console.error('\n[test] interrupted; stopping what this run started');
-  void cleanup().finally(() => process.exit(130));
-});
-
-function fmtTime(ms) {
-  return ms >= 60_000
-    ? `${Math.floor(ms / 60_000)}m${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s`
-    : `${(ms / 1000).toFixed(1)}s`;
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
 }
 
 async function main() {
+  let flags;
+  try {
+    flags = parseFlags(process.argv.slice(2));
+  } catch (err) {
+    console.error(err.message);
+    return 2;
+  }
+  if (flags.help) {
+    console.log('usage: node scripts/test.mjs [--layer typecheck,lint,unit,lsp,integration,vscode,e2e] [--no-lint]');
+    return 0;
+  }
+  process.once('SIGINT', () => {
+    console.error('\n[test] interrupted; stopping what this run started');
+    void cleanup().finally(() => process.exit(130));
+  });
+  tmp = mkdtempSync(join(tmpdir(), 'lcl-test-'));
   const t0 = Date.now();
-  const selected = parseFlags(process.argv.slice(2));
   const rows = [];
 
   banner('build');
   let t = Date.now();
   const buildCode = await npmRun('build');
   rows.push({ name: 'build', ok: buildCode === 0, ms: Date.now() - t });
-  if (buildCode !== 0) {
-    console.error('[test] build failed; no tests run');
-  } else {
-    for (const name of selected) {
+  if (buildCode !== 0) console.error('[test] build failed; no tests run');
+  else {
+    for (const name of flags.selected) {
       banner(name);
       t = Date.now();
       if (STEPS.includes(name)) {
-        const code = await npmRun(name);
-        rows.push({ name, ok: code === 0, ms: Date.now() - t });
+        rows.push({ name, ok: (await npmRun(name)) === 0, ms: Date.now() - t });
         continue;
       }
       let r;
       try {
-        r = await layerRunners[name]();
+        r = await layers[name]();
       } catch (err) {
-        r = { passed: 0, failed: 1, skipped: 0, note: err instanceof Error ? err.message : String(err) };
+        r = verdict({ ...zero, failed: 1 }, { ci: CI, note: err instanceof Error ? err.message : String(err) });
       }
-      const notes = [];
-      if (r.note) notes.push(r.note);
-      if (r.passed + r.failed === 0) notes.push('ran 0 tests');
-      if (CI && r.skipped > 0) notes.push('skipped tests in CI');
-      const ok = r.failed === 0 && r.passed + r.failed > 0 && !(CI && r.skipped > 0);
-      rows.push({ name, ok, ms: Date.now() - t, counts: r, note: notes.join('; ') });
+      rows.push({ name, ms: Date.now() - t, ...r });
     }
   }
   await cleanup();
 
-  const total = { passed: 0, failed: 0, skipped: 0 };
+  const total = { ...zero };
   for (const r of rows) for (const k of Object.keys(total)) total[k] += r.counts?.[k] ?? 0;
-  console.log('\n\x1b[1mSummary\x1b[0m');
-  console.log(
-    `${'layer'.padEnd(12)} ${'result'.padEnd(6)} ${'passed'.padStart(6)} ${'failed'.padStart(6)} ${'skipped'.padStart(7)} ${'time'.padStart(8)}`,
-  );
-  for (const r of rows) {
-    const c = r.counts;
-    console.log(
-      `${r.name.padEnd(12)} ${(r.ok ? 'ok' : 'FAIL').padEnd(6)} ${String(c?.passed ?? '').padStart(6)} ${String(c?.failed ?? '').padStart(6)} ${String(c?.skipped ?? '').padStart(7)} ${fmtTime(r.ms).padStart(8)}${r.note ? `  ${r.note}` : ''}`,
-    );
-  }
-  console.log(`wall time ${fmtTime(Date.now() - t0)}`);
-  const failedSteps = rows.filter((r) => !r.ok).length;
-  console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
-  return failedSteps > 0 || total.failed > 0 ? 1 : 0;
+  console.log(`\n\x1b[1mSummary\x1b[0m${CI ? ' (CI)' : ''}\n${formatTable(rows)}`);
+  console.log(`wall time ${formatTime(Date.now() - t0)}`);
+  console.log(summaryLine(total));
+  return rows.every((r) => r.ok) && total.failed === 0 ? 0 : 1;
 }
 
 process.exitCode = await main().catch(async (err) => {
