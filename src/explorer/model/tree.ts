@@ -1,6 +1,7 @@
 // The explorer tree as plain data: which rows exist under which parent, paging with "Load more", failed listings as
 // error rows, and a refresh whenever the connection changes, so the tree recovers by itself when the emulator returns.
 // No editor API here: the TreeDataProvider (../provider.ts) only renders what this returns.
+import { setMaxListeners } from 'node:events';
 import { backendLabel, isServiceUp, offersService, type BackendInfo } from '../../aws/backend';
 import type { ResolvedConnection } from '../../aws/connection';
 import { describeError, isAbortError } from '../../aws/errors';
@@ -29,7 +30,7 @@ export class ExplorerTree {
   /** Rendered rows by id and their parents, so "Load more" and collapse can find them. */
   private readonly nodes = new Map<string, ExplorerNode>();
   private readonly parentOf = new Map<string, string>();
-  private aborter = new AbortController();
+  private aborter = this.newAborter();
   private readonly listeners = new Set<Listener>();
   private readonly unsubscribe: { dispose(): void };
   /** The last live connection: while the emulator is away the tree keeps its shape and rows turn into errors. */
@@ -78,7 +79,7 @@ export class ExplorerTree {
       return;
     }
     this.aborter.abort();
-    this.aborter = new AbortController();
+    this.aborter = this.newAborter();
     this.loaded.clear();
     this.nodes.clear();
     this.parentOf.clear();
@@ -95,6 +96,13 @@ export class ExplorerTree {
         this.forget(child);
       }
     }
+  }
+
+  /** One signal is shared by every request of a page (a page of queues reads each queue's attributes). */
+  private newAborter(): AbortController {
+    const a = new AbortController();
+    setMaxListeners(0, a.signal);
+    return a;
   }
 
   /** Whether the tree has anything to show (the welcome content is shown otherwise). */

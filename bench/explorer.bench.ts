@@ -1,0 +1,149 @@
+// Explorer benchmarks against a real moto server (`npm run bench explorer`; prints figures, never fails on them):
+//  (a) time to the first page of a bucket holding 10,000 objects,
+//  (b) time to the first page of 1,000 SQS queues (each row carries its message counts),
+//  (c) memory while paging through all 10,000 objects — through the access layer (nothing kept) and through the
+//      tree with "Load more" (every row kept, as on screen).
+// Run alone: LCL_TEST_ENDPOINT=http://127.0.0.1:<port> node --import tsx bench/explorer.bench.ts
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { CreateQueueCommand } from '@aws-sdk/client-sqs';
+import { AwsClients } from '../src/aws/clients';
+import { resolveConnection } from '../src/aws/connection';
+import { createBucket, listObjects } from '../src/aws/s3';
+import { mapLimit } from '../src/aws/sqs';
+import { ConnectionMonitor } from '../src/connection/monitor';
+import type { ExplorerNode } from '../src/explorer/model';
+import { ExplorerTree } from '../src/explorer/model/tree';
+import { createServiceRegistry } from '../src/explorer/services';
+
+const OBJECTS = 10_000;
+const QUEUES = 1_000;
+const PAGE = 100; // the default localCloudLab.explorer.pageSize
+const RUNS = 5;
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+async function main(): Promise<void> {
+  const endpoint = process.env.LCL_TEST_ENDPOINT;
+  if (!endpoint) {
+    console.log('explorer bench: skipped, LCL_TEST_ENDPOINT is not set (npm run bench starts moto for it)');
+    return;
+  }
+  const reset = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
+  if (!reset.ok) throw new Error(`moto reset failed: HTTP ${reset.status}`);
+  const resolved = resolveConnection({ endpoint }, {});
+  if (!resolved.ok) throw new Error(resolved.reason);
+  const seed = new AwsClients(resolved.connection);
+
+  let t = performance.now();
+  await createBucket(seed, 'bench-objects');
+  const keys = Array.from({ length: OBJECTS }, (_, i) => `logs/2026/11/${String(i).padStart(5, '0')}.json`);
+  await mapLimit(keys, 16, (Key) =>
+    seed.s3().send(new PutObjectCommand({ Bucket: 'bench-objects', Key, Body: '{"ok":true}' })),
+  );
+  const names = Array.from({ length: QUEUES }, (_, i) => `bench-queue-${String(i).padStart(4, '0')}`);
+  await mapLimit(names, 16, (QueueName) => seed.sqs().send(new CreateQueueCommand({ QueueName })));
+  console.log(`seeded ${OBJECTS} objects and ${QUEUES} queues in ${ms(performance.now() - t)}`);
+
+  const monitor = new ConnectionMonitor({
+    readSettings: () => ({ endpoint }),
+    env: {},
+    confirmRemote: async () => false,
+  });
+  await monitor.start();
+  if (monitor.state.kind !== 'connected') throw new Error(`not connected: ${monitor.state.kind}`);
+  const tree = new ExplorerTree(createServiceRegistry(), monitor, { pageSize: () => PAGE });
+  const roots = await tree.children();
+  const s3Row = roots.find((r) => r.label === 'S3');
+  const sqsRow = roots.find((r) => r.label === 'SQS');
+  if (!s3Row || !sqsRow) throw new Error('services missing from the tree');
+  const bucketRow = (await tree.children(s3Row)).find((r) => r.label === 'bench-objects');
+  if (!bucketRow) throw new Error('bucket missing from the tree');
+  const logsRow = (await tree.children(bucketRow)).find((r) => r.label === 'logs/');
+  if (!logsRow) throw new Error('prefix missing');
+  const deep = (await tree.children((await tree.children(logsRow))[0])).at(0) as ExplorerNode; // logs/2026/
+  const monthRow = deep; // logs/2026/11/
+  if (!monthRow || monthRow.ref.kind !== 's3.prefix') throw new Error('month prefix missing');
+
+  // (a) first page of the 10,000 objects under logs/2026/11/
+  const objectTimes: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    tree.forget(monthRow.id);
+    t = performance.now();
+    const rows = await tree.children(monthRow);
+    objectTimes.push(performance.now() - t);
+    if (rows.length !== PAGE + 1) throw new Error(`expected ${PAGE} rows + Load more, got ${rows.length}`);
+  }
+  console.log(
+    `(a) first page (${PAGE} rows) of a ${OBJECTS}-object bucket: median ${ms(median(objectTimes))} ` +
+      `(min ${ms(Math.min(...objectTimes))}, max ${ms(Math.max(...objectTimes))}, ${RUNS} runs)`,
+  );
+
+  // (b) first page of 1,000 queues, with attributes for each row
+  const queueTimes: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    tree.forget(sqsRow.id);
+    t = performance.now();
+    const rows = await tree.children(sqsRow);
+    queueTimes.push(performance.now() - t);
+    if (rows.length !== PAGE + 1) throw new Error(`expected ${PAGE} queue rows + Load more, got ${rows.length}`);
+  }
+  console.log(
+    `(b) first page (${PAGE} queues with counts) of ${QUEUES} queues: median ${ms(median(queueTimes))} ` +
+      `(min ${ms(Math.min(...queueTimes))}, max ${ms(Math.max(...queueTimes))}, ${RUNS} runs)`,
+  );
+
+  // (c1) paging through every object via the access layer, keeping nothing
+  const base = process.memoryUsage();
+  let peakHeap = base.heapUsed;
+  let peakRss = base.rss;
+  let seen = 0;
+  let cursor: string | undefined;
+  t = performance.now();
+  do {
+    const page = await listObjects(seed, { bucket: 'bench-objects', prefix: 'logs/2026/11/', cursor, pageSize: 1000 });
+    seen += page.objects.length;
+    cursor = page.next;
+    const m = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+    peakRss = Math.max(peakRss, m.rss);
+  } while (cursor);
+  console.log(
+    `(c1) paged through ${seen} objects (1,000 per page) in ${ms(performance.now() - t)}: ` +
+      `heap ${mb(base.heapUsed)} → peak ${mb(peakHeap)} (+${mb(peakHeap - base.heapUsed)}), rss peak ${mb(peakRss)}`,
+  );
+
+  // (c2) the tree with "Load more" until everything is loaded (all rows kept, as a user scrolling would)
+  tree.forget(monthRow.id);
+  const before = process.memoryUsage();
+  peakHeap = before.heapUsed;
+  t = performance.now();
+  let rows = await tree.children(monthRow);
+  let loads = 0;
+  while (rows.at(-1)?.ref.kind === 'explorer.loadMore') {
+    const err = await tree.loadMore(monthRow.id);
+    if (err) throw new Error(err);
+    loads++;
+    rows = await tree.children(monthRow);
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  }
+  const loadedAll = performance.now() - t;
+  console.log(
+    `(c2) tree: ${rows.length} rows after ${loads} "Load more" in ${ms(loadedAll)}: ` +
+      `heap ${mb(before.heapUsed)} → peak ${mb(peakHeap)} (+${mb(peakHeap - before.heapUsed)}, ` +
+      `≈ ${((peakHeap - before.heapUsed) / rows.length / 1024).toFixed(2)} KB per row)`,
+  );
+  tree.forget(monthRow.id);
+  const afterCollapse = process.memoryUsage().heapUsed;
+  console.log(`     collapsing the folder releases its rows (heap now ${mb(afterCollapse)} before GC)`);
+
+  tree.dispose();
+  monitor.dispose();
+  seed.dispose();
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
