@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisContext, ParsedDocument } from './core/analyzer';
-import { allRules, analyzeDocument, analyzers } from './core/analyze';
+import { allRules, analyzeDocument, completeAt, hoverAt, lensesFor } from './core/analyze';
 import type { IamData } from './core/iam/data';
 import { parseDocument } from './core/syntax/parse';
 import type { AnalysisOptions, Finding } from './core/types';
@@ -162,35 +162,17 @@ connection.onDidChangeConfiguration(() => {
 connection.onHover((params) => {
   const state = current(params.textDocument.uri);
   if (!state) return null;
-  const offset = state.doc.offsetAt(params.position);
-  for (const analyzer of analyzers) {
-    try {
-      if (!analyzer.hover || !analyzer.applies(state.parsed)) continue;
-      const hover = analyzer.hover(state.parsed, offset, state.ctx);
-      if (hover)
-        return { contents: { kind: 'markdown', value: hover.contents }, range: toRange(state.doc, hover.span) };
-    } catch (error) {
-      connection.console.error(`Hover failed: ${String(error)}`);
-    }
-  }
-  return null;
+  const hover = hoverAt(state.parsed, state.doc.offsetAt(params.position), state.ctx);
+  return hover
+    ? { contents: { kind: 'markdown', value: hover.contents }, range: toRange(state.doc, hover.span) }
+    : null;
 });
 
 connection.onCompletion((params) => {
   const state = current(params.textDocument.uri);
   if (!state) return [];
-  const offset = state.doc.offsetAt(params.position);
-  const items = [];
-  for (const analyzer of analyzers) {
-    try {
-      if (!analyzer.complete || !analyzer.applies(state.parsed)) continue;
-      for (const entry of analyzer.complete(state.parsed, offset, state.ctx))
-        items.push(toCompletionItem(state.doc, entry));
-    } catch (error) {
-      connection.console.error(`Completion failed: ${String(error)}`);
-    }
-  }
-  return { isIncomplete: false, items };
+  const entries = completeAt(state.parsed, state.doc.offsetAt(params.position), state.ctx);
+  return { isIncomplete: false, items: entries.map((e) => toCompletionItem(state.doc, e)) };
 });
 
 connection.onCodeAction((params) => {
@@ -234,18 +216,11 @@ connection.onCodeAction((params) => {
 connection.onCodeLens((params) => {
   const state = current(params.textDocument.uri);
   if (!state) return [];
-  const lenses = [];
-  for (const analyzer of analyzers) {
-    try {
-      if (!analyzer.lenses || !analyzer.applies(state.parsed)) continue;
-      for (const lens of analyzer.lenses(state.parsed, state.ctx)) {
-        lenses.push({ range: toRange(state.doc, lens.span), command: { title: lens.title, command: '' } });
-      }
-    } catch (error) {
-      connection.console.error(`Code lens failed: ${String(error)}`);
-    }
-  }
-  return lenses;
+  // A lens without a command is a label; VS Code needs a title only.
+  return lensesFor(state.parsed, state.ctx).map((lens) => ({
+    range: toRange(state.doc, lens.span),
+    command: { title: lens.title, command: '' },
+  }));
 });
 
 connection.onRequest(serviceActionsRequest, (params): ServiceActionsResult => ({
