@@ -42,6 +42,8 @@ export function analyseTables(
   ctx: Pick<AnalysisContext, 'options' | 'companions'>,
   rules: readonly DdbRule[] = dynamodbRules,
   onRuleError?: (ruleId: string, error: unknown) => void,
+  /** Evidence given directly (the live sample) instead of gathered from companions. */
+  evidenceFor?: (table: TableDef) => TableEvidence,
 ): DynamoAnalysis {
   const tables = extractTables(doc);
   let companions: readonly SourceDocument[] = [];
@@ -50,7 +52,9 @@ export function analyseTables(
   } catch {
     companions = [];
   }
-  const evidence = gatherEvidence(doc, tables, companions);
+  const evidence = evidenceFor
+    ? new Map(tables.map((t) => [t, evidenceFor(t)] as const))
+    : gatherEvidence(doc, tables, companions);
   const findings: Finding[] = [];
   for (const table of tables) {
     const ev = evidence.get(table) ?? emptyEvidence();
