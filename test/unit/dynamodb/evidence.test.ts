@@ -15,7 +15,7 @@ import {
   parseItems,
 } from '../../../server/src/core/dynamodb/evidence/items';
 import { parseDocument } from '../../../server/src/core/syntax/parse';
-import { createTable, tables } from './helpers';
+import { analyse, createTable, tables } from './helpers';
 
 test('items: JSON array, JSON Lines, scan output, batch-write file, table wrapper', () => {
   const cases: [string, number, boolean, string | undefined][] = [
@@ -170,8 +170,7 @@ test('binding: by file name, by table field, single-table fallback, never a lone
   assert.match(bad.problems[0]!.message, /line 2/);
 });
 
-test('unreadable evidence becomes one warning on the table, the rest of the sample is used', async () => {
-  const { analyse } = await import('./helpers');
+test('unreadable evidence becomes one warning on the table, the rest of the sample is used', () => {
   const found = analyse({
     text: createTable({ name: 'Orders', hash: 'id' }),
     companions: [
