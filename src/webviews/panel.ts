@@ -157,6 +157,9 @@ export class PanelHost<ToView> implements vscode.Disposable {
     await controller.onMessage(parsed.value);
   }
 
+  /** Routes a raw message exactly as if the view had sent it (set by the manager; tests speak as the view). */
+  deliverFromView: (raw: unknown) => Promise<void> = async () => undefined;
+
   /** The view was torn down (hidden without retained context): hold messages until it loads again. */
   markUnloaded(): void {
     this.viewReady = false;
@@ -259,6 +262,7 @@ export class WebviewPanels implements vscode.Disposable {
     panel.title = kind.title(target);
     const host = new PanelHost<ToView>(panel, this.log);
     const controller = kind.create(host, target);
+    host.deliverFromView = (raw) => host.receive(raw, kind.fromView, controller);
     const subscriptions: vscode.Disposable[] = [];
     subscriptions.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => {

@@ -209,6 +209,8 @@ function onMessage(m: ItemsToView): void {
       schema = m.schema;
       if (view.index && !schema.indexes.some((i) => i.name === view.index)) view.index = '';
       update({});
+      // Tell the host what the restored view shows (after hide/show it comes from vscode state, not a new read).
+      host.post({ type: 'shown', rows: view.rows.length, columns: columns().length });
       return;
     case 'busy':
       if (m.busy) busy = { id: m.requestId, label: m.label };

@@ -117,6 +117,8 @@ function onMessage(m: RecordsToView): void {
         view.shardId = shards.find((s) => s.open)?.shardId ?? shards[0]?.shardId ?? '';
       }
       update({});
+      // Tell the host what the restored view shows (after hide/show it comes from vscode state, not a new read).
+      host.post({ type: 'shown', rows: view.records.length, columns: 5 });
       return;
     case 'busy':
       if (m.busy) busy = { id: m.requestId, label: m.label };

@@ -115,6 +115,8 @@ function onMessage(m: SqsToView): void {
       backend = m.backend;
       counts = m.counts;
       update({});
+      // Tell the host what the restored view shows (after hide/show it comes from vscode state, not a new read).
+      host.post({ type: 'shown', rows: view.messages.length, columns: 4 });
       return;
     case 'counts':
       counts = m.counts;
