@@ -2,7 +2,9 @@
 import type { Analyzer, AnalysisContext, ParsedDocument } from '../analyzer';
 import { internalError, syntaxFinding } from '../syntax/rules';
 import { roots } from '../syntax/tree';
-import type { AnalysisOptions, Finding, Severity } from '../types';
+import type { AnalysisOptions, CompletionEntry, Finding, HoverResult, Severity } from '../types';
+import { iamComplete } from './complete';
+import { iamHover } from './hover';
 import type { IamData } from './data';
 import { extractPolicies } from './extract';
 import type { Policy } from './model';
@@ -64,5 +66,21 @@ export const iamAnalyzer: Analyzer = {
     }
     findings.push(...runIamRules(policies, data, doc.text, ctx.options));
     return findings;
+  },
+  hover(doc: ParsedDocument, offset: number, ctx: AnalysisContext): HoverResult | undefined {
+    try {
+      const { policies } = extractPolicies(doc);
+      return policies.length > 0 ? iamHover(policies, ctx.iamData(), offset) : undefined;
+    } catch {
+      return undefined; // a hover is never worth an error
+    }
+  },
+  complete(doc: ParsedDocument, offset: number, ctx: AnalysisContext): readonly CompletionEntry[] {
+    try {
+      const { policies } = extractPolicies(doc);
+      return policies.length > 0 ? iamComplete(policies, ctx.iamData(), doc.text, offset) : [];
+    } catch {
+      return [];
+    }
   },
 };
