@@ -26,12 +26,21 @@ interface Node {
 const endpoint = process.env.LCL_TEST_ENDPOINT ?? '';
 const config = { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
 
+/** waitFor, typed for checks that return a value or undefined. */
+async function waitValue<T>(
+  what: string,
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs?: number,
+): Promise<T> {
+  return (await waitFor(what, check, timeoutMs)) as T;
+}
+
 async function children(id?: string): Promise<Node[]> {
   return (await vscode.commands.executeCommand<Node[]>('localCloudLab.test.explorerChildren', id)) ?? [];
 }
 
 async function child(parentId: string | undefined, label: string): Promise<Node> {
-  return waitFor(`"${label}" under ${parentId ?? 'the root'}`, async () =>
+  return waitValue(`"${label}" under ${parentId ?? 'the root'}`, async () =>
     (await children(parentId)).find((n) => n.label === label),
   );
 }
@@ -90,7 +99,7 @@ suite('explorer against moto', function () {
   });
 
   test('the tree shows the moto backend, every service, and the seeded resources', async () => {
-    const roots = await waitFor('the tree to show moto', async () => {
+    const roots = await waitValue('the tree to show moto', async () => {
       const r = await children();
       return r.some((n) => n.label === 'moto') ? r : undefined;
     });
@@ -114,7 +123,7 @@ suite('explorer against moto', function () {
     const notes = await child('s3:bucket:lab-bucket', 'notes/');
     const file = await child(notes.id, 'hello.txt');
     await vscode.commands.executeCommand('localCloudLab.s3.openObject', file);
-    const editor = await waitFor('the object editor', () =>
+    const editor = await waitValue('the object editor', () =>
       vscode.window.activeTextEditor?.document.uri.scheme === 'lcl-s3' ? vscode.window.activeTextEditor : undefined,
     );
     assert.equal(editor.document.getText(), 'hello from moto');
@@ -182,7 +191,7 @@ suite('explorer against moto', function () {
     const student = await child(users.id, 'student');
     const policy = await child(student.id, 'everything');
     await vscode.commands.executeCommand('localCloudLab.iam.openPolicyDocument', policy);
-    const editor = await waitFor('the policy editor', () =>
+    const editor = await waitValue('the policy editor', () =>
       vscode.window.activeTextEditor?.document.uri.scheme === 'lcl-iam' ? vscode.window.activeTextEditor : undefined,
     );
     assert.equal(editor.document.languageId, 'json');
@@ -191,7 +200,7 @@ suite('explorer against moto', function () {
       Action: '*',
       Resource: '*',
     });
-    const diagnostics = await waitFor(
+    const diagnostics = await waitValue(
       'diagnostics on the policy',
       () => {
         const d = vscode.languages.getDiagnostics(editor.document.uri);
