@@ -67,6 +67,30 @@ export function hasStarResource(s: Statement): boolean {
 }
 
 /**
+ * arnCoversResourceType with cheap refusals first: a pattern without `*` never covers a type, and a pattern naming
+ * another service cannot cover the template at all.
+ */
+export function covers(pattern: string, template: string): boolean {
+  if (isStar(pattern)) return true;
+  // A literal ARN names one resource, even of a one-per-account type (…:root): never "every resource".
+  if (!pattern.includes('*')) return false;
+  const service = pattern.split(':', 3)[2];
+  const templateService = template.split(':', 3)[2];
+  if (service !== undefined && templateService !== undefined && !/[*?]/.test(service)) {
+    if (service.toLowerCase() !== templateService.toLowerCase()) return false;
+  }
+  return arnCoversResourceType(pattern, template);
+}
+
+/**
+ * Can the statement reach every resource of some action at all? Only through NotResource or a pattern with `*`:
+ * a cheap test the rules run before any per-action work (most least-privilege statements stop here).
+ */
+export function mayReachAll(s: Statement): boolean {
+  return s.notResource !== undefined || resourcePatterns(s).some((p) => p.includes('*'));
+}
+
+/**
  * Does the statement reach every resource of the action? Yes for `Resource: "*"`, for a pattern covering every
  * resource of one of the action's resource types (`arn:aws:iam::123456789012:role/*` for iam:PassRole), and for an
  * Allow with NotResource (everything but a list). A '*'-only action is reached only by `*` itself.
@@ -77,7 +101,7 @@ export function reachesAll(r: ActionRef, s: Statement): boolean {
   if (patterns.some(isStar)) return true;
   if (isWildcardOnly(r)) return false;
   const types = resourceTypesOfRef(r);
-  return patterns.some((p) => types.some((t) => arnCoversResourceType(p, t.arn)));
+  return patterns.some((p) => types.some((t) => covers(p, t.arn)));
 }
 
 /** The resource entry (span and text) that makes the statement reach every resource of the action. */
@@ -86,7 +110,7 @@ export function wideResource(r: ActionRef, s: Statement): { readonly text: strin
   for (const v of s.resource?.values ?? []) {
     const text = literal(v);
     if (text === undefined) continue;
-    if (isStar(text) || types.some((t) => arnCoversResourceType(text, t.arn))) return { text, span: v.span };
+    if (isStar(text) || types.some((t) => covers(text, t.arn))) return { text, span: v.span };
   }
   return undefined;
 }
@@ -186,6 +210,7 @@ export interface Grant {
  * reaches everywhere. The caller decides about conditions.
  */
 export function unconstrainedGrants(data: IamData, entry: ActionEntry): Grant[] {
+  if (!mayReachAll(entry.statement)) return [];
   const out: Grant[] = [];
   for (const ref of expandActionPattern(data, entry.text)) {
     if (reachesAll(ref, entry.statement)) out.push({ ref, entry });
@@ -206,6 +231,15 @@ export function listNames(names: readonly string[], max = 3): string {
   return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
 }
 
+/** A fixed list of canonical action names, indexed by lower-case name (built once, at module load, by a rule). */
+export interface ActionList {
+  readonly names: readonly string[];
+  readonly byLower: ReadonlyMap<string, string>;
+}
+export function actionList(names: readonly string[]): ActionList {
+  return { names, byLower: new Map(names.map((n) => [n.toLowerCase(), n])) };
+}
+
 /** Where a statement grants some of a fixed list of actions: an Action entry, or the NotAction element. */
 export interface ListedGrant {
   readonly text: string;
@@ -220,23 +254,47 @@ export interface ListedGrant {
  * scoping condition, entry by entry. A bare `*` on `*` is left to FULL_ADMIN; an Allow with NotAction grants every
  * listed action it does not exclude.
  */
-export function listedGrants(data: IamData, policy: Policy, listed: readonly string[]): ListedGrant[] {
-  const refs = listed.map((n) => findAction(data, n)).filter((r): r is ActionRef => r !== undefined);
+export function listedGrants(data: IamData, policy: Policy, list: ActionList): ListedGrant[] {
+  const listed = list.names;
+  const canonical = list.byLower;
+  const statements = allowStatements(policy).filter((s) => mayReachAll(s) && scopingConditions(s).length === 0);
+  if (statements.length === 0) return [];
+  // Resolve catalogue entries only for the names some entry grants (most policies touch few of the list).
+  const resolved = new Map<string, ActionRef | undefined>();
+  const resolve = (name: string): ActionRef | undefined => {
+    if (!resolved.has(name)) resolved.set(name, findAction(data, name));
+    return resolved.get(name);
+  };
+  const reached = (names: readonly string[], s: Statement): string[] =>
+    names
+      .map(resolve)
+      .filter((r): r is ActionRef => r !== undefined && reachesAll(r, s))
+      .map((r) => r.fullName);
   const out: ListedGrant[] = [];
-  for (const s of allowStatements(policy)) {
-    if (scopingConditions(s).length > 0) continue;
+  for (const s of statements) {
     const fullAdmin = hasStarResource(s) || s.notResource !== undefined;
     for (const entry of actionEntries(s)) {
       if (fullAdmin && isStar(entry.text)) continue;
-      const matches = actionMatcher(entry.text);
-      const names = refs.filter((r) => matches(r.fullName) && reachesAll(r, s)).map((r) => r.fullName);
+      // An exact name is one lookup; only wildcards are matched against the whole list.
+      let matched: string[];
+      if (/[*?]/.test(entry.text)) {
+        const matches = actionMatcher(entry.text);
+        matched = listed.filter((n) => matches(n));
+      } else {
+        const exact = canonical.get(entry.text.toLowerCase());
+        matched = exact ? [exact] : [];
+      }
+      const names = reached(matched, s);
       if (names.length) out.push({ text: entry.text, span: entry.span, statement: s, names });
     }
     if (s.notAction) {
       const texts = s.notAction.values.map(literal);
       if (texts.some((t) => t === undefined)) continue; // a computed exclusion: unknown
       const excluded = (texts as string[]).map(actionMatcher);
-      const names = refs.filter((r) => !excluded.some((m) => m(r.fullName)) && reachesAll(r, s)).map((r) => r.fullName);
+      const names = reached(
+        listed.filter((n) => !excluded.some((m) => m(n))),
+        s,
+      );
       if (names.length) out.push({ text: 'NotAction', span: s.notAction.node.span, statement: s, names });
     }
   }

@@ -20,7 +20,12 @@ describe('PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE', () => {
       {
         name: 'iam:* on star',
         text: policy({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }),
-        expect: [{ at: '"iam:*"', message: /^iam:\* on "\*" includes iam:PassRole: the holder can pass any role/ }],
+        expect: [
+          {
+            at: '"iam:*"',
+            message: /^Action "iam:\*" on Resource "\*" includes iam:PassRole: the holder can pass any role/,
+          },
+        ],
       },
       {
         name: 'bare star on star',

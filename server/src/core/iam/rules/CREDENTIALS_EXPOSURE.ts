@@ -1,7 +1,7 @@
 // CREDENTIALS_EXPOSURE: actions whose response carries credentials (keys, passwords, tokens, temporary sessions)
 // granted on every resource.
 import type { IamRule } from '../rule';
-import { listNames, listedGrants } from '../risk';
+import { actionList, listNames, listedGrants } from '../risk';
 
 /** Actions that return or set credentials someone can then use. */
 export const CREDENTIAL_ACTIONS: readonly string[] = [
@@ -47,6 +47,8 @@ export const CREDENTIAL_ACTIONS: readonly string[] = [
   'sts:GetFederationToken',
 ];
 
+const LIST = actionList(CREDENTIAL_ACTIONS);
+
 export const CREDENTIALS_EXPOSURE: IamRule = {
   id: 'CREDENTIALS_EXPOSURE',
   domain: 'iam',
@@ -54,7 +56,7 @@ export const CREDENTIALS_EXPOSURE: IamRule = {
   title: 'Actions that return credentials (keys, passwords, tokens, role sessions) are granted on every resource.',
   appliesTo: ['identity', 'resource'],
   check(ctx) {
-    for (const g of listedGrants(ctx.data, ctx.policy, CREDENTIAL_ACTIONS)) {
+    for (const g of listedGrants(ctx.data, ctx.policy, LIST)) {
       const first = g.names[0] ?? '';
       const via =
         g.names.length === 1 && g.text.toLowerCase() === first.toLowerCase()

@@ -1,7 +1,7 @@
 // DATA_EXFILTRATION: actions that read stored data (objects, parameters, secrets, table items, plaintext keys) granted
 // on every resource, so the holder can copy out everything of that kind in the account.
 import type { IamRule } from '../rule';
-import { listNames, listedGrants } from '../risk';
+import { actionList, listNames, listedGrants } from '../risk';
 
 /** Reads that hand data itself (not metadata) to the caller, and what they read. */
 export const EXFILTRATION_ACTIONS: ReadonlyMap<string, string> = new Map([
@@ -20,6 +20,8 @@ export const EXFILTRATION_ACTIONS: ReadonlyMap<string, string> = new Map([
   ['rds:CopyDBSnapshot', 'every database snapshot'],
 ]);
 
+const LIST = actionList([...EXFILTRATION_ACTIONS.keys()]);
+
 export const DATA_EXFILTRATION: IamRule = {
   id: 'DATA_EXFILTRATION',
   domain: 'iam',
@@ -27,7 +29,7 @@ export const DATA_EXFILTRATION: IamRule = {
   title: 'Actions that read stored data (objects, parameters, secrets, items) are granted on every resource.',
   appliesTo: ['identity', 'resource'],
   check(ctx) {
-    for (const g of listedGrants(ctx.data, ctx.policy, [...EXFILTRATION_ACTIONS.keys()])) {
+    for (const g of listedGrants(ctx.data, ctx.policy, LIST)) {
       const first = g.names[0] ?? '';
       const what = EXFILTRATION_ACTIONS.get(first) ?? 'stored data';
       const lead =

@@ -16,7 +16,7 @@ export const PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE: IamRule = {
         ? `to ${listNames(g.passedTo)} (limited by iam:PassedToService)`
         : 'to any service; grant iam:PassRole on its own, scoped to role ARNs';
       ctx.report({
-        message: `${g.entry.text} on "${g.resource.text}" includes iam:PassRole: the holder can pass any role in the account ${to}`,
+        message: `Action "${g.entry.text}" on Resource "${g.resource.text}" includes iam:PassRole: the holder can pass any role in the account ${to}`,
         span: g.entry.span,
         ...(g.passedTo ? { severity: 'info' as const } : {}),
         related: [{ span: g.resource.span, message: 'every role' }],

@@ -1,6 +1,6 @@
 // PRIVILEGE_ESCALATION: the policy's Allow statements, taken together, grant every action of a known escalation
 // method (escalation.ts) on every resource those actions touch. Reported on the action entries involved.
-import { type ActionRef, findAction } from '../catalog';
+import { type ActionRef, findAction, hasWildcard } from '../catalog';
 import { ESCALATION_METHODS, type EscalationMethod } from '../escalation';
 import type { IamRule } from '../rule';
 import {
@@ -11,6 +11,7 @@ import {
   isStar,
   listNames,
   literal,
+  mayReachAll,
   reachesAll,
   restrictedValues,
   scopingConditions,
@@ -36,6 +37,11 @@ function passesTo(source: Source, method: EscalationMethod): boolean {
   return source.passedTo.some((v) => method.passedTo?.some((p) => actionMatcher(v)(p)));
 }
 
+/** Every action some method needs: lower-case name → canonical name. */
+const METHOD_ACTIONS: ReadonlyMap<string, string> = new Map(
+  ESCALATION_METHODS.flatMap((m) => m.actions.map((a) => [a.toLowerCase(), a] as const)),
+);
+
 function spanKey(span: Span): string {
   return `${span.start}:${span.end}`;
 }
@@ -47,13 +53,16 @@ export const PRIVILEGE_ESCALATION: IamRule = {
   title: 'The policy grants every action of a known privilege-escalation method on every resource.',
   appliesTo: ['identity'],
   check(ctx) {
-    const wanted = new Map<string, ActionRef>();
-    for (const m of ESCALATION_METHODS) {
-      for (const a of m.actions) {
-        const ref = findAction(ctx.data, a);
-        if (ref) wanted.set(a.toLowerCase(), ref);
-      }
-    }
+    const statements = allowStatements(ctx.policy).filter(
+      (s) => mayReachAll(s) && scopingConditions(s, ['iam:PassedToService']).length === 0,
+    );
+    if (statements.length === 0) return;
+    // Resolve catalogue entries only for the method actions some entry grants.
+    const resolved = new Map<string, ActionRef | undefined>();
+    const resolve = (name: string): ActionRef | undefined => {
+      if (!resolved.has(name)) resolved.set(name, findAction(ctx.data, METHOD_ACTIONS.get(name) ?? name));
+      return resolved.get(name);
+    };
     // Every place each wanted action is granted on every resource.
     const sources = new Map<string, Source[]>();
     const add = (name: string, source: Source): void => {
@@ -61,26 +70,33 @@ export const PRIVILEGE_ESCALATION: IamRule = {
       list.push(source);
       sources.set(name, list);
     };
-    for (const s of allowStatements(ctx.policy)) {
-      if (scopingConditions(s, ['iam:PassedToService']).length > 0) continue;
+    for (const s of statements) {
       const passedTo = restrictedValues(s, 'iam:PassedToService');
       const extra = passedTo ? { passedTo } : {};
       const fullAdmin = hasStarResource(s) || s.notResource !== undefined;
       for (const entry of actionEntries(s)) {
         if (fullAdmin && isStar(entry.text)) continue; // FULL_ADMIN says it all.
+        // An exact name is one lookup; only wildcards are matched against every method action.
+        const lower = entry.text.toLowerCase();
         const matches = actionMatcher(entry.text);
-        for (const [name, ref] of wanted) {
-          if (matches(ref.fullName) && reachesAll(ref, s)) add(name, { text: entry.text, span: entry.span, ...extra });
+        const hits = hasWildcard(entry.text)
+          ? [...METHOD_ACTIONS].filter(([, canonical]) => matches(canonical)).map(([name]) => name)
+          : METHOD_ACTIONS.has(lower)
+            ? [lower]
+            : [];
+        for (const name of hits) {
+          const ref = resolve(name);
+          if (ref && reachesAll(ref, s)) add(name, { text: entry.text, span: entry.span, ...extra });
         }
       }
       if (s.notAction) {
         const texts = s.notAction.values.map(literal);
         if (texts.some((t) => t === undefined)) continue;
         const excluded = (texts as string[]).map(actionMatcher);
-        for (const [name, ref] of wanted) {
-          if (!excluded.some((m) => m(ref.fullName)) && reachesAll(ref, s)) {
-            add(name, { text: 'NotAction', span: s.notAction.node.span, ...extra });
-          }
+        for (const [name, canonical] of METHOD_ACTIONS) {
+          if (excluded.some((m) => m(canonical))) continue;
+          const ref = resolve(name);
+          if (ref && reachesAll(ref, s)) add(name, { text: 'NotAction', span: s.notAction.node.span, ...extra });
         }
       }
     }

@@ -8,7 +8,15 @@ import {
   resourceTypesOfRef,
 } from '../catalog';
 import type { IamRule } from '../rule';
-import { actionEntries, allowStatements, isStar, listNames, scopingConditions, wideResource } from '../risk';
+import {
+  actionEntries,
+  allowStatements,
+  isStar,
+  listNames,
+  mayReachAll,
+  scopingConditions,
+  wideResource,
+} from '../risk';
 import type { Span } from '../../types';
 
 export const RESOURCE_STAR: IamRule = {
@@ -19,7 +27,7 @@ export const RESOURCE_STAR: IamRule = {
   appliesTo: ['identity', 'resource'],
   check(ctx) {
     for (const s of allowStatements(ctx.policy)) {
-      if (!s.resource || scopingConditions(s).length > 0) continue;
+      if (!s.resource || !mayReachAll(s) || scopingConditions(s).length > 0) continue;
       const byResource = new Map<number, { text: string; span: Span; refs: Map<string, ActionRef> }>();
       for (const entry of actionEntries(s)) {
         if (isStar(entry.text)) continue; // FULL_ADMIN / SERVICE_WILDCARD report a bare "*".

@@ -1,0 +1,141 @@
+// IAM benchmarks (`npm run bench`): print figures, never fail on them.
+//  (a) the CLI over a generated corpus of >= 1,500 policies (target <= 2 s wall time),
+//  (b) per-document p50/p99 of a ~10 KB policy through analyzeDocument, warm (target p99 <= 5 ms),
+//  (c) language-server cold start to first diagnostics, IAM data loading included (target <= 500 ms).
+// Run alone: node --import tsx bench/iam.bench.ts   (build first: npm run build)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeDocument } from '../server/src/core/analyze';
+import type { AnalysisContext } from '../server/src/core/analyzer';
+import { loadIamData } from '../server/src/iamData';
+import { startServer } from '../test/support/lsp';
+import { type HostFormat, URI, render } from '../test/unit/property/iam-gen';
+import { largePolicy, writeCorpus } from './corpus/generate';
+
+const root = join(__dirname, '..');
+const cli = join(root, 'dist', 'cli.js');
+const server = join(root, 'dist', 'server.js');
+
+function percentile(sorted: readonly number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] ?? NaN;
+}
+const ms = (n: number): string => `${n.toFixed(2)} ms`;
+
+function benchCli(): void {
+  if (!existsSync(cli)) {
+    console.log('(a) CLI over the corpus: skipped, dist/cli.js missing (npm run build)');
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'lcl-iam-corpus-'));
+  try {
+    const stats = writeCorpus(dir, 1500);
+    const runs: number[] = [];
+    let findings = 0;
+    let status: number | null = null;
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      const r = spawnSync(process.execPath, [cli, 'check', '--format', 'json', dir], {
+        encoding: 'utf8',
+        maxBuffer: 512 * 1024 * 1024,
+      });
+      runs.push(performance.now() - started);
+      status = r.status;
+      if (i === 0) {
+        try {
+          findings = (JSON.parse(r.stdout) as { findings: unknown[] }).findings.length;
+        } catch {
+          console.log(`(a) CLI output was not JSON (exit ${r.status}): ${r.stderr.slice(0, 300)}`);
+        }
+      }
+    }
+    runs.sort((x, y) => x - y);
+    console.log(
+      `(a) CLI check --format json over ${stats.files} files / ${stats.policies} policies ` +
+        `(${(stats.bytes / 1024).toFixed(0)} KB; json ${stats.byFormat.json}, yaml ${stats.byFormat.yaml}, tf ${stats.byFormat.hcl}): ` +
+        `best ${ms(runs[0]!)}, median ${ms(runs[1]!)} wall (target <= 2000 ms); ${findings} findings, exit ${status}`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function benchDocument(): void {
+  const data = loadIamData();
+  const ctx: AnalysisContext = { iamData: () => data, options: {} };
+  const policy = largePolicy(10_240);
+  for (const format of ['json', 'yaml', 'hcl'] as HostFormat[]) {
+    const text = render(policy, format);
+    const doc = { uri: `file:///bench/${URI[format]}`, text };
+    let count = 0;
+    for (let i = 0; i < 50; i++) count = analyzeDocument(doc, ctx).findings.length; // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      const started = performance.now();
+      analyzeDocument(doc, ctx);
+      times.push(performance.now() - started);
+    }
+    times.sort((x, y) => x - y);
+    console.log(
+      `(b) analyzeDocument, ${format.padEnd(4)} ${(text.length / 1024).toFixed(1)} KB, ${policy.statements.length} statements, ` +
+        `${count} findings: p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))}, max ${ms(times[times.length - 1]!)} (target p99 <= 5 ms)`,
+    );
+  }
+}
+
+/** Shuts the server down politely and waits for the process to end (killing it after 2 s). */
+async function stop(session: Awaited<ReturnType<typeof startServer>>): Promise<void> {
+  const child = session.process;
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+  const timer = setTimeout(() => child.kill(), 2000);
+  try {
+    await session.connection.sendRequest('shutdown');
+    await session.connection.sendNotification('exit');
+  } catch {
+    child.kill();
+  }
+  await exited;
+  clearTimeout(timer);
+  session.connection.dispose();
+}
+
+async function benchColdStart(): Promise<void> {
+  if (!existsSync(server)) {
+    console.log('(c) server cold start: skipped, dist/server.js missing (npm run build)');
+    return;
+  }
+  const text = render(largePolicy(2_000, 11), 'json');
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    const session = await startServer();
+    try {
+      const diagnostics = await session.open(`file:///bench/cold-${i}.json`, text, 'json');
+      runs.push(performance.now() - started);
+      if (i === 0 && diagnostics.length === 0) console.log('(c) warning: the first diagnostics were empty');
+    } finally {
+      await stop(session);
+    }
+  }
+  runs.sort((x, y) => x - y);
+  console.log(
+    `(c) server cold start (spawn, initialize, didOpen, IAM data load) to first publishDiagnostics: ` +
+      `best ${ms(runs[0]!)}, median ${ms(percentile(runs, 50))}, worst ${ms(runs[runs.length - 1]!)} over ${runs.length} runs (target <= 500 ms)`,
+  );
+}
+
+async function main(): Promise<void> {
+  console.log('IAM benchmarks');
+  benchCli();
+  benchDocument();
+  await benchColdStart();
+}
+
+main().catch((e: unknown) => {
+  console.log(`IAM benchmarks failed: ${e instanceof Error ? e.message : String(e)}`);
+});
