@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { AwsClients } from '../../src/aws/clients';
 import { resolveConnection } from '../../src/aws/connection';
+import { deleteMessage, receiveMessages } from '../../src/aws/sqs';
 import { parsePeekResponse, peekMessages, sendMessage } from '../../src/aws/sqsMessages';
 import { checkSend } from '../../src/webviews/protocol/sqs';
 import { startMoto, type MotoServer } from '../support/moto';
@@ -195,7 +196,6 @@ describe('SQS send and receive (moto)', () => {
   });
 
   it('a receive with VisibilityTimeout 0 gives the message back at once but raises its receive count', async () => {
-    const { receiveMessages, deleteMessage } = await import('../../src/aws/sqs');
     await sendMessage(clients, standard, { body: 'peekaboo', attributes: [] });
     const first = await receiveMessages(clients, standard, { max: 10, visibilityTimeout: 0 });
     assert.equal(first[0]?.body, 'peekaboo');
