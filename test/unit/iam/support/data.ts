@@ -77,7 +77,8 @@ export function iamData(): IamData {
   const globalConditionKeys = new Map<string, ConditionKeyInfo>();
   const src = readFileSync(join(root, '..', 'dist', 'esm', 'globalConditionKeys.js'), 'utf8');
   for (const m of src.matchAll(/key: '([^']+)',\s*category: '[^']*',\s*type: '([^']+)'/g)) {
-    const name = m[1] ?? '';
+    // As the build's generator does: upstream spells variable keys 'aws:ResourceTag/tag-key'.
+    const name = (m[1] ?? '').replace(/\/tag-key$/, '/${TagKey}');
     globalConditionKeys.set(name.toLowerCase(), { name, description: '', type: m[2] ?? 'String' });
   }
   const pkg = readJson<{ version: string; updatedAt: string }>(join(root, '..', 'package.json'));
