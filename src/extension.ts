@@ -1,5 +1,6 @@
 // Composition root: builds the parts of the extension, wires them together and registers them. Nothing else.
 import * as vscode from 'vscode';
+import { registerKeyDistribution } from './dynamodb/keyDistribution';
 import { registerExplorer } from './explorer/register';
 import { AnalysisClient } from './lsp/client';
 import { registerWebviews } from './webviews/register';
@@ -15,6 +16,9 @@ export function activate(context: vscode.ExtensionContext): void {
 
   // Panels (DynamoDB items, Kinesis records, SQS messages, Lambda invoke, SNS topic) and Secrets Manager/KMS commands.
   registerWebviews(context, output, explorer);
+
+  // DynamoDB "Analyse Key Distribution": samples a table from the emulator and shows its key histogram.
+  registerKeyDistribution(context, { log: output, clients: () => explorer.whenConnected() });
 
   // Curriculum: walkthrough buttons, exercise checks that set completion context keys, progress dashboard.
   registerWalkthroughs(context, { output, explorer });
