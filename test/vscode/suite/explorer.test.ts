@@ -13,7 +13,8 @@ import {
 } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
-import { EXTENSION_ID, waitFor } from './helpers';
+import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { EXTENSION_ID, waitFor, workspaceUri } from './helpers';
 
 interface Node {
   id: string;
@@ -50,6 +51,7 @@ suite('explorer against moto', function () {
   const s3 = new S3Client({ ...config, forcePathStyle: true });
   const sqs = new SQSClient(config);
   const iam = new IAMClient(config);
+  const ddb = new DynamoDBClient(config);
 
   suiteSetup(async () => {
     assert.ok(endpoint, 'LCL_TEST_ENDPOINT must point at a moto server');
@@ -96,6 +98,7 @@ suite('explorer against moto', function () {
     s3.destroy();
     sqs.destroy();
     iam.destroy();
+    ddb.destroy();
   });
 
   test('the tree shows the moto backend, every service, and the seeded resources', async () => {
@@ -212,5 +215,58 @@ suite('explorer against moto', function () {
       diagnostics.some((d) => d.source === 'Local Cloud Lab'),
       diagnostics.map((d) => d.message).join('\n'),
     );
+  });
+
+  test('creating a table from the open file runs the key-design analysis first and asks when it finds problems', async () => {
+    const table = (name: string, pk: string) => ({
+      TableName: name,
+      AttributeDefinitions: [{ AttributeName: pk, AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: pk, KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    });
+    const write = async (file: string, body: unknown) => {
+      const uri = vscode.Uri.joinPath(workspaceUri(), file);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(body, null, 2)));
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      return uri;
+    };
+    const tableNames = async () => (await ddb.send(new ListTablesCommand({}))).TableNames ?? [];
+
+    // A low-cardinality partition key: the analysis warns, the command asks, "no" creates nothing.
+    const hot = await write('tickets-table.json', table('tickets', 'ticketStatus'));
+    await waitValue(
+      'the key-design warning',
+      () =>
+        vscode.languages
+          .getDiagnostics(hot)
+          .find((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === 'DDB_PK_LOW_CARDINALITY'),
+      30_000,
+    );
+    await vscode.commands.executeCommand('localCloudLab.test.answerConfirmations', false);
+    await vscode.commands.executeCommand('localCloudLab.dynamodb.createTableFromFile');
+    let asked = (await vscode.commands.executeCommand<string[]>('localCloudLab.test.confirmationsAsked')) ?? [];
+    assert.match(asked.at(-1) ?? '', /key-design analysis found \d+ problems? in tickets\. Create it anyway\?/);
+    assert.ok(!(await tableNames()).includes('tickets'), 'declined: no table');
+
+    await vscode.commands.executeCommand('localCloudLab.test.answerConfirmations', true);
+    await vscode.commands.executeCommand('localCloudLab.dynamodb.createTableFromFile');
+    assert.ok((await tableNames()).includes('tickets'), 'confirmed: the table exists');
+
+    // A well-distributed key: no question, the table is created straight away.
+    const before = asked.length;
+    await write('customers-table.json', table('customers', 'customerId'));
+    await vscode.commands.executeCommand('localCloudLab.test.answerConfirmations', false);
+    await vscode.commands.executeCommand('localCloudLab.dynamodb.createTableFromFile');
+    asked = (await vscode.commands.executeCommand<string[]>('localCloudLab.test.confirmationsAsked')) ?? [];
+    const d = await ddb.send(new DescribeTableCommand({ TableName: 'customers' }));
+    assert.equal(d.Table?.KeySchema?.[0]?.AttributeName, 'customerId');
+    assert.ok(
+      asked.slice(before).every((q) => !/customers/.test(q)),
+      `no question for a clean design: ${asked.join(' | ')}`,
+    );
+    await waitFor('the tree to list both tables', async () => {
+      const labels = (await children('dynamodb:')).map((n) => n.label);
+      return labels.includes('tickets') && labels.includes('customers');
+    });
   });
 });
