@@ -1,7 +1,26 @@
 // Queries over the IAM catalogue (IamData): find services, actions, resource types and condition keys the way IAM
-// itself matches them (case-insensitive names, `*`/`?` wildcards, `${Var}` ARN templates). Pure functions, no caches:
-// the data object is passed in by the caller.
+// itself matches them (case-insensitive names, `*`/`?` wildcards, `${Var}` ARN templates). Pure functions; the data
+// object is passed in by the caller. The hot ones memoise their results (bounded; results depend only on arguments),
+// because every statement of every document asks the same few questions again.
 import type { AccessLevel, ActionInfo, ConditionKeyInfo, IamData, ResourceTypeInfo, ServiceInfo } from './data';
+
+/** A memo for a pure function of strings: cleared whole when it reaches `limit` entries, so it never grows unbounded. */
+class BoundedMemo<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly limit: number) {}
+  get(key: string, compute: () => V): V {
+    const hit = this.map.get(key);
+    if (hit !== undefined || this.map.has(key)) return hit as V;
+    if (this.map.size >= this.limit) this.map.clear();
+    const value = compute();
+    this.map.set(key, value);
+    return value;
+  }
+}
+const expansions = new WeakMap<IamData, BoundedMemo<readonly ActionRef[]>>();
+const templateTokens = new BoundedMemo<TemplateToken[]>(20_000);
+const arnMatches = new BoundedMemo<boolean>(50_000);
+const arnCovers = new BoundedMemo<boolean>(50_000);
 
 /** An action resolved in the catalogue. `fullName` is canonical, e.g. 's3:GetObject'. */
 export interface ActionRef {
@@ -59,6 +78,12 @@ export function globToRegExp(glob: string): RegExp {
  * An exact name gives at most one action. Unknown services or malformed patterns give none.
  */
 export function expandActionPattern(data: IamData, pattern: string): ActionRef[] {
+  let memo = expansions.get(data);
+  if (!memo) expansions.set(data, (memo = new BoundedMemo(5_000)));
+  return [...memo.get(pattern, () => expandUncached(data, pattern))];
+}
+
+function expandUncached(data: IamData, pattern: string): ActionRef[] {
   if (pattern === '*') {
     const all: ActionRef[] = [];
     for (const service of data.services.values()) for (const a of service.actions.values()) all.push(ref(service, a));
@@ -136,6 +161,10 @@ type TemplateToken = string | { readonly variable: string; readonly slash: boole
  * whole resource part (a bucket or queue name never contains '/').
  */
 function tokenizeTemplate(template: string): TemplateToken[] {
+  return templateTokens.get(template, () => tokenizeUncached(template));
+}
+
+function tokenizeUncached(template: string): TemplateToken[] {
   const tokens: TemplateToken[] = [];
   const re = /\$\{([^}]+)\}/g;
   let last = 0;
@@ -174,6 +203,10 @@ function tokenizeTemplate(template: string): TemplateToken[] {
  */
 export function arnMatchesTemplate(pattern: string, template: string): boolean {
   if (pattern === '*') return true;
+  return arnMatches.get(`${pattern}\u0000${template}`, () => arnMatchesUncached(pattern, template));
+}
+
+function arnMatchesUncached(pattern: string, template: string): boolean {
   const t = tokenizeTemplate(template);
   const p = [...pattern];
   const seen = new Set<number>();
@@ -211,6 +244,10 @@ export function arnMatchesTemplate(pattern: string, template: string): boolean {
  */
 export function arnCoversResourceType(pattern: string, template: string): boolean {
   if (pattern === '*') return true;
+  return arnCovers.get(`${pattern}\u0000${template}`, () => arnCoversUncached(pattern, template));
+}
+
+function arnCoversUncached(pattern: string, template: string): boolean {
   const t = tokenizeTemplate(template);
   const p = [...pattern];
   const memo = new Map<number, boolean>();
