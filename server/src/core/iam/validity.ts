@@ -1,10 +1,11 @@
 // Shared helpers of the validity rules (rules/<ID>.ts): literal values, anchors for statement-level findings, the
 // ARN field checks of the INVALID_ARN_* family and the size quotas.
 import { findService, parseArn } from './catalog';
+import { replaceString } from './fixes';
 import type { IamData } from './data';
 import type { Policy, Statement, Value, ValueList } from './model';
 import type { Node, ObjectNode, Property, StringNode } from '../syntax/tree';
-import type { Span } from '../types';
+import type { Fix, Span } from '../types';
 
 /** The literal strings of a value list (dynamic values are unknown and skipped). */
 export function literals(list: ValueList | undefined): StringNode[] {
@@ -84,11 +85,17 @@ export interface ArnFinding {
   readonly message: string;
   /** Span of the offending field inside the string's characters. */
   readonly span: Span;
+  /** The corrected ARN, when the correction is certain (a field to remove or to lower-case). */
+  readonly replacement?: string;
 }
 
 const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?|-isob)?-[a-z]+-\d{1,2}$/;
 const WILD = /[*?]|\$\{/;
+
+function withField(fields: readonly string[], index: number, value: string): string {
+  return fields.map((f, i) => (i === index ? value : f)).join(':');
+}
 
 function fieldSpan(node: StringNode, fields: readonly string[], index: number): Span {
   let offset = 0;
@@ -157,6 +164,7 @@ export function arnProblems(data: IamData, node: StringNode): ArnFinding[] {
       problem: 'INVALID_PARTITION',
       message: `ARN partition ${partition || '(empty)'} is not valid; use ${PARTITIONS.slice(0, 3).join(', ')}, …`,
       span: fieldSpan(node, fields, 1),
+      replacement: withField(fields, 1, 'aws'),
     });
   }
   if (!WILD.test(service) && service !== service.toLowerCase()) {
@@ -164,6 +172,7 @@ export function arnProblems(data: IamData, node: StringNode): ArnFinding[] {
       problem: 'INVALID_ARN_SERVICE_CASE',
       message: `ARN service ${service} must be lower case (${service.toLowerCase()})`,
       span: fieldSpan(node, fields, 2),
+      replacement: withField(fields, 2, service.toLowerCase()),
     });
   }
   if (region !== '' && !WILD.test(region) && !REGION.test(region)) {
@@ -200,6 +209,7 @@ export function arnProblems(data: IamData, node: StringNode): ArnFinding[] {
       problem: 'ARN_REGION_NOT_ALLOWED',
       message: `${service.toLowerCase()} ARNs of this kind take no Region: remove ${region}`,
       span: fieldSpan(node, fields, 3),
+      replacement: withField(fields, 3, ''),
     });
   }
   if (region === '' && shapes.every((s) => s.region)) {
@@ -214,9 +224,17 @@ export function arnProblems(data: IamData, node: StringNode): ArnFinding[] {
       problem: 'ARN_ACCOUNT_NOT_ALLOWED',
       message: `${service.toLowerCase()} ARNs of this kind take no account ID: remove ${account}`,
       span: fieldSpan(node, fields, 4),
+      replacement: withField(fields, 4, ''),
     });
   }
   return out;
+}
+
+/** The quick fix of an ARN finding: the corrected ARN, when there is one. */
+export function arnFixes(text: string, node: StringNode, f: ArnFinding): Fix[] {
+  return f.replacement === undefined
+    ? []
+    : [{ title: `Change to ${f.replacement}`, edits: [replaceString(text, node, f.replacement)], preferred: true }];
 }
 
 /** Runs the ARN checks over every literal Resource and NotResource value of a policy. */

@@ -15,5 +15,6 @@ ruleTable(ARN_ACCOUNT_NOT_ALLOWED, [
       Resource: 'arn:aws:s3:::b/*'.replace(':::', '::123456789012:'),
     }),
     expect: ['s3 ARNs of this kind take no account ID: remove 123456789012'],
+    fix: 'Change to arn:aws:s3:::b/*',
   },
 ]);

@@ -20,6 +20,7 @@ ruleTable(ARN_REGION_NOT_ALLOWED, [
     name: 'bucket with a Region',
     doc: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:us-east-1::b/*' }),
     expect: ['s3 ARNs of this kind take no Region: remove us-east-1'],
+    fix: 'Change to arn:aws:s3:::b/*',
   },
   {
     name: 'IAM role with a Region',

@@ -11,5 +11,6 @@ ruleTable(INVALID_ARN_SERVICE_CASE, [
     name: 'invalid',
     doc: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:S3:::b/*' }),
     expect: ['ARN service S3 must be lower case (s3)'],
+    fix: 'Change to arn:aws:s3:::b/*',
   },
 ]);

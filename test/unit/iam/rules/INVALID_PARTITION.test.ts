@@ -15,5 +15,6 @@ ruleTable(INVALID_PARTITION, [
     name: 'invalid',
     doc: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:amazon:s3:::b/*' }),
     expect: ['ARN partition amazon is not valid'],
+    fix: 'Change to arn:aws:s3:::b/*',
   },
 ]);

@@ -1,7 +1,7 @@
-// INVALID_PARTITION: a resource ARN that IAM cannot match against any real resource, so the statement silently applies to
+// INVALID_PARTITION: a resource ARN IAM cannot match against any real resource: the statement silently applies to
 // nothing. The field checks are shared by the INVALID_ARN_* family (validity.ts).
 import type { IamRule } from '../rule';
-import { forEachArnProblem } from '../validity';
+import { arnFixes, forEachArnProblem } from '../validity';
 
 export const INVALID_PARTITION: IamRule = {
   id: 'INVALID_PARTITION',
@@ -9,8 +9,8 @@ export const INVALID_PARTITION: IamRule = {
   defaultSeverity: 'error',
   title: 'A resource ARN names a partition that does not exist.',
   check(ctx) {
-    forEachArnProblem(ctx.data, ctx.policy, 'INVALID_PARTITION', (f) =>
-      ctx.report({ message: f.message, span: f.span }),
+    forEachArnProblem(ctx.data, ctx.policy, 'INVALID_PARTITION', (f, node) =>
+      ctx.report({ message: f.message, span: f.span, fixes: arnFixes(ctx.text, node, f) }),
     );
   },
 };

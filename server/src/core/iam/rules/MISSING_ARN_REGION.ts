@@ -1,7 +1,7 @@
-// MISSING_ARN_REGION: a resource ARN that IAM cannot match against any real resource, so the statement silently applies to
+// MISSING_ARN_REGION: a resource ARN IAM cannot match against any real resource: the statement silently applies to
 // nothing. The field checks are shared by the INVALID_ARN_* family (validity.ts).
 import type { IamRule } from '../rule';
-import { forEachArnProblem } from '../validity';
+import { arnFixes, forEachArnProblem } from '../validity';
 
 export const MISSING_ARN_REGION: IamRule = {
   id: 'MISSING_ARN_REGION',
@@ -9,8 +9,8 @@ export const MISSING_ARN_REGION: IamRule = {
   defaultSeverity: 'error',
   title: 'A resource ARN has no Region although resources of that kind live in a Region.',
   check(ctx) {
-    forEachArnProblem(ctx.data, ctx.policy, 'MISSING_ARN_REGION', (f) =>
-      ctx.report({ message: f.message, span: f.span }),
+    forEachArnProblem(ctx.data, ctx.policy, 'MISSING_ARN_REGION', (f, node) =>
+      ctx.report({ message: f.message, span: f.span, fixes: arnFixes(ctx.text, node, f) }),
     );
   },
 };
