@@ -125,6 +125,7 @@ export function keyValue(item: Item, attribute: string, dynamoJson: boolean): st
   return undefined;
 }
 
+// eslint-disable-next-line no-control-regex -- matching the whole ASCII range is the point
 const ASCII = /^[\x00-\x7f]*$/;
 
 function utf8Length(s: string): number {
