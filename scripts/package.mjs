@@ -42,6 +42,7 @@ const staged = [
   'media',
   'snippets',
   'docs/rules',
+  'docs/images',
   'walkthroughs',
 ];
 const stage = mkdtempSync(join(tmpdir(), 'lcl-package-'));
@@ -51,7 +52,13 @@ try {
     if (existsSync(from)) cpSync(from, join(stage, rel), { recursive: true });
   }
   const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], stage);
+  // No public repository to point README links at: keep them relative (VS Code resolves them inside the
+  // installed extension, and .vscodeignore ships the README's images).
+  run(
+    process.execPath,
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out],
+    stage,
+  );
 } finally {
   rmSync(stage, { recursive: true, force: true });
 }
