@@ -1,18 +1,29 @@
 // REDUNDANT_ACTION: an action already granted by another entry of the same list (s3:GetObject next to s3:Get*, or
 // written twice) adds nothing and hides what the statement really grants.
-import { actionMatches, expandActionPattern, hasWildcard } from '../catalog';
+import { expandActionPattern, globToRegExp, hasWildcard } from '../catalog';
 import { removeArrayItem } from '../fixes';
 import type { IamRule } from '../rule';
 import type { IamData } from '../data';
 import type { StringNode } from '../../syntax/tree';
 
-/** Does pattern `b` grant everything `a` grants? */
-function covers(data: IamData, b: string, a: string): boolean {
-  if (b === '*') return true;
-  if (!hasWildcard(a)) return actionMatches(b, a);
-  if (!hasWildcard(b)) return false;
-  const granted = expandActionPattern(data, a);
-  return granted.length > 0 && granted.every((r) => actionMatches(b, r.fullName));
+interface Entry {
+  readonly node: StringNode;
+  readonly index: number;
+  readonly lower: string;
+  readonly wildcard: boolean;
+  readonly regex: RegExp;
+}
+
+/** Does wildcard entry `b` grant everything entry `a` grants? */
+function covers(data: IamData, b: Entry, a: Entry, expansions: Map<number, readonly string[]>): boolean {
+  if (b.lower === '*') return true;
+  if (!a.wildcard) return b.regex.test(a.lower);
+  let granted = expansions.get(a.index);
+  if (!granted) {
+    granted = expandActionPattern(data, a.node.value).map((r) => r.fullName);
+    expansions.set(a.index, granted);
+  }
+  return granted.length > 0 && granted.every((name) => b.regex.test(name));
 }
 
 export const REDUNDANT_ACTION: IamRule = {
@@ -26,25 +37,42 @@ export const REDUNDANT_ACTION: IamRule = {
       for (const list of [s.action, s.notAction]) {
         if (list?.node.kind !== 'array') continue;
         const array = list.node;
-        const items = array.items;
-        items.forEach((item, i) => {
-          if (item.kind !== 'string' || item.value.includes('${')) return;
-          const by = items.find((other, j): other is StringNode => {
-            if (j === i || other.kind !== 'string' || other.value.includes('${')) return false;
-            const same = other.value.toLowerCase() === item.value.toLowerCase();
-            // Of two equal entries the later one is the redundant one.
-            if (same) return j < i;
-            return covers(data, other.value, item.value) && !(covers(data, item.value, other.value) && j > i);
-          });
-          if (!by) return;
-          const edit = removeArrayItem(text, array, i);
-          ctx.report({
-            message: `Action ${item.value} is redundant: ${by.value} already covers it`,
-            span: item.span,
-            related: [{ span: by.span, message: `${by.value} covers ${item.value}` }],
-            ...(edit ? { fixes: [{ title: `Remove ${item.value}`, edits: [edit], preferred: true }] } : {}),
+        const entries: Entry[] = [];
+        array.items.forEach((node, index) => {
+          if (node.kind !== 'string' || node.value.includes('${')) return;
+          const wildcard = hasWildcard(node.value);
+          entries.push({
+            node,
+            index,
+            lower: node.value.toLowerCase(),
+            wildcard,
+            regex: wildcard ? globToRegExp(node.value) : /$^/,
           });
         });
+        const wildcards = entries.filter((e) => e.wildcard);
+        const firstOf = new Map<string, Entry>();
+        const expansions = new Map<number, readonly string[]>();
+        for (const item of entries) {
+          // Of two equal entries the later one is the redundant one.
+          let by = firstOf.get(item.lower);
+          if (!by) firstOf.set(item.lower, item);
+          by ??= wildcards.find(
+            (w) =>
+              w.index !== item.index &&
+              w.lower !== item.lower &&
+              covers(data, w, item, expansions) &&
+              // Two patterns granting the same actions: only the later one is redundant.
+              !(item.wildcard && w.index > item.index && covers(data, item, w, expansions)),
+          );
+          if (!by) continue;
+          const edit = removeArrayItem(text, array, item.index);
+          ctx.report({
+            message: `Action ${item.node.value} is redundant: ${by.node.value} already covers it`,
+            span: item.node.span,
+            related: [{ span: by.node.span, message: `${by.node.value} covers ${item.node.value}` }],
+            ...(edit ? { fixes: [{ title: `Remove ${item.node.value}`, edits: [edit], preferred: true }] } : {}),
+          });
+        }
       }
     }
   },

@@ -4,16 +4,21 @@ import { removeArrayItem } from '../fixes';
 import type { IamRule } from '../rule';
 import type { StringNode } from '../../syntax/tree';
 
-/** Does pattern `b` match every resource pattern `a` matches? A `?` of b never stands for a `*` of a. */
-export function resourceCovers(b: string, a: string): boolean {
-  if (b === '*') return true;
+/** A matcher for "does pattern `b` match every resource pattern `a` matches?"; a `?` of b never stands for a `*` of a. */
+export function coverMatcher(b: string): (a: string) => boolean {
+  if (b === '*') return () => true;
   let src = '';
   for (const ch of b) {
     if (ch === '*') src += '.*';
     else if (ch === '?') src += '[^*]';
     else src += ch.replace(/[\\^$.|+()[\]{}]/g, '\\$&');
   }
-  return new RegExp(`^${src}$`, 's').test(a);
+  const re = new RegExp(`^${src}$`, 's');
+  return (a) => re.test(a);
+}
+
+export function resourceCovers(b: string, a: string): boolean {
+  return coverMatcher(b)(a);
 }
 
 export const REDUNDANT_RESOURCE: IamRule = {
@@ -28,12 +33,14 @@ export const REDUNDANT_RESOURCE: IamRule = {
         if (list?.node.kind !== 'array') continue;
         const array = list.node;
         const items = array.items;
+        const matchers = items.map((n) => (n.kind === 'string' ? coverMatcher(n.value) : () => false));
+        const cover = (j: number, a: string): boolean => matchers[j]?.(a) ?? false;
         items.forEach((item, i) => {
           if (item.kind !== 'string') return;
           const by = items.find((other, j): other is StringNode => {
             if (j === i || other.kind !== 'string') return false;
             if (other.value === item.value) return j < i;
-            return resourceCovers(other.value, item.value) && !(resourceCovers(item.value, other.value) && j > i);
+            return cover(j, item.value) && !(cover(i, other.value) && j > i);
           });
           if (!by) return;
           const edit = removeArrayItem(text, array, i);
