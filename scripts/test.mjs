@@ -128,8 +128,9 @@ async function e2eLayer() {
 }
 
 const layers = {
-  unit: () => nodeTestLayer('unit', 'test/unit', { timeoutMs: 5 * 60_000, perTestTimeoutMs: 60_000 }),
-  lsp: () => nodeTestLayer('lsp', 'test/lsp', { timeoutMs: 5 * 60_000, perTestTimeoutMs: 60_000 }),
+  // Most of a unit file's time is tsx start-up: two at a time keeps both cores busy.
+  unit: () => nodeTestLayer('unit', 'test/unit', { concurrency: 2, timeoutMs: 5 * 60_000, perTestTimeoutMs: 60_000 }),
+  lsp: () => nodeTestLayer('lsp', 'test/lsp', { concurrency: 2, timeoutMs: 5 * 60_000, perTestTimeoutMs: 60_000 }),
   integration: () =>
     nodeTestLayer('integration', 'test/integration', {
       concurrency: 1,

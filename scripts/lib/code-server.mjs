@@ -198,6 +198,8 @@ export async function startCodeServer(profile, { port, extraArgs = [], readyTime
   const stop = async () => {
     process.off('exit', onExit);
     if (gone) return;
+    // The handle was unreferenced after start-up; without this the loop could end before 'exit' arrives.
+    child.ref();
     killGroup(child.pid, 'SIGTERM');
     const t = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5_000);
     await exited;

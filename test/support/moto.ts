@@ -161,6 +161,8 @@ export async function startMoto(opts: StartMotoOptions = {}): Promise<MotoServer
     stopped = true;
     process.off('exit', onProcessExit);
     if (child.exitCode !== null || child.signalCode !== null) return;
+    // The handle was unreferenced after start-up; without this the loop could end before 'exit' arrives.
+    child.ref();
     killGroup(child, 'SIGTERM');
     const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 3_000);
     await exited;
