@@ -38,14 +38,11 @@ describe('foundation (UI)', () => {
         .locator('.part.sidebar [aria-label^="Emulator"]')
         .first()
         .waitFor({ state: 'attached', timeout: 30_000 });
-      // The view renders its content from the extension: tree rows or its welcome content, never "no data provider".
-      const body = wb.page.locator('.part.sidebar .pane-body').first();
-      await wb.page
-        .locator('.part.sidebar .pane-body .monaco-list-row, .part.sidebar .pane-body .welcome-view-content')
-        .first()
-        .waitFor({ timeout: 30_000 });
-      const text = await body.innerText();
-      assert.doesNotMatch(text, /no data provider/i, 'the extension registered its tree');
+      // The extension renders the view: connected to moto, it lists the services (S3 among them).
+      const s3 = await wb.treeRow(/^S3\b/, 60_000);
+      assert.ok(await s3.isVisible());
+      const body = await wb.page.locator('.part.sidebar').innerText();
+      assert.doesNotMatch(body, /no data provider/i);
       await wb.screenshot('foundation-explorer');
     }));
 
