@@ -21,13 +21,17 @@ export function literal(v: Value | undefined): string | undefined {
   return v?.kind === 'string' ? v.value : undefined;
 }
 
-/** Only a literal `"Allow"` allows; a computed or misspelt Effect is left to the validity rules. */
-export function isAllow(s: Statement): boolean {
+/**
+ * Only a literal `"Allow"` allows; a computed or misspelt Effect is left to the validity rules. In a Terraform
+ * `aws_iam_policy_document` (a synthetic policy) a statement without `effect` allows: that is the provider's default.
+ */
+export function isAllow(s: Statement, policy?: Policy): boolean {
+  if (s.effect === undefined) return policy?.synthetic === true;
   return literal(s.effect) === 'Allow';
 }
 
 export function allowStatements(policy: Policy): Statement[] {
-  return policy.statements.filter(isAllow);
+  return policy.statements.filter((s) => isAllow(s, policy));
 }
 
 /** One literal entry of an Action list. */

@@ -117,6 +117,21 @@ describe('PRIVILEGE_ESCALATION', () => {
         ].join('\n'),
         expect: [{ at: 'glue:UpdateDevEndpoint', message: /method UpdateExistingGlueDevEndpoint/ }],
       },
+      {
+        name: 'Terraform heredoc JSON',
+        uri: 'main.tf',
+        text: [
+          'resource "aws_iam_policy" "p" {',
+          '  policy = <<POLICY',
+          '{',
+          '  "Version": "2012-10-17",',
+          '  "Statement": [{ "Effect": "Allow", "Action": "iam:CreatePolicyVersion", "Resource": "*" }]',
+          '}',
+          'POLICY',
+          '}',
+        ].join('\n'),
+        expect: [{ at: '"iam:CreatePolicyVersion"', message: /method CreateNewPolicyVersion/ }],
+      },
     ],
   });
 

@@ -33,6 +33,19 @@ describe('RESOURCE_STAR', () => {
         }),
       },
       { name: 'bare star is FULL_ADMIN', text: policy({ Effect: 'Allow', Action: '*', Resource: '*' }) },
+      {
+        name: 'Terraform: a Deny policy document statement',
+        uri: 'main.tf',
+        text: [
+          'data "aws_iam_policy_document" "d" {',
+          '  statement {',
+          '    effect    = "Deny"',
+          '    actions   = ["s3:DeleteObject"]',
+          '    resources = ["*"]',
+          '  }',
+          '}',
+        ].join('\n'),
+      },
     ],
     invalid: [
       {
@@ -68,6 +81,23 @@ describe('RESOURCE_STAR', () => {
           Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } },
         }),
         expect: [{ at: '"*"' }],
+      },
+      {
+        name: 'Terraform policy document: effect defaults to Allow, computed ARNs are not wildcards',
+        uri: 'main.tf',
+        text: [
+          'data "aws_iam_policy_document" "w" {',
+          '  statement {',
+          '    actions   = ["s3:PutObject"]',
+          '    resources = ["*"]',
+          '  }',
+          '  statement {',
+          '    actions   = ["sqs:SendMessage"]',
+          '    resources = ["${aws_sqs_queue.q.arn}", aws_sqs_queue.q.arn]',
+          '  }',
+          '}',
+        ].join('\n'),
+        expect: [{ at: '"*"', message: /s3:PutObject/ }],
       },
     ],
   });
