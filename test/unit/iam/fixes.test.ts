@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { extractPolicies } from '../../../server/src/core/iam/extract';
-import { explicitActionFixes, passedToServiceFixes } from '../../../server/src/core/iam/fixes';
+import { explicitActionFixes, passedToServiceFixes, scopeResourceFixes } from '../../../server/src/core/iam/fixes';
 import type { Policy } from '../../../server/src/core/iam/model';
 import { SERVICE_WILDCARD } from '../../../server/src/core/iam/rules/SERVICE_WILDCARD';
 import { parseDocument } from '../../../server/src/core/syntax/parse';
@@ -174,4 +174,58 @@ describe('passedToServiceFixes (for PASS_ROLE_WITH_STAR_IN_RESOURCE)', () => {
       assert.deepEqual(passedToServiceFixes(fixed, after, others), [], 'no second fix once the condition is there');
     });
   }
+});
+
+describe('scopeResourceFixes (for RESOURCE_STAR)', () => {
+  const json = (action: unknown, resource: unknown = '*'): string =>
+    JSON.stringify(
+      { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: resource }] },
+      null,
+      2,
+    );
+  function scoped(text: string, uri = 'policy.json'): { title?: string; fixed?: string } {
+    const policy = firstPolicy(text, uri);
+    const s = policy.statements[0]!;
+    const star = s.resource?.values.find((v): v is StringNode => v.kind === 'string' && v.value === '*');
+    assert.ok(star);
+    const fix = scopeResourceFixes(data, text, s, star)[0];
+    if (!fix) return {};
+    const fixed = applyEdits(text, fix.edits);
+    assert.deepEqual(syntaxProblems(fixed, uri), [], fixed);
+    assert.ok(
+      !firstPolicy(fixed, uri).statements[0]!.resource!.values.some((v) => v.kind === 'string' && v.value === '*'),
+    );
+    return { title: fix.title, fixed };
+  }
+
+  test('object actions get a bucket-object template', () => {
+    const r = scoped(json(['s3:GetObject', 's3:PutObject']));
+    assert.equal(r.title, 'Scope Resource to arn:aws:s3:::BUCKET_NAME/*');
+    assert.match(r.fixed!, /"Resource": \["arn:aws:s3:::BUCKET_NAME\/\*"\]/);
+  });
+
+  test('actions of two services get one template each', () => {
+    const r = scoped(json(['s3:GetObject', 'sqs:SendMessage']));
+    assert.equal(r.title, 'Scope Resource to 2 ARN templates');
+    assert.ok(r.fixed!.includes('"arn:aws:sqs:us-east-1:123456789012:QUEUE_NAME"'));
+  });
+
+  test('"*" inside a list keeps the other entries', () => {
+    const r = scoped(json('dynamodb:GetItem', ['*', 'arn:aws:dynamodb:us-east-1:123456789012:table/T']));
+    assert.ok(r.fixed!.includes('"arn:aws:dynamodb:us-east-1:123456789012:table/T"'));
+    assert.ok(r.fixed!.includes('"arn:aws:dynamodb:us-east-1:123456789012:table/TABLE_NAME"'));
+  });
+
+  test('YAML', () => {
+    const r = scoped(
+      YAML_DOC.replace("'arn:aws:sqs:us-east-1:123456789012:q'", "'*'").replace("'sqs:*'", 'sqs:SendMessage'),
+      'template.yaml',
+    );
+    assert.ok(r.fixed!.includes("Resource:\n              - 'arn:aws:sqs:us-east-1:123456789012:QUEUE_NAME'"), r.fixed);
+  });
+
+  test("no fix when an action supports only '*' (it would stop working)", () => {
+    assert.equal(scoped(json(['s3:GetObject', 's3:ListAllMyBuckets'])).title, undefined);
+    assert.equal(scoped(json('*')).title, undefined);
+  });
 });

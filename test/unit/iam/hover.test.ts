@@ -48,7 +48,7 @@ describe('IAM hover', () => {
   test('a wildcard shows how many actions it grants, grouped by access level', () => {
     const h = hoverAt(doc, '"sqs:Send*"');
     assert.ok(h);
-    assert.match(h, /\*\*sqs:Send\*\*\* grants 1 action:/);
+    assert.match(h, /\*\*`sqs:Send\*`\*\* grants 1 action:/);
     assert.match(h, /\*\*Write\*\* \(1\): `sqs:SendMessage`/);
     const all = hoverAt(doc.replace('sqs:Send*', 's3:*'), '"s3:*"');
     assert.ok(all);

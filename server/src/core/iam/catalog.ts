@@ -130,6 +130,13 @@ export function resourceTypesOfRef(r: ActionRef): ResourceTypeInfo[] {
   return out;
 }
 
+/** The resource type to suggest for an action: the shortest ARN template of the action's own service. */
+export function preferredResourceType(r: ActionRef): ResourceTypeInfo | undefined {
+  const types = resourceTypesOfRef(r);
+  const own = types.filter((t) => t.arn.split(':')[2] === r.service.prefix);
+  return [...(own.length > 0 ? own : types)].sort((a, b) => a.arn.length - b.arn.length)[0];
+}
+
 /** True when the action accepts only `"*"` as its resource (no resource types in the catalogue). */
 export function isWildcardOnly(r: ActionRef): boolean {
   return r.action.resourceTypes.length === 0;

@@ -2,7 +2,14 @@
 // flow style) or in HCL (`jsonencode({...})`), so every helper looks at the source around the node to choose commas,
 // quotes, separators and indentation instead of assuming JSON.
 import type { ActionRef } from './catalog';
-import { ACCESS_LEVELS, expandActionPattern, groupByAccessLevel } from './catalog';
+import {
+  ACCESS_LEVELS,
+  concreteArnExample,
+  expandActionPattern,
+  groupByAccessLevel,
+  isWildcardOnly,
+  preferredResourceType,
+} from './catalog';
 import type { AccessLevel, IamData } from './data';
 import type { Statement } from './model';
 import type { ArrayNode, Node, ObjectNode, Property, StringNode } from '../syntax/tree';
@@ -395,4 +402,45 @@ export function explicitActionFixes(data: IamData, text: string, listNode: Node,
     });
   }
   return fixes;
+}
+
+/** Most actions a Resource-scoping fix expands a statement's wildcards into. */
+const MAX_SCOPED_ACTIONS = 200;
+
+/**
+ * A fix replacing `"*"` in a statement's Resource by example ARNs of its actions' resource types, as text to edit
+ * (`arn:aws:s3:::BUCKET_NAME/*`). Offered only when every action of the statement can be scoped: replacing `*` would
+ * otherwise silently drop the '*'-only ones. For RESOURCE_STAR (risk rules) to attach.
+ */
+export function scopeResourceFixes(data: IamData, text: string, statement: Statement, star: StringNode): Fix[] {
+  const list = statement.resource;
+  if (!list || statement.notAction) return [];
+  const refs: ActionRef[] = [];
+  for (const v of statement.action?.values ?? []) {
+    if (v.kind !== 'string' || v.value === '*') return [];
+    const expanded = expandActionPattern(data, v.value);
+    if (expanded.length === 0) return [];
+    refs.push(...expanded);
+    if (refs.length > MAX_SCOPED_ACTIONS) return [];
+  }
+  if (refs.length === 0 || refs.some(isWildcardOnly)) return [];
+  const examples = [...new Set(refs.map((r) => preferredResourceType(r)?.arn).filter((a): a is string => !!a))].map(
+    concreteArnExample,
+  );
+  if (examples.length === 0) return [];
+  const others = (list.values ?? []).filter((v) => v !== star);
+  const shown = examples.length === 1 ? examples[0] : `${examples.length} ARN templates`;
+  return [
+    {
+      title: `Scope Resource to ${shown}`,
+      edits: [
+        replaceWithMany(
+          text,
+          list.node,
+          star,
+          examples.filter((e) => !others.some((o) => o.kind === 'string' && o.value === e)),
+        ),
+      ],
+    },
+  ];
 }

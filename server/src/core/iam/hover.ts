@@ -64,8 +64,8 @@ export function actionMarkdown(data: IamData, r: ActionRef): string {
 
 /** Markdown for a wildcard action: how many actions it grants, grouped by access level (lists capped). */
 export function wildcardMarkdown(pattern: string, refs: readonly ActionRef[]): string {
-  if (refs.length === 0) return `**${pattern}** matches no action.`;
-  const lines = [`**${pattern}** grants ${refs.length} action${refs.length === 1 ? '' : 's'}:`];
+  if (refs.length === 0) return `**${code(pattern)}** matches no action.`;
+  const lines = [`**${code(pattern)}** grants ${refs.length} action${refs.length === 1 ? '' : 's'}:`];
   for (const [level, list] of groupByAccessLevel(refs)) {
     const shown = list.slice(0, MAX_PER_LEVEL).map((r) => code(r.fullName));
     const more = list.length > MAX_PER_LEVEL ? ` … and ${list.length - MAX_PER_LEVEL} more` : '';

@@ -1,26 +1,18 @@
 // RESOURCE_MISMATCH: an action whose resource types none of the statement's resources fit is silently not granted
 // (or not denied): s3:GetObject on a bucket ARN, s3:ListBucket on `bucket/*`, a '*'-only action on an ARN.
 import {
-  type ActionRef,
   arnMatchesTemplate,
   concreteArnExample,
   findAction,
   hasWildcard,
+  preferredResourceType,
   resourceTypesOfRef,
 } from '../catalog';
 import { replaceWithMany } from '../fixes';
 import type { IamRule } from '../rule';
 import { literals, variablesAsWildcards } from '../validity';
-import type { ResourceTypeInfo } from '../data';
 import type { Fix } from '../../types';
 import type { Statement } from '../model';
-
-/** The resource type to suggest: the simplest template of the action's own service. */
-function bestType(r: ActionRef): ResourceTypeInfo | undefined {
-  const types = resourceTypesOfRef(r);
-  const own = types.filter((t) => t.arn.split(':')[2] === r.service.prefix);
-  return [...(own.length > 0 ? own : types)].sort((a, b) => a.arn.length - b.arn.length)[0];
-}
 
 function addResourceFix(text: string, s: Statement, arn: string): Fix | undefined {
   const list = s.resource;
@@ -61,7 +53,7 @@ export const RESOURCE_MISMATCH: IamRule = {
           continue;
         }
         if (patterns.some((p) => types.some((t) => arnMatchesTemplate(p, t.arn)))) continue;
-        const best = bestType(r);
+        const best = preferredResourceType(r);
         const example = best ? concreteArnExample(best.arn) : undefined;
         const fix = example ? addResourceFix(text, s, example) : undefined;
         const names = types.map((t) => t.name).join(', ');
