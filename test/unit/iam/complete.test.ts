@@ -119,3 +119,30 @@ describe('IAM completion', () => {
     assert.deepEqual(completeAt('{"Resources": {}, "Other": "|"}', 'x.json').entries, []);
   });
 });
+
+describe('IAM completion while typing', () => {
+  test('an unterminated string completes actions and replaces only what was typed', () => {
+    const { entries, text } = completeAt(wrap('{"Effect": "Allow", "Action": "s3:Get|}'));
+    const get = entries.find((e) => e.label === 's3:GetObject');
+    assert.ok(get);
+    assert.equal(text.slice(get.replace!.start, get.replace!.end), 's3:Get');
+  });
+
+  test('YAML key with no value yet completes ARN templates, plainest first', () => {
+    const yaml = [
+      'Resources:',
+      '  P:',
+      '    Type: AWS::IAM::ManagedPolicy',
+      '    Properties:',
+      '      PolicyDocument:',
+      "        Version: '2012-10-17'",
+      '        Statement:',
+      '          - Effect: Allow',
+      '            Action: s3:GetObject',
+      '            Resource: |',
+      '',
+    ].join('\n');
+    const { entries } = completeAt(yaml, 'template.yaml');
+    assert.equal(entries[0]?.label, 'arn:aws:s3:::BUCKET_NAME/*');
+  });
+});

@@ -37,13 +37,13 @@ function inside(span: Span, offset: number): boolean {
   return span.start <= offset && offset <= span.end;
 }
 
-/** The characters of a key or string between its quotes (the part a completion replaces). */
-function innerSpan(text: string, span: Span): Span {
+/** The characters of a key or string between its quotes (the part a completion replaces); an unterminated string
+ * (the user is still typing) runs to its end. */
+function innerSpan(text: string, span: Span, offset = span.end): Span {
   const q = text[span.start];
-  if ((q === '"' || q === "'") && span.end - span.start >= 2 && text[span.end - 1] === q) {
-    return { start: span.start + 1, end: span.end - 1 };
-  }
-  return span;
+  if (q !== '"' && q !== "'") return span;
+  const closed = span.end - span.start >= 2 && text[span.end - 1] === q;
+  return { start: span.start + 1, end: closed ? span.end - 1 : Math.max(span.start + 1, Math.min(span.end, offset)) };
 }
 
 function rank(i: number): string {
@@ -101,7 +101,9 @@ function arnEntries(data: IamData, s: Statement, replace: Span): CompletionEntry
       byTemplate.set(t.arn, users);
     }
   }
-  const entries: CompletionEntry[] = [...byTemplate].map(([template, users], i) => ({
+  // Shorter templates first: the plain resource (a bucket's objects) before access-point forms.
+  const sorted = [...byTemplate].sort((a, b) => a[0].length - b[0].length);
+  const entries: CompletionEntry[] = sorted.map(([template, users], i) => ({
     label: concreteArnExample(template),
     kind: 'arn' as const,
     detail: template,
@@ -202,9 +204,10 @@ function completeStatement(data: IamData, text: string, s: Statement, offset: nu
     if (!inside(p.value.span, offset)) continue;
     const name = p.key.toLowerCase();
     if (name === 'condition') return completeCondition(data, text, s, p.value, offset);
-    const item = strings(p.value).find((n) => n.kind === 'string' && inside(n.span, offset));
-    if (item?.kind !== 'string') return [];
-    const replace = innerSpan(text, item.span);
+    const item = strings(p.value).find((n) => (n.kind === 'string' || n.kind === 'null') && inside(n.span, offset));
+    if (item?.kind !== 'string' && item?.kind !== 'null') return [];
+    // A key with nothing after it yet (`Resource:` in YAML) reads as null: complete at the cursor.
+    const replace = item.kind === 'string' ? innerSpan(text, item.span, offset) : { start: offset, end: offset };
     const typed = text.slice(replace.start, Math.max(replace.start, offset));
     if (name === 'action' || name === 'notaction') return actionEntries(data, typed, replace);
     if (name === 'resource' || name === 'notresource') return arnEntries(data, s, replace);
