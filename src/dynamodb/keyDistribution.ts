@@ -16,6 +16,7 @@ import {
   type KeyDistributionTarget,
   type KeyDistributionToView,
 } from './protocol';
+import { sampleSettings, type SampleSettings } from './settings';
 
 export const ANALYSE_COMMAND = 'localCloudLab.dynamodb.analyseKeyDistribution';
 
@@ -23,21 +24,6 @@ export interface KeyDistributionDeps {
   readonly log: PanelLog;
   /** Clients of the live connection; undefined when the emulator does not answer. */
   readonly clients: () => Promise<AwsClients | undefined>;
-}
-
-export interface SampleSettings {
-  readonly cap: number;
-  readonly pageSize: number;
-}
-
-/** Reads and bounds the sample settings. */
-export function sampleSettings(config: Pick<vscode.WorkspaceConfiguration, 'get'>): SampleSettings {
-  const cap = Math.floor(Number(config.get<number>('sampleCap', 10_000)));
-  const pageSize = Math.floor(Number(config.get<number>('samplePageSize', 500)));
-  return {
-    cap: Number.isFinite(cap) ? Math.min(Math.max(cap, 1), 1_000_000) : 10_000,
-    pageSize: Number.isFinite(pageSize) ? Math.min(Math.max(pageSize, 1), 10_000) : 500,
-  };
 }
 
 async function requireClients(deps: KeyDistributionDeps): Promise<AwsClients> {
@@ -86,7 +72,10 @@ export function registerKeyDistribution(
 ): KeyDistributionApi {
   // Latest result per table, so a panel that is hidden and shown again redraws without sampling again.
   const results = new Map<string, KeyDistributionResult>();
-  const settings = () => sampleSettings(vscode.workspace.getConfiguration('localCloudLab.dynamodb'));
+  const settings = () => {
+    const config = vscode.workspace.getConfiguration('localCloudLab.dynamodb');
+    return sampleSettings((key) => config.get(key));
+  };
   const panels = new WebviewPanels(context.extensionUri, deps.log);
 
   const kind: PanelKind<KeyDistributionTarget, KeyDistributionFromView, KeyDistributionToView> = {

@@ -67,3 +67,13 @@ test('the analysis driver runs the DynamoDB analyser and lists its rules', () =>
   assert.ok(analyzers.some((a) => a.domain === 'dynamodb'));
   assert.equal(allRules().filter((r) => r.domain === 'dynamodb').length, 18);
 });
+
+test('hover on the attribute definition of a GSI key explains that key', () => {
+  const text = createTable({ name: 'Orders', hash: 'orderId', gsis: [{ name: 'ByStatus', hash: 'status' }] });
+  const doc = parseDocument({ uri: 'file:///work/orders.json', text });
+  const at = text.indexOf('"status"', text.indexOf('AttributeDefinitions')) + 2;
+  const h = createDynamoAnalyzer().hover!(doc, at, ctx());
+  assert.ok(h);
+  assert.equal(text.slice(h.span.start, h.span.end), 'status');
+  assert.match(h.contents, /partition key of GSI `ByStatus`/);
+});

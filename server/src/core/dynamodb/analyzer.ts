@@ -90,10 +90,20 @@ export function analyseTables(
   return { tables, evidence, findings };
 }
 
-function keyAt(t: TableDef, offset: number): { key: KeyElement; index?: IndexDef } | undefined {
+function keyAt(t: TableDef, offset: number): { key: KeyElement; index?: IndexDef; span?: Span } | undefined {
   for (const key of t.keys) if (inside(key.nameSpan, offset)) return { key };
   for (const index of [...t.gsis, ...t.lsis]) {
     for (const key of index.keys) if (inside(key.nameSpan, offset)) return { key, index };
+  }
+  // An attribute definition of a key attribute hovers like the key that uses it (the table's first).
+  for (const def of t.attributes ?? []) {
+    if (!inside(def.nameSpan, offset)) continue;
+    const tableKey = t.keys.find((k) => k.attribute === def.name);
+    if (tableKey) return { key: tableKey, span: def.nameSpan };
+    for (const index of t.gsis) {
+      const key = index.keys.find((k) => k.attribute === def.name && k.keyType === 'HASH');
+      if (key) return { key, index, span: def.nameSpan };
+    }
   }
   return undefined;
 }
@@ -159,7 +169,7 @@ export function createDynamoAnalyzer(): Analyzer {
         const hit = keyAt(t, offset);
         if (!hit) continue;
         const ev = gatherEvidence(doc, [t], safeCompanions(ctx, doc.uri)).get(t) ?? emptyEvidence();
-        return { span: hit.key.nameSpan, contents: hoverFor(t, ev, hit.key, hit.index) };
+        return { span: hit.span ?? hit.key.nameSpan, contents: hoverFor(t, ev, hit.key, hit.index) };
       }
       return undefined;
     },
