@@ -61,3 +61,33 @@ ruleTable(INVALID_CONDITION_OPERATOR, [
     expect: [],
   },
 ]);
+
+ruleTable(INVALID_CONDITION_OPERATOR, [
+  {
+    name: 'an empty operator block is still checked',
+    doc: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEqualz: {} } }),
+    expect: ['Condition operator StringEqualz does not exist; did you mean StringEquals?'],
+    fix: 'StringEquals',
+  },
+  {
+    name: 'Terraform aws_iam_policy_document condition test',
+    uri: 'main.tf',
+    doc: [
+      'data "aws_iam_policy_document" "d" {',
+      '  statement {',
+      '    actions   = ["s3:GetObject"]',
+      '    resources = ["*"]',
+      '    condition {',
+      '      test     = "StringEqual"',
+      '      variable = "aws:PrincipalAccount"',
+      '      values   = ["123456789012"]',
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+    expect: ['Condition operator StringEqual does not exist; did you mean StringEquals?'],
+    fix: 'StringEquals',
+    fixed: 'test     = "StringEquals"',
+  },
+]);

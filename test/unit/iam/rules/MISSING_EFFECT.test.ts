@@ -17,3 +17,12 @@ ruleTable(MISSING_EFFECT, [
     expect: ['Statement 2 has no Effect'],
   },
 ]);
+
+ruleTable(MISSING_EFFECT, [
+  {
+    name: 'Terraform policy documents default effect to Allow',
+    uri: 'main.tf',
+    doc: 'data "aws_iam_policy_document" "d" {\n  statement {\n    actions   = ["s3:GetObject"]\n    resources = ["*"]\n  }\n}\n',
+    expect: [],
+  },
+]);

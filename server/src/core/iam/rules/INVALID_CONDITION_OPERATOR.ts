@@ -12,30 +12,37 @@ export const INVALID_CONDITION_OPERATOR: IamRule = {
   check(ctx) {
     const { text } = ctx;
     for (const s of ctx.policy.statements) {
+      // One report per operator as written (JSON keys, or Terraform `test` values), whatever the number of keys.
+      const seen = new Set<number>();
       const node = s.condition?.node;
-      if (node?.kind !== 'object') continue;
-      for (const p of node.properties) {
-        if (p.key.startsWith('Fn::')) continue;
-        const op = parseOperator(p.key);
+      const operators = [
+        ...(s.condition?.entries ?? []),
+        // Operators with an empty block have no entries: take them from the JSON object itself.
+        ...(node?.kind === 'object' ? node.properties.map((p) => ({ operator: p.key, operatorSpan: p.keySpan })) : []),
+      ];
+      for (const e of operators) {
+        if (seen.has(e.operatorSpan.start) || e.operator.startsWith('Fn::')) continue;
+        seen.add(e.operatorSpan.start);
+        const op = parseOperator(e.operator);
         let problem: string | undefined;
         let close: string[] = [];
         const prefix = op.qualifier ? `${op.qualifier}:` : '';
         if (op.qualifierError) {
-          problem = `Condition operator ${p.key} has an ${op.qualifierError}: use ForAnyValue or ForAllValues`;
-          const q = suggest(p.key.split(':')[0] ?? '', ['ForAnyValue', 'ForAllValues'], 2);
-          close = q.map((x) => `${x}:${p.key.slice(p.key.indexOf(':') + 1)}`);
+          problem = `Condition operator ${e.operator} has an ${op.qualifierError}: use ForAnyValue or ForAllValues`;
+          const q = suggest(e.operator.split(':')[0] ?? '', ['ForAnyValue', 'ForAllValues'], 2);
+          close = q.map((x) => `${x}:${e.operator.slice(e.operator.indexOf(':') + 1)}`);
         } else if (!op.base) {
           close = suggest(op.baseText + (op.ifExists ? 'IfExists' : ''), allOperatorNames()).map((x) => prefix + x);
-          problem = `Condition operator ${p.key} does not exist${close[0] ? `; did you mean ${close[0]}?` : ''}`;
+          problem = `Condition operator ${e.operator} does not exist${close[0] ? `; did you mean ${close[0]}?` : ''}`;
         } else if (op.base === 'Null' && op.ifExists) {
-          problem = `Condition operator ${p.key} is not valid: Null cannot take IfExists`;
+          problem = `Condition operator ${e.operator} is not valid: Null cannot take IfExists`;
           close = [`${prefix}Null`];
         }
         if (!problem) continue;
         ctx.report({
           message: problem,
-          span: p.keySpan,
-          fixes: close.map((c, i) => renameKey(text, p.keySpan, c, i === 0)),
+          span: e.operatorSpan,
+          fixes: close.map((c, i) => renameKey(text, e.operatorSpan, c, i === 0)),
         });
       }
     }

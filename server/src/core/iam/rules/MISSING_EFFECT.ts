@@ -8,6 +8,8 @@ export const MISSING_EFFECT: IamRule = {
   defaultSeverity: 'error',
   title: 'A statement has no Effect element.',
   check(ctx) {
+    // Terraform's aws_iam_policy_document defaults `effect` to Allow.
+    if (ctx.policy.synthetic) return;
     for (const s of ctx.policy.statements) {
       if (s.node.properties.some((p) => p.key.toLowerCase() === 'effect')) continue;
       ctx.report({
