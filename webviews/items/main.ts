@@ -386,7 +386,7 @@ function draw(): void {
               Key ${s.partitionKey.name}
               (${s.partitionKey.type})${s.sortKey ? html`, ${s.sortKey.name} (${s.sortKey.type})` : nothing} ·
               ${s.indexes.length}
-              indexes${s.itemCount !== undefined ? html` · about ${s.itemCount} items` : nothing}${
+              ${s.indexes.length === 1 ? 'index' : 'indexes'}${s.itemCount !== undefined ? html` · about ${s.itemCount} items` : nothing}${
                 s.billingMode ? html` · ${s.billingMode}` : nothing
               }
             </p>`

@@ -286,7 +286,7 @@ function draw(): void {
                     html`<tr>
                       <td class="muted">${i + 1 + view.dropped}</td>
                       <td class="mono">${r.partitionKey}</td>
-                      <td class="mono cell-clip" title=${r.sequenceNumber}>${r.sequenceNumber}</td>
+                      <td class="mono cell-id" title=${r.sequenceNumber}>${r.sequenceNumber}</td>
                       <td class="mono">${r.arrival ? r.arrival.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : ''}</td>
                       <td><pre>${showData(r)}</pre></td>
                     </tr>`,

@@ -261,7 +261,7 @@ function readSection() {
               ${view.messages.map(
                 (m) =>
                   html`<tr>
-                    <td class="mono cell-clip" title=${m.messageId}>${m.messageId}</td>
+                    <td class="mono cell-id" title=${m.messageId}>${m.messageId}</td>
                     <td><pre>${m.body}</pre></td>
                     <td class="mono">
                       ${Object.entries(m.messageAttributes).map(([k, v]) => html`<div>${k} (${v.dataType}) = ${v.value}</div>`)}
