@@ -109,12 +109,15 @@ export function reachesAll(r: ActionRef, s: Statement): boolean {
 }
 
 /** The resource entry (span and text) that makes the statement reach every resource of the action. */
-export function wideResource(r: ActionRef, s: Statement): { readonly text: string; readonly span: Span } | undefined {
+export function wideResource(
+  r: ActionRef,
+  s: Statement,
+): { readonly text: string; readonly span: Span; readonly node: StringNode } | undefined {
   const types = isWildcardOnly(r) ? [] : resourceTypesOfRef(r);
   for (const v of s.resource?.values ?? []) {
-    const text = literal(v);
-    if (text === undefined) continue;
-    if (isStar(text) || types.some((t) => covers(text, t.arn))) return { text, span: v.span };
+    if (v.kind !== 'string') continue;
+    const text = v.value;
+    if (isStar(text) || types.some((t) => covers(text, t.arn))) return { text, span: v.span, node: v };
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
-import { describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
 import { CREATE_SLR_WITH_STAR_IN_RESOURCE } from '../../../../server/src/core/iam/rules/CREATE_SLR_WITH_STAR_IN_RESOURCE';
-import { policy, ruleTable } from '../support/risk-harness';
+import { applyFix, policy, ruleTable, runRule } from '../support/risk-harness';
 
 describe('CREATE_SLR_WITH_STAR_IN_RESOURCE', () => {
   ruleTable(CREATE_SLR_WITH_STAR_IN_RESOURCE, {
@@ -46,5 +47,13 @@ describe('CREATE_SLR_WITH_STAR_IN_RESOURCE', () => {
         expect: [{ at: '"iam:CreateServiceLinkedRole"' }],
       },
     ],
+  });
+});
+
+describe('CREATE_SLR_WITH_STAR_IN_RESOURCE quick fix', () => {
+  test('adding iam:AWSServiceName removes the finding', () => {
+    const text = policy({ Effect: 'Allow', Action: 'iam:CreateServiceLinkedRole', Resource: '*' });
+    const [f] = runRule(CREATE_SLR_WITH_STAR_IN_RESOURCE, text);
+    assert.deepEqual(runRule(CREATE_SLR_WITH_STAR_IN_RESOURCE, applyFix(text, f!.fixes![0]!)), []);
   });
 });

@@ -1,6 +1,7 @@
-import { describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
 import { CROSS_ACCOUNT_TRUST } from '../../../../server/src/core/iam/rules/CROSS_ACCOUNT_TRUST';
-import { policy, ruleTable } from '../support/risk-harness';
+import { applyFix, policy, ruleTable, runRule } from '../support/risk-harness';
 
 const trust = (stmt: Record<string, unknown>): string => policy({ Effect: 'Allow', Action: 'sts:AssumeRole', ...stmt });
 
@@ -97,5 +98,17 @@ describe('CROSS_ACCOUNT_TRUST', () => {
         expect: [{ at: '"arn:aws:iam::444455556666:root"' }],
       },
     ],
+  });
+});
+
+describe('CROSS_ACCOUNT_TRUST quick fix', () => {
+  test('adding sts:ExternalId softens the finding to info', () => {
+    const text = trust({ Principal: { AWS: 'arn:aws:iam::444455556666:root' } });
+    const [f] = runRule(CROSS_ACCOUNT_TRUST, text);
+    const fixed = applyFix(text, f!.fixes![0]!);
+    assert.deepEqual(
+      runRule(CROSS_ACCOUNT_TRUST, fixed).map((x) => x.severity),
+      ['info'],
+    );
   });
 });

@@ -1,6 +1,7 @@
-import { describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
 import { PUBLIC_PRINCIPAL } from '../../../../server/src/core/iam/rules/PUBLIC_PRINCIPAL';
-import { policy, ruleTable } from '../support/risk-harness';
+import { applyFix, policy, ruleTable, runRule } from '../support/risk-harness';
 
 const bucket = (stmt: Record<string, unknown>): string =>
   policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/*', ...stmt });
@@ -117,5 +118,35 @@ describe('PUBLIC_PRINCIPAL', () => {
         expect: [{ at: '"*"', severity: 'error' }],
       },
     ],
+  });
+});
+
+describe('PUBLIC_PRINCIPAL quick fixes', () => {
+  test('adding aws:PrincipalOrgID (JSON and YAML) removes the finding', () => {
+    for (const [text, uri] of [
+      [bucket({ Principal: '*' }), 'policy.json'],
+      [
+        [
+          'Resources:',
+          '  BP:',
+          '    Type: AWS::SQS::QueuePolicy',
+          '    Properties:',
+          '      Queues: [!Ref Q]',
+          '      PolicyDocument:',
+          "        Version: '2012-10-17'",
+          '        Statement:',
+          '          - Effect: Allow',
+          "            Principal: '*'",
+          '            Action: sqs:SendMessage',
+          '            Resource: !GetAtt Q.Arn',
+        ].join('\n'),
+        'template.yaml',
+      ],
+    ] as const) {
+      const [f] = runRule(PUBLIC_PRINCIPAL, text, uri);
+      const fix = f?.fixes?.find((x) => x.title.includes('aws:PrincipalOrgID'));
+      assert.ok(fix, uri);
+      assert.deepEqual(runRule(PUBLIC_PRINCIPAL, applyFix(text, fix), uri), [], uri);
+    }
   });
 });

@@ -1,6 +1,7 @@
-import { describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
 import { RESOURCE_STAR } from '../../../../server/src/core/iam/rules/RESOURCE_STAR';
-import { policy, ruleTable } from '../support/risk-harness';
+import { policy, ruleTable, runRule } from '../support/risk-harness';
 
 describe('RESOURCE_STAR', () => {
   ruleTable(RESOURCE_STAR, {
@@ -100,5 +101,25 @@ describe('RESOURCE_STAR', () => {
         expect: [{ at: '"*"', message: /s3:PutObject/ }],
       },
     ],
+  });
+});
+
+describe('RESOURCE_STAR quick fix', () => {
+  test('scopes "*" to an ARN template when one resource type serves every action', () => {
+    const text = policy({ Effect: 'Allow', Action: ['s3:PutObject', 's3:DeleteObject'], Resource: '*' });
+    const [f] = runRule(RESOURCE_STAR, text);
+    const fix = f?.fixes?.[0];
+    assert.equal(fix?.title, 'Scope Resource to arn:aws:s3:::BUCKET_NAME/*');
+    const edit = fix!.edits[0]!;
+    const fixed = text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end);
+    assert.match(fixed, /"Resource": "arn:aws:s3:::BUCKET_NAME\/\*"/);
+    assert.deepEqual(runRule(RESOURCE_STAR, fixed), []);
+  });
+
+  test('offers no fix when the statement also needs "*" for another action', () => {
+    const text = policy({ Effect: 'Allow', Action: ['s3:PutObject', 's3:ListAllMyBuckets'], Resource: '*' });
+    const [f] = runRule(RESOURCE_STAR, text);
+    assert.ok(f);
+    assert.equal(f.fixes, undefined);
   });
 });

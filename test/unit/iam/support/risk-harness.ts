@@ -6,7 +6,7 @@ import { parseDocument } from '../../../../server/src/core/syntax/parse';
 import { extractPolicies } from '../../../../server/src/core/iam/extract';
 import { runIamRules } from '../../../../server/src/core/iam/analyzer';
 import type { IamRule } from '../../../../server/src/core/iam/rule';
-import type { Finding, Severity } from '../../../../server/src/core/types';
+import type { Finding, Fix, Severity } from '../../../../server/src/core/types';
 import { iamData } from './data';
 
 export interface Expected {
@@ -67,4 +67,13 @@ export function ruleTable(
       });
     });
   }
+}
+
+/** The text after applying every edit of a fix (edits never overlap; apply from the end). */
+export function applyFix(text: string, fix: Fix): string {
+  let out = text;
+  for (const e of [...fix.edits].sort((a, b) => b.span.start - a.span.start)) {
+    out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 // CREATE_SLR_WITH_STAR_IN_RESOURCE (IAM Access Analyzer's code): iam:CreateServiceLinkedRole on every role without an
 // iam:AWSServiceName condition naming the services it is for.
 import { findAction } from '../catalog';
+import { addConditionEdit } from '../fixes';
 import type { IamRule } from '../rule';
 import { actionEntries, allowStatements, restrictedValues, scopingConditions, wideResource } from '../risk';
 
@@ -24,6 +25,19 @@ export const CREATE_SLR_WITH_STAR_IN_RESOURCE: IamRule = {
           message: `iam:CreateServiceLinkedRole on "${resource.text}" lets the holder create the service-linked role of any service; add an iam:AWSServiceName condition`,
           span: entry.span,
           related: [{ span: resource.span, message: 'every role' }],
+          ...(ctx.policy.synthetic
+            ? {}
+            : {
+                fixes: [
+                  {
+                    title: 'Add condition iam:AWSServiceName = SERVICE.amazonaws.com',
+                    edits: [
+                      addConditionEdit(ctx.text, s, 'StringEquals', 'iam:AWSServiceName', 'SERVICE.amazonaws.com'),
+                    ],
+                    preferred: true,
+                  },
+                ],
+              }),
         });
       }
     }

@@ -1,5 +1,6 @@
 // CROSS_ACCOUNT_TRUST: a role's trust policy lets principals of another AWS account assume it. Accounts named in ARNs
 // elsewhere in the same document count as this role's own; sts:ExternalId or organisation conditions soften it.
+import { addConditionEdit } from '../fixes';
 import type { IamRule } from '../rule';
 import { allowStatements, literal, restricts } from '../risk';
 import type { Span } from '../../types';
@@ -51,6 +52,16 @@ export const CROSS_ACCOUNT_TRUST: IamRule = {
               : `The role trusts AWS account ${account} (${text}) with no sts:ExternalId or aws:PrincipalOrgID condition; anyone that account allows can assume it`,
             span: v.span,
             ...(narrowing ? { severity: 'info' as const } : {}),
+            ...(narrowing || ctx.policy.synthetic
+              ? {}
+              : {
+                  fixes: [
+                    {
+                      title: 'Add condition sts:ExternalId = EXTERNAL_ID (the id the other account was given)',
+                      edits: [addConditionEdit(ctx.text, s, 'StringEquals', 'sts:ExternalId', 'EXTERNAL_ID')],
+                    },
+                  ],
+                }),
           });
         }
       }

@@ -1,5 +1,6 @@
 // PUBLIC_PRINCIPAL: an Allow statement of a trust or resource policy names everyone ("*", {"AWS": "*"},
 // arn:aws:iam::*:root) as its principal, and no condition narrows who that is.
+import { addConditionEdit } from '../fixes';
 import type { PrincipalEntry } from '../model';
 import type { IamRule } from '../rule';
 import { actionEntries, allowStatements, isStar, listNames, literal, principalConditions } from '../risk';
@@ -44,6 +45,24 @@ export const PUBLIC_PRINCIPAL: IamRule = {
         message: `Principal "${hit.text}" ${what}; name the principals or add a condition such as aws:PrincipalOrgID or aws:SourceArn`,
         span: hit.span,
         ...(trust ? { severity: 'error' as const } : {}),
+        ...(ctx.policy.synthetic
+          ? {}
+          : {
+              fixes: [
+                {
+                  title: 'Add condition aws:PrincipalOrgID = o-EXAMPLE (only principals of your organisation)',
+                  edits: [addConditionEdit(ctx.text, s, 'StringEquals', 'aws:PrincipalOrgID', 'o-EXAMPLE')],
+                },
+                ...(trust
+                  ? []
+                  : [
+                      {
+                        title: 'Add condition aws:SourceAccount = 123456789012 (only requests from your account)',
+                        edits: [addConditionEdit(ctx.text, s, 'StringEquals', 'aws:SourceAccount', '123456789012')],
+                      },
+                    ]),
+              ],
+            }),
       });
     }
   },

@@ -4,6 +4,8 @@ import {
   type ActionRef,
   concreteArnExample,
   expandActionPattern,
+  findAction,
+  hasWildcard,
   isWildcardOnly,
   resourceTypesOfRef,
 } from '../catalog';
@@ -17,7 +19,9 @@ import {
   scopingConditions,
   wideResource,
 } from '../risk';
+import type { StringNode } from '../../syntax/tree';
 import type { Span } from '../../types';
+import { replaceString } from '../fixes';
 
 export const RESOURCE_STAR: IamRule = {
   id: 'RESOURCE_STAR',
@@ -28,7 +32,10 @@ export const RESOURCE_STAR: IamRule = {
   check(ctx) {
     for (const s of allowStatements(ctx.policy)) {
       if (!s.resource || !mayReachAll(s) || scopingConditions(s).length > 0) continue;
-      const byResource = new Map<number, { text: string; span: Span; refs: Map<string, ActionRef> }>();
+      const byResource = new Map<
+        number,
+        { text: string; span: Span; node: StringNode; refs: Map<string, ActionRef> }
+      >();
       for (const entry of actionEntries(s)) {
         if (isStar(entry.text)) continue; // FULL_ADMIN / SERVICE_WILDCARD report a bare "*".
         for (const ref of expandActionPattern(ctx.data, entry.text)) {
@@ -44,16 +51,32 @@ export const RESOURCE_STAR: IamRule = {
       for (const group of byResource.values()) {
         const refs = [...group.refs.values()];
         const names = refs.map((r) => r.fullName);
-        const first = refs[0];
-        // The shortest template is the plainest example (a bucket object rather than an access point object).
-        const template = first
-          ? [...resourceTypesOfRef(first)].sort((a, b) => a.arn.length - b.arn.length)[0]
-          : undefined;
-        const hint = template ? `; scope it to ARNs such as ${concreteArnExample(template.arn)}` : '';
+        // Offer to scope the resource when one resource type serves every action it opens up.
+        const shared = refs
+          .map((r) => new Set(resourceTypesOfRef(r).map((t) => t.arn)))
+          .reduce((a, b) => new Set([...a].filter((x) => b.has(x))));
+        const template = [...shared].sort((a, b) => a.length - b.length)[0];
+        const example = template ? concreteArnExample(template) : undefined;
+        const hint = example
+          ? `; scope it to ARNs such as ${example}`
+          : '; split the statement and scope each part to its ARNs';
         const what = names.length === 1 ? `${names[0]}` : `${names.length} write actions (${listNames(names)})`;
+        // Replacing the resource must not take it away from the statement's other actions.
+        const servesAll =
+          template !== undefined &&
+          s.notAction === undefined &&
+          actionEntries(s).every((e) => {
+            const r = hasWildcard(e.text) ? undefined : findAction(ctx.data, e.text);
+            return r !== undefined && resourceTypesOfRef(r).some((t) => t.arn === template);
+          });
+        const fixes =
+          example && servesAll && !ctx.policy.synthetic && isStar(group.text)
+            ? [{ title: `Scope Resource to ${example}`, edits: [replaceString(ctx.text, group.node, example)] }]
+            : [];
         ctx.report({
           message: `Resource "${group.text}" lets ${what} reach every resource${hint}`,
           span: group.span,
+          ...(fixes.length ? { fixes } : {}),
         });
       }
     }
