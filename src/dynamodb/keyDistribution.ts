@@ -158,7 +158,12 @@ export function registerKeyDistribution(
       }
     }),
   );
-  return { panels, kind };
+  const api: KeyDistributionApi = { panels, kind };
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    // Tests reach the open panel to watch the view load and the host answer.
+    context.subscriptions.push(vscode.commands.registerCommand('localCloudLab.test.keyDistribution', () => api));
+  }
+  return api;
 }
 
 async function pickTable(clients: AwsClients): Promise<string | undefined> {
