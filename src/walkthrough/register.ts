@@ -180,9 +180,14 @@ export function registerWalkthroughs(context: vscode.ExtensionContext, deps: Wal
           5,
           vscode.workspace.getConfiguration('localCloudLab.walkthrough').get<number>('checkIntervalSeconds') ?? 15,
         ) * 1000,
-      onCheckError: (err) => {
-        if (!(err instanceof NotConnectedError)) reportFailure(err);
+      // Failed checks are recorded, not reported to the monitor: the explorer watches the connection itself, and
+      // reports from periodic rounds on a busy machine made the connection flap (seen in the UI tests).
+      onRoundErrors: (errors) => {
+        const first = errors.find((e) => !(e instanceof NotConnectedError));
+        if (first)
+          deps.output.debug(`Exercise checks: ${errors.length} failed, first: ${String((first as Error).message)}`);
       },
+      canRun: (source) => source !== 'emulator' || clients() !== undefined,
     });
     context.subscriptions.push(scheduler);
     return scheduler;

@@ -33,8 +33,13 @@ export interface SchedulerDeps {
   readonly timers: Timers;
   /** Milliseconds between periodic rounds. */
   readonly intervalMs: () => number;
-  /** Told about every failed check (the connection monitor notices a vanished emulator through it). */
-  readonly onCheckError?: (err: unknown) => void;
+  /**
+   * Told once per round about the checks that failed, so the connection monitor can notice a vanished emulator
+   * (once, not once per check: a burst of reports would make the connection flap).
+   */
+  readonly onRoundErrors?: (errors: readonly unknown[]) => void;
+  /** Whether checks of a kind can run now; emulator checks are skipped (keeping their last result) while offline. */
+  readonly canRun?: (source: 'emulator' | 'local-service' | 'workspace') => boolean;
   /** Checks to run; the registry's by default (tests narrow it). */
   readonly checks?: Readonly<Record<string, Readonly<Record<string, Check>>>>;
   /** How many checks run at the same time. */
@@ -162,12 +167,14 @@ export class ExerciseScheduler {
         const check = checks[week.id]?.[step.id];
         if (!check) continue;
         if (request.onlyPending && isComplete(start, week.id, step)) continue;
+        if (this.deps.canRun && !this.deps.canRun(step.source ?? 'emulator')) continue;
         jobs.push({ week: week.id, step: step.id, check });
       }
     }
     if (jobs.length === 0) return;
     const env = this.deps.env();
     const outcomes = new Map<string, CheckOutcome>();
+    const errors: unknown[] = [];
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < jobs.length && !this.disposed) {
@@ -177,13 +184,14 @@ export class ExerciseScheduler {
           const r = await job.check(env);
           outcome = { done: r.done, detail: r.detail };
         } catch (err) {
-          this.deps.onCheckError?.(err);
+          errors.push(err);
           outcome = { error: failureReason(err) };
         }
         outcomes.set(`${job.week}.${job.step}`, outcome);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? 4, jobs.length) }, () => worker()));
+    await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? 3, jobs.length) }, () => worker()));
+    if (errors.length > 0) this.deps.onRoundErrors?.(errors);
     if (this.disposed) return;
     // Re-read: a reset or a manual mark may have happened while the checks ran.
     let data = this.progress;

@@ -192,7 +192,7 @@ describe('exercise scheduler', () => {
         throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4566'), { name: 'TimeoutError' });
       },
     });
-    const s = new ExerciseScheduler({ ...h.deps, onCheckError: (e) => reported.push(e) });
+    const s = new ExerciseScheduler({ ...h.deps, onRoundErrors: (e) => reported.push(...e) });
     await s.checkNow({ weeks: ['week01'] });
     assert.equal(h.stored().exercises['week01.bucket']?.status, 'error');
     assert.equal(
@@ -246,6 +246,15 @@ describe('exercise scheduler', () => {
     // The merged follow-up round runs once after the first.
     await new Promise<void>((r) => s.onDidChange(() => r()));
     assert.equal(runs, 2);
+  });
+
+  test('checks that cannot run now are skipped and keep their last result', async () => {
+    const h = harness({ 'week01.bucket': async () => ({ done: true, detail: 'Buckets: a' }) });
+    h.set(recordOutcome(EMPTY_PROGRESS, 'week01', 'bucket', { done: false, detail: 'No bucket yet' }, 1));
+    const s = new ExerciseScheduler({ ...h.deps, canRun: (source) => source !== 'emulator' });
+    await s.checkNow();
+    assert.deepEqual(h.calls, []);
+    assert.equal(h.stored().exercises['week01.bucket']?.detail, 'No bucket yet');
   });
 
   test('reset clears a week and turns its keys off', async () => {

@@ -1,0 +1,96 @@
+// The curriculum end to end in a real VS Code (code-server in chromium) against moto: week 1's walkthrough before
+// and after its first exercise is done in the emulator — the step ticks because the check saw the bucket — and the
+// progress dashboard with the drill. Screenshots go to test-results/.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { openWorkbench, type Workbench } from '../support/codeServer';
+import { awsTestConfig, startMoto, type MotoServer } from '../support/moto';
+
+const WEEK1_TITLE = 'Week 1 · S3: buckets, versions and events';
+const BUCKET_STEP = 'Create a bucket';
+
+describe('walkthroughs (UI)', () => {
+  let moto: MotoServer;
+  let wb: Workbench;
+  let workspace: string;
+  let s3: S3Client;
+
+  before(async () => {
+    moto = await startMoto();
+    await moto.reset();
+    s3 = new S3Client(awsTestConfig(moto.endpoint));
+    workspace = mkdtempSync(join(tmpdir(), 'lcl-e2e-wt-'));
+    writeFileSync(join(workspace, 'README.md'), '# practice\n');
+    // The endpoint is machine-overridable: in code-server's remote window a workspace value is the one that applies.
+    mkdirSync(join(workspace, '.vscode'));
+    writeFileSync(
+      join(workspace, '.vscode', 'settings.json'),
+      JSON.stringify({ 'localCloudLab.endpoint': moto.endpoint }, null, 2),
+    );
+    wb = await openWorkbench({
+      workspace,
+      // A prebuilt package may be handed in (LCL_E2E_VSIX); by default the harness packages the tree.
+      ...(process.env.LCL_E2E_VSIX ? { vsix: process.env.LCL_E2E_VSIX } : {}),
+      viewport: { width: 1400, height: 900 },
+      settings: {
+        'localCloudLab.endpoint': moto.endpoint,
+        // Re-check every 5 s while the walkthrough is open, so the test waits seconds, not the default 15.
+        'localCloudLab.walkthrough.checkIntervalSeconds': 5,
+        'workbench.welcomePage.walkthroughs.openOnInstall': false,
+      },
+    });
+  });
+
+  after(async () => {
+    s3?.destroy();
+    await wb?.close();
+    await moto?.stop();
+    if (workspace) rmSync(workspace, { recursive: true, force: true });
+  });
+
+  /** The row of a walkthrough step in the Getting Started editor. */
+  const stepRow = () => wb.page.locator('button.getting-started-step', { hasText: BUCKET_STEP }).first();
+  /** VS Code marks a completed step with aria-checked="true" (and a filled check icon). */
+  const isChecked = async (): Promise<boolean> => (await stepRow().getAttribute('aria-checked')) === 'true';
+
+  test('week 1: the bucket step is open, then ticks once the emulator has a bucket', () =>
+    wb.capture('walkthrough-week01', async () => {
+      await wb.runCommand('Welcome: Open Walkthrough...');
+      const pick = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: WEEK1_TITLE }).first();
+      await pick.waitFor({ timeout: 30_000 });
+      await pick.click();
+      await stepRow().waitFor({ timeout: 60_000 });
+      await stepRow().click();
+      assert.equal(await isChecked(), false, 'the bucket step starts unticked');
+      await wb.screenshot('walkthrough-week01-before');
+
+      await s3.send(new CreateBucketCommand({ Bucket: 'my-first-bucket' }));
+      // The periodic check (every 5 s while the walkthrough is open) sees the bucket and sets the context key.
+      const deadline = Date.now() + 60_000;
+      while (!(await isChecked())) {
+        if (Date.now() > deadline) throw new Error('the bucket step did not tick within 60 s');
+        await wb.page.waitForTimeout(500);
+      }
+      await wb.screenshot('walkthrough-week01-after');
+    }));
+
+  test('the progress dashboard shows the checked exercise and reveals one drill answer at a time', () =>
+    wb.capture('dashboard', async () => {
+      await wb.runCommand('Local Cloud Lab: Open Progress Dashboard');
+      const view = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await view.getByText('steps done across 12 weeks').waitFor({ timeout: 60_000 });
+      const week1 = view.locator('vscode-collapsible#week-week01');
+      await week1.click();
+      const bucketLine = view.locator('li[data-step="week01.bucket"]');
+      await bucketLine.waitFor({ timeout: 30_000 });
+      assert.match(await bucketLine.innerText(), /my-first-bucket/);
+      await view.getByText('Show our answer').first().click();
+      await view.locator('.drill .a').first().waitFor({ timeout: 30_000 });
+      assert.equal(await view.locator('.drill .a').count(), 1, 'one answer at a time');
+      await wb.screenshot('dashboard');
+    }));
+});
