@@ -77,11 +77,11 @@ async function sharedMoto() {
 const zero = { passed: 0, failed: 0, skipped: 0 };
 
 /** A node:test layer: spec output on the terminal, TAP into a file for the counts. */
-async function nodeTestLayer(name, dir, { concurrency, timeoutMs, needsMoto, perTestTimeoutMs } = {}) {
+async function nodeTestLayer(name, dir, { concurrency, timeoutMs, needsMoto, perTestTimeoutMs, env: extra } = {}) {
   const files = testFiles(dir);
   if (files.length === 0) return verdict(zero, { ci: CI, note: `no test files in ${dir}` });
   // The build ran at the start of this run: helpers that package the extension need not build again.
-  const env = { LCL_BUILT: '1' };
+  const env = { LCL_BUILT: '1', ...extra };
   if (needsMoto) env.LCL_TEST_ENDPOINT = (await sharedMoto()).endpoint;
   const tap = join(tmp, `${name}.tap`);
   const args = [
@@ -115,11 +115,21 @@ async function vscodeLayer() {
 }
 
 async function e2eLayer() {
+  const env = {};
   if (testFiles('test/e2e').length > 0) {
     await ensure('ensure-code-server.sh');
     await ensure('ensure-chromium.sh');
+    // One VSIX for every UI test file (each would otherwise package its own).
+    const outDir = join(tmp, 'vsix');
+    const code = await run(process.execPath, ['scripts/package.mjs', '--no-build', '--out', outDir], {
+      timeoutMs: 5 * 60_000,
+    });
+    if (code !== 0) throw new Error('npm run package failed');
+    const vsix = readdirSync(outDir).find((f) => f.endsWith('.vsix'));
+    if (vsix) env.LCL_VSIX = join(outDir, vsix);
   }
   return nodeTestLayer('e2e', 'test/e2e', {
+    env,
     concurrency: 1,
     needsMoto: true,
     timeoutMs: 10 * 60_000,

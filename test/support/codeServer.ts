@@ -48,7 +48,7 @@ export interface OpenOptions {
   workspace: string;
   /** User settings (on top of the hygiene settings), e.g. the emulator endpoint. */
   settings?: Record<string, unknown>;
-  /** The .vsix to install; default: package one now. */
+  /** The .vsix to install; default: env LCL_VSIX, else package one now. */
   vsix?: string;
   viewport?: { width: number; height: number };
 }
@@ -84,8 +84,10 @@ export async function openWorkbench(opts: OpenOptions): Promise<Workbench> {
   const cs = await lib();
   cs.ensureCodeServer({ quiet: true });
   cs.ensureChromium();
-  const ownVsix = opts.vsix ? undefined : packageVsix();
-  const vsix = opts.vsix ?? ownVsix!;
+  // scripts/test.mjs packages once per run and passes it in LCL_VSIX; alone, a test packages its own.
+  const given = opts.vsix ?? process.env.LCL_VSIX;
+  const ownVsix = given ? undefined : packageVsix();
+  const vsix = given ?? ownVsix!;
   const profile = cs.createProfile({ settings: opts.settings ?? {}, prefix: 'lcl-e2e-' });
   let server: Awaited<ReturnType<CodeServerLib['startCodeServer']>> | undefined;
   let context: BrowserContext | undefined;
