@@ -4,6 +4,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { AwsClients } from '../../src/aws/clients';
 import { resolveConnection } from '../../src/aws/connection';
 import { createKey, decryptText, encryptText, listKeys } from '../../src/aws/kms';
+import kmsExplorer from '../../src/explorer/services/kms';
 import { startMoto, type MotoServer } from '../support/moto';
 
 function clientsFor(endpoint: string): AwsClients {
@@ -56,5 +57,13 @@ describe('KMS (moto)', () => {
       encryptText(clients, { keyId: 'alias/nope', text: 'x' }),
       /NotFound|not found|does not exist/i,
     );
+  });
+
+  it('shows keys in the explorer by alias with state and usage', async () => {
+    const page = await kmsExplorer.children(undefined, { clients, signal: new AbortController().signal, pageSize: 50 });
+    const node = page.nodes.find((n) => n.label === 'alias/orders');
+    assert.ok(node);
+    assert.match(node.description ?? '', /^Enabled · ENCRYPT_DECRYPT/);
+    assert.equal(node.contextValue, 'lcl.kms.key');
   });
 });

@@ -8,6 +8,7 @@ import { deflateRawSync } from 'node:zlib';
 import { AwsClients } from '../../src/aws/clients';
 import { resolveConnection } from '../../src/aws/connection';
 import { checkPayload, getFunction, invokeFunction, listFunctions } from '../../src/aws/lambda';
+import lambdaExplorer from '../../src/explorer/services/lambda';
 import { startMoto, type MotoServer } from '../support/moto';
 
 function clientsFor(endpoint: string): AwsClients {
@@ -121,5 +122,18 @@ describe('Lambda (moto, use_docker:false)', () => {
     await assert.rejects(invokeFunction(clients, { name: 'resize-image', payload: '{' }), /not valid JSON/);
     // moto (use_docker:false) answers 200 even for a function it does not have, so the missing-function path is
     // not testable here; the panel shows whatever reason a real backend gives.
+  });
+
+  it('shows functions in the explorer with runtime, memory and timeout', async () => {
+    const page = await lambdaExplorer.children(undefined, {
+      clients,
+      signal: new AbortController().signal,
+      pageSize: 50,
+    });
+    assert.equal(page.nodes.length, 1);
+    assert.equal(page.nodes[0]!.label, 'resize-image');
+    assert.equal(page.nodes[0]!.description, 'nodejs20.x · 256 MB · 15 s');
+    assert.match(page.nodes[0]!.tooltip ?? '', /Handler: index\.handler/);
+    assert.equal(page.nodes[0]!.command?.command, 'localCloudLab.lambda.invoke');
   });
 });

@@ -14,6 +14,7 @@ import {
   restoreSecret,
   updateSecretValue,
 } from '../../src/aws/secretsManager';
+import secretsExplorer from '../../src/explorer/services/secrets';
 import { startMoto, type MotoServer } from '../support/moto';
 
 function clientsFor(endpoint: string): AwsClients {
@@ -70,5 +71,18 @@ describe('Secrets Manager (moto)', () => {
     assert.match(checkSecretName('a b') ?? '', /letters, digits/);
     assert.equal(checkSecretName('team/app-1'), undefined);
     await assert.rejects(createSecret(clients, { name: 'prod/db', value: 'x' }), /ResourceExists|already exists/i);
+  });
+
+  it('shows secrets in the explorer by name, never with their value', async () => {
+    const signal = new AbortController().signal;
+    const page = await secretsExplorer.children(undefined, { clients, signal, pageSize: 50 });
+    assert.equal(page.nodes.length, 1);
+    assert.equal(page.nodes[0]!.label, 'prod/db');
+    assert.equal(page.nodes[0]!.contextValue, 'lcl.secrets.secret');
+    assert.ok(!JSON.stringify(page.nodes).includes('s3cr3t'), 'no value anywhere in the node');
+    await deleteSecret(clients, { id: 'prod/db', recoveryDays: 7 });
+    const after = await secretsExplorer.children(undefined, { clients, signal, pageSize: 50 });
+    assert.equal(after.nodes[0]!.contextValue, 'lcl.secrets.secret.deleted');
+    assert.match(after.nodes[0]!.description ?? '', /deletion scheduled/);
   });
 });

@@ -15,6 +15,7 @@ import {
   setFilterPolicy,
   subscribe,
 } from '../../src/aws/sns';
+import snsExplorer from '../../src/explorer/services/sns';
 import { startMoto, type MotoServer } from '../support/moto';
 
 function clientsFor(endpoint: string): AwsClients {
@@ -114,5 +115,18 @@ describe('SNS (moto)', () => {
       publish(clients, topicArn.replace(/orders$/, 'nope'), { message: 'x', attributes: [] }),
       /NotFound|does not exist/i,
     );
+  });
+
+  it('shows topics in the explorer and subscriptions under them, marked when filtered', async () => {
+    const signal = new AbortController().signal;
+    const top = await snsExplorer.children(undefined, { clients, signal, pageSize: 50 });
+    const orders = top.nodes.find((n) => n.label === 'orders');
+    assert.ok(orders && orders.ref.kind === 'sns.topic');
+    assert.equal(orders.collapsible, 'collapsed');
+    const subs = await snsExplorer.children(orders, { clients, signal, pageSize: 50 });
+    assert.equal(subs.nodes.length, 1);
+    assert.match(subs.nodes[0]!.label, /^sqs → arn:aws:sqs:.*order-mail$/);
+    assert.equal(subs.nodes[0]!.description, 'filtered');
+    assert.match(subs.nodes[0]!.tooltip ?? '', /"kind": \[\s*"placed"\s*\]/);
   });
 });

@@ -199,7 +199,11 @@ suite('webview panels against moto', function () {
     assert.equal((await ddb.send(new ScanCommand({ TableName: 'orders' }))).Count, 5, 'nothing was written');
 
     await host.deliverFromView({ type: 'put', requestId: 15, json: '{"customer": "c9", "seq": 1, "note": "new"}' });
-    await talk.sent('saved', (m) => m.requestId === 15);
+    const saved = await talk.sent('saved', (m) => m.requestId === 15);
+    // After a save the view scans again by itself; wait for that page so later counts are stable.
+    await waitFor('the view to rescan after saving', () =>
+      talk.posted.slice(talk.posted.indexOf(saved)).some((m) => m.type === 'page'),
+    );
     const got = await ddb.send(
       new GetItemCommand({ TableName: 'orders', Key: { customer: { S: 'c9' }, seq: { N: '1' } } }),
     );
@@ -265,6 +269,16 @@ suite('webview panels against moto', function () {
     await talk.fromView('shown', (m) => m.rows === 4);
     await host.deliverFromView({ type: 'tail', on: false });
     await talk.sent('tail', (m) => m.state === 'stopped');
+    // A running tail stops by itself when the panel is hidden.
+    const running = talk.posted.filter((m) => m.type === 'tail' && m.state === 'running').length;
+    await host.deliverFromView({ type: 'tail', on: true });
+    await waitFor(
+      'the tail to run again',
+      () => talk.posted.filter((m) => m.type === 'tail' && m.state === 'running').length > running,
+    );
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceUri(), 'README.md'));
+    await vscode.window.showTextDocument(doc, { viewColumn: host.panel.viewColumn, preview: false });
+    await talk.sent('tail', (m) => m.state === 'stopped' && /hidden/.test(String(m.reason)));
   });
 
   test('SQS: send validated, no peek on moto, receive after the warning, delete', async () => {
