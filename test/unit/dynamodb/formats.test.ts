@@ -349,3 +349,37 @@ test('documents that are not table definitions yield nothing', () => {
     assert.deepEqual(analyse({ uri, text }), [], uri);
   }
 });
+
+test('computed parts (!If key schema, conditional GSI, !If billing) never produce false schema errors', () => {
+  const text = `Conditions:
+  Big: !Equals [!Ref Env, prod]
+Resources:
+  T:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      BillingMode: !If [Big, PROVISIONED, PAY_PER_REQUEST]
+      KeySchema: !If [Big, [{AttributeName: a, KeyType: HASH}], [{AttributeName: b, KeyType: HASH}]]
+      AttributeDefinitions:
+        - AttributeName: a
+          AttributeType: S
+        - AttributeName: b
+          AttributeType: S
+        - AttributeName: g
+          AttributeType: S
+      GlobalSecondaryIndexes:
+        - !If
+          - Big
+          - IndexName: G
+            KeySchema: [{AttributeName: g, KeyType: HASH}]
+            Projection: {ProjectionType: ALL}
+          - !Ref AWS::NoValue
+        - IndexName: H
+          KeySchema:
+            - !If [Big, {AttributeName: a, KeyType: HASH}, {AttributeName: b, KeyType: HASH}]
+          Projection: {ProjectionType: ALL}
+`;
+  const [t] = tables(text, 'file:///work/t.yaml');
+  assert.deepEqual([...t!.computed].sort(), ['GlobalSecondaryIndexes', 'KeySchema']);
+  assert.equal(t!.billingModeKnown, false);
+  assert.deepEqual(analyse({ uri: 'file:///work/t.yaml', text }), []);
+});

@@ -87,6 +87,11 @@ export interface TableDef {
   readonly lsisSpan?: Span;
   /** Items embedded in the definition (NoSQL Workbench `TableData`), as plain values. */
   readonly embeddedItems?: readonly Readonly<Record<string, unknown>>[];
+  /**
+   * Parts written as computed values (a CloudFormation `!If`, `!Ref`, …): 'KeySchema', 'AttributeDefinitions',
+   * 'GlobalSecondaryIndexes', 'LocalSecondaryIndexes'. Rules that need the whole of such a part stay quiet.
+   */
+  readonly computed: ReadonlySet<string>;
   /** describe-table statistics, when present. */
   readonly itemCount?: number;
   readonly tableSizeBytes?: number;

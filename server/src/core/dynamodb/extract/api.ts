@@ -2,7 +2,16 @@
 import { get, type Node } from '../../syntax/tree';
 import type { TableDef, TableSource } from '../model';
 import { num, text, valueSpan } from '../nodes';
-import { mapOf, readAttributeDefinitions, readIndexes, readKeySchema, readThroughput, upper } from './awsShape';
+import {
+  computedParts,
+  LIST_PARTS,
+  mapOf,
+  readAttributeDefinitions,
+  readIndexes,
+  readKeySchema,
+  readThroughput,
+  upper,
+} from './awsShape';
 
 export function looksLikeApiTable(node: Node | undefined): boolean {
   return node?.kind === 'object' && get(node, 'KeySchema') !== undefined && get(node, 'Resources') === undefined;
@@ -20,7 +29,7 @@ function fromApiObject(node: Node, source: TableSource, format: TableDef['format
   const nameNode = get(node, 'TableName');
   const keysNode = get(node, 'KeySchema');
   const attrsNode = get(node, 'AttributeDefinitions');
-  const attributes = attrsNode ? readAttributeDefinitions(attrsNode) : undefined;
+  const attributes = attrsNode?.kind === 'array' ? readAttributeDefinitions(attrsNode) : undefined;
   // describe-table reports the mode in BillingModeSummary and zero throughput for on-demand tables.
   const billing = upper(get(node, 'BillingMode') ?? get(get(node, 'BillingModeSummary'), 'BillingMode'));
   let throughput = readThroughput(get(node, 'ProvisionedThroughput'));
@@ -55,6 +64,7 @@ function fromApiObject(node: Node, source: TableSource, format: TableDef['format
     lsis: readIndexes(lsisNode, 'LSI', () => undefined),
     gsisSpan: gsisNode?.span,
     lsisSpan: lsisNode?.span,
+    computed: computedParts(node, LIST_PARTS),
     itemCount: num(get(node, 'ItemCount')),
     tableSizeBytes: num(get(node, 'TableSizeBytes')),
   };

@@ -53,6 +53,19 @@ export function readThroughput(node: Node | undefined): Capacity | undefined {
   };
 }
 
+/** Which of the list-valued parts of a table object are computed (dynamic, or holding dynamic entries). */
+export function computedParts(node: Node | undefined, names: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const name of names) {
+    const v = get(node, name);
+    if (!v) continue;
+    if (v.kind === 'dynamic' || (v.kind === 'array' && v.items.some((i) => i.kind === 'dynamic'))) out.add(name);
+  }
+  return out;
+}
+
+export const LIST_PARTS = ['KeySchema', 'AttributeDefinitions', 'GlobalSecondaryIndexes', 'LocalSecondaryIndexes'];
+
 export function readIndexes(
   list: Node | undefined,
   kind: 'GSI' | 'LSI',
@@ -60,6 +73,8 @@ export function readIndexes(
 ): IndexDef[] {
   const out: IndexDef[] = [];
   for (const el of listItems(list)) {
+    // A computed entry (`!If [Cond, {...}, !Ref AWS::NoValue]`) is unknown, not an index without a name.
+    if (el.kind === 'dynamic') continue;
     const nameNode = get(el, 'IndexName');
     const keysNode = get(el, 'KeySchema');
     out.push({

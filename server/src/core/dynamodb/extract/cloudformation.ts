@@ -3,7 +3,16 @@
 import { get, type Node } from '../../syntax/tree';
 import type { AttributeDef, Capacity, KeyElement, TableDef } from '../model';
 import { isObject, num, text, valueSpan } from '../nodes';
-import { mapOf, readAttributeDefinitions, readIndexes, readKeySchema, readThroughput, upper } from './awsShape';
+import {
+  computedParts,
+  LIST_PARTS,
+  mapOf,
+  readAttributeDefinitions,
+  readIndexes,
+  readKeySchema,
+  readThroughput,
+  upper,
+} from './awsShape';
 
 export const TABLE_TYPES = ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable', 'AWS::Serverless::SimpleTable'];
 
@@ -77,6 +86,7 @@ function fromTable(
     lsis: readIndexes(lsisNode, 'LSI', () => undefined),
     gsisSpan: gsisNode?.span,
     lsisSpan: lsisNode?.span,
+    computed: computedParts(node, LIST_PARTS),
   };
 }
 
@@ -144,5 +154,6 @@ function fromSimpleTable(
     throughput,
     gsis: [],
     lsis: [],
+    computed: new Set(pk?.kind === 'dynamic' ? ['KeySchema'] : []),
   };
 }

@@ -111,6 +111,10 @@ function fromBlock(label: string, labelSpan: Span, span: Span, body: Node): Tabl
     throughput: capacity(body),
     gsis,
     lsis,
+    // Terraform `dynamic "global_secondary_index"` blocks generate indexes we cannot see.
+    computed: new Set(
+      props(body, 'dynamic').length ? ['GlobalSecondaryIndexes', 'LocalSecondaryIndexes', 'AttributeDefinitions'] : [],
+    ),
   };
 }
 

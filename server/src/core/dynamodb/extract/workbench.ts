@@ -81,6 +81,7 @@ export function extractWorkbench(root: Node | undefined): TableDef[] {
       lsis: [],
       gsisSpan: gsiNode?.span,
       embeddedItems: items,
+      computed: new Set<string>(),
     });
   }
   return out;

@@ -18,6 +18,14 @@ export const DDB_ATTRIBUTE_DEFINITION_MISMATCH: DdbRule = {
   check(ctx) {
     const t = ctx.table;
     if (!t.attributes) return;
+    // With a computed key schema or index list the set of key attributes is unknown.
+    if (
+      ['KeySchema', 'GlobalSecondaryIndexes', 'LocalSecondaryIndexes', 'AttributeDefinitions'].some((p) =>
+        t.computed.has(p),
+      )
+    ) {
+      return;
+    }
     const keys = [...t.keys, ...t.gsis.flatMap((g) => g.keys), ...t.lsis.flatMap((l) => l.keys)];
     // A computed key name (a !Ref, a variable) makes the comparison meaningless.
     if (keys.some((k) => !k.literal)) return;

@@ -34,7 +34,12 @@ function checkTableKeys(
   }
 }
 
+function computed(node: IndexDef['keysNode']): boolean {
+  return node?.kind === 'dynamic' || (node?.kind === 'array' && node.items.some((i) => i.kind === 'dynamic'));
+}
+
 function checkGsi(ctx: DdbRuleContext, g: IndexDef): void {
+  if (computed(g.keysNode)) return;
   const label = where(ctx.table, g);
   const say = (span: KeyElement['span'], msg: string) =>
     ctx.report({ span, message: cite(msg, AWS.multiAttributeKeys) });
@@ -63,6 +68,7 @@ function checkGsi(ctx: DdbRuleContext, g: IndexDef): void {
 }
 
 function checkLsi(ctx: DdbRuleContext, l: IndexDef): void {
+  if (computed(l.keysNode)) return;
   const label = where(ctx.table, l);
   const say = (span: KeyElement['span'], msg: string) => ctx.report({ span, message: cite(msg, AWS.lsiCollections) });
   const tableHash = ctx.table.keys.find((k) => k.keyType === 'HASH');
@@ -91,7 +97,8 @@ export const DDB_KEY_SCHEMA_INVALID: DdbRule = {
   title: 'A table or index key schema that DynamoDB rejects (no HASH key, two HASH keys, RANGE first, …).',
   check(ctx) {
     const t = ctx.table;
-    checkTableKeys(ctx, t.keys, where(t), t.keysSpan.start === t.keysSpan.end ? t.nameSpan : t.keysSpan);
+    if (!t.computed.has('KeySchema'))
+      checkTableKeys(ctx, t.keys, where(t), t.keysSpan.start === t.keysSpan.end ? t.nameSpan : t.keysSpan);
     for (const g of t.gsis) checkGsi(ctx, g);
     for (const l of t.lsis) checkLsi(ctx, l);
     const names = [...t.gsis, ...t.lsis].map((i) => i.name);
