@@ -8,7 +8,17 @@ import { lambdaFromView } from '../../../src/webviews/protocol/lambda';
 import { recordsFromView } from '../../../src/webviews/protocol/records';
 import { snsFromView } from '../../../src/webviews/protocol/sns';
 import { sqsFromView } from '../../../src/webviews/protocol/sqs';
-import { array, int, literal, obj, optional, parse, str, tagged } from '../../../src/webviews/protocol/validate';
+import {
+  array,
+  int,
+  literal,
+  obj,
+  optional,
+  parse,
+  str,
+  tagged,
+  type Validator,
+} from '../../../src/webviews/protocol/validate';
 
 describe('validator', () => {
   const msg = tagged({
@@ -65,14 +75,14 @@ describe('panel contracts', () => {
       [sqsFromView, { type: 'receive', requestId: 6, max: 10 }],
       [lambdaFromView, { type: 'invoke', requestId: 7, payload: '{}' }],
       [snsFromView, { type: 'setFilter', requestId: 8, subscriptionArn: 'arn', policy: '' }],
-    ] as const) {
+    ] as [Validator<unknown>, unknown][]) {
       const r = parse(v, m);
       assert.ok(r.ok, `${JSON.stringify(m)}: ${!r.ok ? r.error : ''}`);
     }
   });
 
   it('refuse what the view must not ask for', () => {
-    const refused: [Parameters<typeof parse>[0], unknown][] = [
+    const refused: [Validator<unknown>, unknown][] = [
       [itemsFromView, { type: 'scan', requestId: 1, limit: 100_000 }],
       [
         itemsFromView,
