@@ -99,25 +99,40 @@ export function mayReachAll(s: Statement): boolean {
  * resource of one of the action's resource types (`arn:aws:iam::123456789012:role/*` for iam:PassRole), and for an
  * Allow with NotResource (everything but a list). A '*'-only action is reached only by `*` itself.
  */
-export function reachesAll(r: ActionRef, s: Statement): boolean {
+/** Results of `covers` for one rule run: many actions share a resource type, so the same pair recurs. */
+export type CoverMemo = Map<string, boolean>;
+
+function coversMemo(pattern: string, template: string, memo: CoverMemo | undefined): boolean {
+  if (!memo) return covers(pattern, template);
+  const key = `${pattern}\n${template}`;
+  let known = memo.get(key);
+  if (known === undefined) {
+    known = covers(pattern, template);
+    memo.set(key, known);
+  }
+  return known;
+}
+
+export function reachesAll(r: ActionRef, s: Statement, memo?: CoverMemo): boolean {
   if (s.notResource) return true;
   const patterns = resourcePatterns(s);
   if (patterns.some(isStar)) return true;
   if (isWildcardOnly(r)) return false;
   const types = resourceTypesOfRef(r);
-  return patterns.some((p) => types.some((t) => covers(p, t.arn)));
+  return patterns.some((p) => types.some((t) => coversMemo(p, t.arn, memo)));
 }
 
 /** The resource entry (span and text) that makes the statement reach every resource of the action. */
 export function wideResource(
   r: ActionRef,
   s: Statement,
+  memo?: CoverMemo,
 ): { readonly text: string; readonly span: Span; readonly node: StringNode } | undefined {
   const types = isWildcardOnly(r) ? [] : resourceTypesOfRef(r);
   for (const v of s.resource?.values ?? []) {
     if (v.kind !== 'string') continue;
     const text = v.value;
-    if (isStar(text) || types.some((t) => covers(text, t.arn))) return { text, span: v.span, node: v };
+    if (isStar(text) || types.some((t) => coversMemo(text, t.arn, memo))) return { text, span: v.span, node: v };
   }
   return undefined;
 }
@@ -216,11 +231,11 @@ export interface Grant {
  * What one action entry grants without resource constraint: the catalogue actions it expands to that the statement
  * reaches everywhere. The caller decides about conditions.
  */
-export function unconstrainedGrants(data: IamData, entry: ActionEntry): Grant[] {
+export function unconstrainedGrants(data: IamData, entry: ActionEntry, memo: CoverMemo = new Map()): Grant[] {
   if (!mayReachAll(entry.statement)) return [];
   const out: Grant[] = [];
   for (const ref of expandActionPattern(data, entry.text)) {
-    if (reachesAll(ref, entry.statement)) out.push({ ref, entry });
+    if (reachesAll(ref, entry.statement, memo)) out.push({ ref, entry });
   }
   return out;
 }
@@ -272,10 +287,11 @@ export function listedGrants(data: IamData, policy: Policy, list: ActionList): L
     if (!resolved.has(name)) resolved.set(name, findAction(data, name));
     return resolved.get(name);
   };
+  const memo: CoverMemo = new Map();
   const reached = (names: readonly string[], s: Statement): string[] =>
     names
       .map(resolve)
-      .filter((r): r is ActionRef => r !== undefined && reachesAll(r, s))
+      .filter((r): r is ActionRef => r !== undefined && reachesAll(r, s, memo))
       .map((r) => r.fullName);
   const out: ListedGrant[] = [];
   for (const s of statements) {

@@ -1,7 +1,15 @@
 // PERMISSIONS_MANAGEMENT: actions of the "Permissions management" access level (they change who may do what) granted
 // on every resource with no condition that narrows them.
 import type { IamRule } from '../rule';
-import { actionEntries, allowStatements, isStar, listNames, scopingConditions, unconstrainedGrants } from '../risk';
+import {
+  type CoverMemo,
+  actionEntries,
+  allowStatements,
+  isStar,
+  listNames,
+  scopingConditions,
+  unconstrainedGrants,
+} from '../risk';
 
 export const PERMISSIONS_MANAGEMENT: IamRule = {
   id: 'PERMISSIONS_MANAGEMENT',
@@ -10,11 +18,12 @@ export const PERMISSIONS_MANAGEMENT: IamRule = {
   title: 'Permissions-management actions (which change who may do what) are granted on every resource.',
   appliesTo: ['identity', 'resource'],
   check(ctx) {
+    const memo: CoverMemo = new Map();
     for (const s of allowStatements(ctx.policy)) {
       if (scopingConditions(s).length > 0) continue;
       for (const entry of actionEntries(s)) {
         if (isStar(entry.text)) continue; // FULL_ADMIN / SERVICE_WILDCARD report a bare "*".
-        const names = unconstrainedGrants(ctx.data, entry)
+        const names = unconstrainedGrants(ctx.data, entry, memo)
           .filter((g) => g.ref.action.accessLevel === 'Permissions management')
           .map((g) => g.ref.fullName);
         if (names.length === 0) continue;

@@ -4,6 +4,7 @@ import { type ActionRef, findAction, hasWildcard } from '../catalog';
 import { ESCALATION_METHODS, type EscalationMethod } from '../escalation';
 import type { IamRule } from '../rule';
 import {
+  type CoverMemo,
   actionEntries,
   actionMatcher,
   allowStatements,
@@ -42,6 +43,10 @@ const METHOD_ACTIONS: ReadonlyMap<string, string> = new Map(
   ESCALATION_METHODS.flatMap((m) => m.actions.map((a) => [a.toLowerCase(), a] as const)),
 );
 
+/** The methods with their actions in lower case, as `sources` is keyed. */
+const METHODS: readonly { readonly method: EscalationMethod; readonly lower: readonly string[] }[] =
+  ESCALATION_METHODS.map((method) => ({ method, lower: method.actions.map((a) => a.toLowerCase()) }));
+
 function spanKey(span: Span): string {
   return `${span.start}:${span.end}`;
 }
@@ -63,6 +68,7 @@ export const PRIVILEGE_ESCALATION: IamRule = {
       if (!resolved.has(name)) resolved.set(name, findAction(ctx.data, METHOD_ACTIONS.get(name) ?? name));
       return resolved.get(name);
     };
+    const memo: CoverMemo = new Map();
     // Every place each wanted action is granted on every resource.
     const sources = new Map<string, Source[]>();
     const add = (name: string, source: Source): void => {
@@ -78,15 +84,14 @@ export const PRIVILEGE_ESCALATION: IamRule = {
         if (fullAdmin && isStar(entry.text)) continue; // FULL_ADMIN says it all.
         // An exact name is one lookup; only wildcards are matched against every method action.
         const lower = entry.text.toLowerCase();
-        const matches = actionMatcher(entry.text);
-        const hits = hasWildcard(entry.text)
-          ? [...METHOD_ACTIONS].filter(([, canonical]) => matches(canonical)).map(([name]) => name)
-          : METHOD_ACTIONS.has(lower)
-            ? [lower]
-            : [];
+        let hits: string[];
+        if (hasWildcard(entry.text)) {
+          const matches = actionMatcher(entry.text);
+          hits = [...METHOD_ACTIONS].filter(([, canonical]) => matches(canonical)).map(([name]) => name);
+        } else hits = METHOD_ACTIONS.has(lower) ? [lower] : [];
         for (const name of hits) {
           const ref = resolve(name);
-          if (ref && reachesAll(ref, s)) add(name, { text: entry.text, span: entry.span, ...extra });
+          if (ref && reachesAll(ref, s, memo)) add(name, { text: entry.text, span: entry.span, ...extra });
         }
       }
       if (s.notAction) {
@@ -96,19 +101,18 @@ export const PRIVILEGE_ESCALATION: IamRule = {
         for (const [name, canonical] of METHOD_ACTIONS) {
           if (excluded.some((m) => m(canonical))) continue;
           const ref = resolve(name);
-          if (ref && reachesAll(ref, s)) add(name, { text: 'NotAction', span: s.notAction.node.span, ...extra });
+          if (ref && reachesAll(ref, s, memo)) add(name, { text: 'NotAction', span: s.notAction.node.span, ...extra });
         }
       }
     }
     if (sources.size === 0) return;
 
     const enabled: Enabled[] = [];
-    for (const method of ESCALATION_METHODS) {
+    for (const { method, lower } of METHODS) {
+      if (!lower.every((a) => sources.has(a))) continue;
       const picked: Source[] = [];
-      for (const a of method.actions) {
-        const candidates = (sources.get(a.toLowerCase()) ?? []).filter(
-          (src) => a.toLowerCase() !== 'iam:passrole' || passesTo(src, method),
-        );
+      for (const a of lower) {
+        const candidates = (sources.get(a) ?? []).filter((src) => a !== 'iam:passrole' || passesTo(src, method));
         const first = candidates[0];
         if (!first) break;
         picked.push(first);

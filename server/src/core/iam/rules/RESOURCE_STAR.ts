@@ -11,6 +11,7 @@ import {
 } from '../catalog';
 import type { IamRule } from '../rule';
 import {
+  type CoverMemo,
   actionEntries,
   allowStatements,
   isStar,
@@ -32,6 +33,7 @@ export const RESOURCE_STAR: IamRule = {
   check(ctx) {
     for (const s of allowStatements(ctx.policy)) {
       if (!s.resource || !mayReachAll(s) || scopingConditions(s).length > 0) continue;
+      const memo: CoverMemo = new Map();
       const byResource = new Map<
         number,
         { text: string; span: Span; node: StringNode; refs: Map<string, ActionRef> }
@@ -41,7 +43,7 @@ export const RESOURCE_STAR: IamRule = {
         for (const ref of expandActionPattern(ctx.data, entry.text)) {
           const level = ref.action.accessLevel;
           if ((level !== 'Write' && level !== 'Permissions management') || isWildcardOnly(ref)) continue;
-          const wide = wideResource(ref, s);
+          const wide = wideResource(ref, s, memo);
           if (!wide) continue;
           const group = byResource.get(wide.span.start) ?? { ...wide, refs: new Map<string, ActionRef>() };
           group.refs.set(ref.fullName, ref);

@@ -2,7 +2,15 @@
 // condition to narrow them. (Write actions that could be scoped to ARNs are RESOURCE_STAR's.)
 import { isWildcardOnly } from '../catalog';
 import type { IamRule } from '../rule';
-import { actionEntries, allowStatements, isStar, listNames, scopingConditions, unconstrainedGrants } from '../risk';
+import {
+  type CoverMemo,
+  actionEntries,
+  allowStatements,
+  isStar,
+  listNames,
+  scopingConditions,
+  unconstrainedGrants,
+} from '../risk';
 
 export const WRITE_WITHOUT_CONSTRAINTS: IamRule = {
   id: 'WRITE_WITHOUT_CONSTRAINTS',
@@ -11,11 +19,12 @@ export const WRITE_WITHOUT_CONSTRAINTS: IamRule = {
   title: 'Write or tagging actions that only a condition could narrow are granted without one.',
   appliesTo: ['identity', 'resource'],
   check(ctx) {
+    const memo: CoverMemo = new Map();
     for (const s of allowStatements(ctx.policy)) {
       if (scopingConditions(s).length > 0) continue;
       for (const entry of actionEntries(s)) {
         if (isStar(entry.text)) continue; // FULL_ADMIN / SERVICE_WILDCARD report a bare "*".
-        const names = unconstrainedGrants(ctx.data, entry)
+        const names = unconstrainedGrants(ctx.data, entry, memo)
           .filter((g) => {
             const level = g.ref.action.accessLevel;
             return level === 'Tagging' || (level === 'Write' && isWildcardOnly(g.ref));
