@@ -191,6 +191,27 @@ suite('webview panels against moto', function () {
     await host.deliverFromView({ type: 'scan', requestId: 12, limit: 2, pageToken: page.pageToken });
     await talk.fromView('shown', (m) => m.rows === 4);
 
+    await host.deliverFromView({
+      type: 'query',
+      requestId: 19,
+      limit: 10,
+      partitionValue: 'c1',
+      sort: { op: '>=', value: 'three' },
+    });
+    assert.match(String((await talk.sent('invalid', (m) => m.requestId === 19)).message), /"seq" is a number key/);
+    await host.deliverFromView({
+      type: 'query',
+      requestId: 20,
+      limit: 10,
+      partitionValue: 'c1',
+      sort: { op: '>=', value: '3' },
+      descending: true,
+    });
+    const queried = await talk.sent('page', (m) => m.requestId === 20);
+    assert.deepEqual(
+      (queried.items as { item: { seq: number } }[]).map((i) => i.item.seq),
+      [5, 4, 3],
+    );
     await host.deliverFromView({ type: 'put', requestId: 13, json: '{"customer": "c9", ' });
     const invalid = await talk.sent('invalid', (m) => m.requestId === 13);
     assert.match(String(invalid.message), /not valid JSON/);
