@@ -1,7 +1,12 @@
-// The explorer end to end in a real VS Code (code-server 4.139.1 in chromium) on the seeded demo data in moto:
-// every service expanded, with a screenshot of the whole tree in test-results/explorer-tree.png.
+// The explorer end to end in a real VS Code (code-server 4.139.1 in chromium) against moto:
+//  1. nothing answers yet → the welcome content offers "Start Emulator" (test-results/explorer-welcome.png);
+//  2. moto starts with the seeded demo data → the view connects by itself; every service expanded
+//     (test-results/explorer-tree.png);
+//  3. moto stops → listings become error rows, the status bar says offline (test-results/explorer-offline.png);
+//  4. moto returns → the tree recovers by itself (test-results/explorer-recovered.png).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,40 +15,60 @@ import type { Locator } from 'playwright-core';
 import { openWorkbench, repoRoot, type Workbench } from '../support/codeServer';
 import { startMoto, type MotoServer } from '../support/moto';
 
+/**
+ * Holds a loopback port until moto takes it over, so nothing else (code-server, chromium) can grab it meanwhile.
+ * Connections are dropped at once: to the extension it looks like an emulator that is not there.
+ */
+async function reservePort(): Promise<{ port: number; release(): Promise<void> }> {
+  const server: Server = createServer((socket) => socket.destroy());
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  return { port, release: () => new Promise((ok) => server.close(() => ok())) };
+}
+
 interface SeedModule {
   seed(endpoint: string, opts?: { log?: (line: string) => void }): Promise<void>;
   DEMO: Record<string, string>;
 }
 
 describe('explorer (UI)', () => {
-  let moto: MotoServer;
+  let port: number;
+  let reserved: { port: number; release(): Promise<void> } | undefined;
+  let moto: MotoServer | undefined;
   let wb: Workbench;
   let workspace: string;
-  let demo: Record<string, string>;
+  let seedModule: SeedModule;
 
   before(async () => {
-    moto = await startMoto();
-    await moto.reset();
-    const mod = (await import(pathToFileURL(join(repoRoot, 'scripts', 'seed-demo.mjs')).href)) as SeedModule;
-    await mod.seed(moto.endpoint, { log: () => undefined });
-    demo = mod.DEMO;
+    reserved = await reservePort();
+    port = reserved.port;
+    seedModule = (await import(pathToFileURL(join(repoRoot, 'scripts', 'seed-demo.mjs')).href)) as SeedModule;
     workspace = mkdtempSync(join(tmpdir(), 'lcl-e2e-explorer-'));
     wb = await openWorkbench({
       workspace,
-      settings: { 'localCloudLab.endpoint': moto.endpoint, 'localCloudLab.explorer.pageSize': 50 },
+      // Nothing listens on this port until the second test starts moto there.
+      settings: { 'localCloudLab.endpoint': `http://127.0.0.1:${port}`, 'localCloudLab.explorer.pageSize': 50 },
       viewport: { width: 1280, height: 1700 },
     });
   });
 
   after(async () => {
     await wb?.close();
+    await reserved?.release();
     await moto?.stop();
     if (workspace) rmSync(workspace, { recursive: true, force: true });
   });
 
+  const sidebar = () => wb.page.locator('.part.sidebar');
+  const statusBar = () => wb.page.locator('.part.statusbar');
+
   /** The side-bar row whose label is exactly `label` (optionally also matching `text` anywhere in the row). */
   function row(label: string, text?: RegExp): Locator {
-    const rows = wb.page.locator(`.part.sidebar .monaco-list-row:has(.label-name:text-is("${label}"))`);
+    const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    const rows = sidebar()
+      .locator('.monaco-list-row')
+      .filter({ has: wb.page.locator('.label-name', { hasText: exact }) });
     return (text ? rows.filter({ hasText: text }) : rows).first();
   }
 
@@ -56,10 +81,38 @@ describe('explorer (UI)', () => {
     });
   }
 
-  test('every service expanded on the seeded demo data', () =>
-    wb.capture('explorer-tree', async () => {
+  test('with no emulator running, the view offers to start one instead of showing errors', () =>
+    wb.capture('explorer-welcome', async () => {
       await wb.openContainer('Local Cloud Lab');
-      await row('moto').waitFor({ timeout: 60_000 });
+      const welcome = sidebar().locator('.welcome-view-content', { hasText: 'No emulator answers' }).first();
+      await welcome.waitFor({ timeout: 60_000 });
+      await welcome.locator('a.monaco-button, .monaco-button', { hasText: 'Start Emulator' }).first().waitFor();
+      await statusBar()
+        .locator('.statusbar-item', { hasText: 'Emulator offline' })
+        .first()
+        .waitFor({ timeout: 30_000 });
+      assert.equal(await sidebar().locator('.monaco-list-row', { hasText: 'failed:' }).count(), 0, 'no error storm');
+      await wb.screenshot('explorer-welcome');
+    }));
+
+  test('moto appears with the demo data: the view connects by itself; every service expanded', () =>
+    wb.capture('explorer-tree', async () => {
+      await reserved?.release();
+      reserved = undefined;
+      moto = await startMoto({ port, reuse: '' });
+      await seedModule.seed(moto.endpoint, { log: () => undefined });
+      const demo = seedModule.DEMO;
+      await row('moto').waitFor({ timeout: 90_000 });
+      await statusBar().locator('.statusbar-item', { hasText: 'moto' }).first().waitFor();
+
+      // Widen the side bar (drag its edge) so descriptions are readable in the screenshot.
+      const box = await sidebar().boundingBox();
+      if (box) {
+        await wb.page.mouse.move(box.x + box.width - 1, box.y + box.height / 2);
+        await wb.page.mouse.down();
+        await wb.page.mouse.move(box.x + box.width + 420, box.y + box.height / 2, { steps: 8 });
+        await wb.page.mouse.up();
+      }
 
       // Expand from the bottom up so rows above do not move under the pointer.
       for (const svc of ['KMS', 'Secrets Manager', 'Lambda', 'SNS']) {
@@ -87,7 +140,7 @@ describe('explorer (UI)', () => {
       await expand('orders/');
       await row('2026/').waitFor();
 
-      const text = (await wb.page.locator('.part.sidebar .monaco-list-row').allInnerTexts()).join('\n');
+      const text = (await sidebar().locator('.monaco-list-row').allInnerTexts()).join('\n');
       assert.match(text, /lab-payments\.fifo[\s\S]*FIFO/);
       assert.match(text, /DLQ → lab-payments-dlq\.fifo/);
       assert.match(text, /DLQ of lab-payments\.fifo/);
@@ -96,5 +149,32 @@ describe('explorer (UI)', () => {
       assert.match(text, /README\.txt/);
       assert.doesNotMatch(text, /failed:/, 'no listing failed');
       await wb.screenshot('explorer-tree');
+    }));
+
+  test('moto stops: listings become error rows; moto returns: the tree recovers by itself', () =>
+    wb.capture('explorer-offline', async () => {
+      assert.ok(moto);
+      await moto.stop();
+      await wb.runCommand('Local Cloud Lab: Refresh');
+      await sidebar()
+        .locator('.monaco-list-row', { hasText: /List buckets failed: / })
+        .first()
+        .waitFor({ timeout: 60_000 });
+      await statusBar()
+        .locator('.statusbar-item', { hasText: 'Emulator offline' })
+        .first()
+        .waitFor({ timeout: 30_000 });
+      await wb.screenshot('explorer-offline');
+
+      moto = await startMoto({ port, reuse: '' });
+      // Fresh state after the restart: the expanded S3 node now says so, with no error rows left.
+      await row('No buckets').waitFor({ timeout: 90_000 });
+      await wb.page.waitForFunction(
+        () => !document.querySelector('.part.sidebar')?.textContent?.includes('failed:'),
+        undefined,
+        { timeout: 30_000 },
+      );
+      await statusBar().locator('.statusbar-item', { hasText: 'moto' }).first().waitFor();
+      await wb.screenshot('explorer-recovered');
     }));
 });

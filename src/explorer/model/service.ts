@@ -30,6 +30,8 @@ export interface ServiceExplorer {
   readonly order: number;
   /** Names in LocalStack's `/_localstack/health` `services` map that must be up for this service to show. */
   readonly healthNames: readonly string[];
+  /** Shown when the top level is empty ("No buckets"); default "Nothing here yet". */
+  readonly emptyText?: string;
   /** What the top-level listing is called in error rows: "List buckets". */
   readonly listOperation: string;
   /**

@@ -64,10 +64,9 @@ export class ExplorerTree {
     } else if (was === 'connected' || state.kind === 'misconfigured' || state.kind === 'needsConfirmation') {
       if (state.kind === 'misconfigured') this.lastLive = undefined;
       this.refresh();
-    } else if (state.kind === 'unreachable' && this.lastLive) {
-      // Keep the rows; only the emulator row changes (its description counts down to the next retry).
-      const backend = this.nodes.get(BACKEND_NODE_ID);
-      if (backend) this.fire(undefined);
+    } else if (this.lastLive) {
+      // Keep the rows; redraw so the emulator row shows "offline"/"reconnecting" and listings say why they fail.
+      this.fire(undefined);
     }
   }
 
@@ -250,15 +249,19 @@ export class ExplorerTree {
   ): Promise<ExplorerNode[]> {
     let entry = this.loaded.get(node.id);
     if (!entry) {
+      const aborter = this.aborter;
       const result = await this.fetch(svc, node, parent, undefined);
       if ('error' in result) {
         this.remember(node.id, [result.error]);
         return [result.error];
       }
+      // A refresh while this page was loading makes it stale: the redraw asks again.
+      if (aborter !== this.aborter) return [];
       entry = { nodes: [...result.nodes], next: result.next, pages: 1 };
       this.loaded.set(node.id, entry);
     }
-    const rows = entry.nodes.length ? [...entry.nodes] : [infoNode(node.id, emptyText(node))];
+    const empty = node.ref.kind === 'explorer.service' ? svc.emptyText : undefined;
+    const rows = entry.nodes.length ? [...entry.nodes] : [infoNode(node.id, empty ?? emptyText(node))];
     if (entry.next) rows.push(loadMoreNode(node.id, entry.next, entry.pages));
     this.remember(node.id, rows);
     return rows;
