@@ -77,3 +77,28 @@ test('hover on the attribute definition of a GSI key explains that key', () => {
   assert.equal(text.slice(h.span.start, h.span.end), 'status');
   assert.match(h.contents, /partition key of GSI `ByStatus`/);
 });
+
+test('completion: value sets and the attribute names of the table (JSON, YAML, Terraform)', () => {
+  const a = createDynamoAnalyzer();
+  const json = createTable({ name: 'Orders', hash: 'customerId', range: 'orderId' });
+  const at = (text: string, needle: string, delta = 1) => text.indexOf(needle) + delta;
+  const labels = (uri: string, text: string, offset: number) =>
+    a.complete!(parseDocument({ uri, text }), offset, ctx()).map((c) => c.label);
+  assert.deepEqual(labels('file:///t.json', json, at(json, '"HASH"')), ['HASH', 'RANGE']);
+  assert.deepEqual(labels('file:///t.json', json, at(json, '"S"')), ['S', 'N', 'B']);
+  assert.deepEqual(labels('file:///t.json', json, at(json, '"PROVISIONED"')), ['PAY_PER_REQUEST', 'PROVISIONED']);
+  assert.deepEqual(labels('file:///t.json', json, at(json, '"customerId"')), ['customerId', 'orderId']);
+  const yaml =
+    'Resources:\n  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      KeySchema:\n        - AttributeName: id\n          KeyType: HA\n      AttributeDefinitions:\n        - AttributeName: id\n          AttributeType: S\n';
+  const item = a.complete!(parseDocument({ uri: 'file:///t.yaml', text: yaml }), at(yaml, 'HA', 2), ctx());
+  assert.deepEqual(
+    item.map((c) => c.label),
+    ['HASH', 'RANGE'],
+  );
+  assert.equal(yaml.slice(item[0]!.replace!.start, item[0]!.replace!.end), 'HA');
+  const hcl =
+    'resource "aws_dynamodb_table" "t" {\n  name = "T"\n  billing_mode = "PAY"\n  hash_key = "i"\n  attribute {\n    name = "id"\n    type = "S"\n  }\n}\n';
+  assert.deepEqual(labels('file:///main.tf', hcl, at(hcl, '"PAY"')), ['PAY_PER_REQUEST', 'PROVISIONED']);
+  assert.deepEqual(labels('file:///main.tf', hcl, at(hcl, '"i"')), ['id']);
+  assert.deepEqual(labels('file:///t.json', json, at(json, 'TableName')), []);
+});

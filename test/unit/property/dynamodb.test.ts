@@ -100,6 +100,8 @@ function checkDoc(uri: string, text: string, companions: { uri: string; text: st
   for (const off of [0, Math.floor(text.length / 3), Math.floor(text.length / 2), text.length]) {
     const h = a.hover!(doc, off, ctx);
     if (h) assert.ok(inBounds(h.span, text.length), 'hover');
+    for (const c of a.complete!(doc, off, ctx))
+      if (c.replace) assert.ok(inBounds(c.replace, text.length), 'completion');
   }
 }
 

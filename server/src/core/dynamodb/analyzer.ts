@@ -3,6 +3,7 @@
 import type { AnalysisContext, Analyzer, ParsedDocument, SourceDocument } from '../analyzer';
 import type { Finding, HoverResult, Lens, RuleLevel, Severity, Span } from '../types';
 import { capacityLine, distributionLine, partitionsFor } from './arithmetic';
+import { completeDynamo } from './complete';
 import { baseName, emptyEvidence, gatherEvidence, type TableEvidence } from './evidence/bind';
 import { extractTables, looksLikeTables } from './extract';
 import { n } from './guidance';
@@ -172,6 +173,9 @@ export function createDynamoAnalyzer(): Analyzer {
         return { span: hit.span ?? hit.key.nameSpan, contents: hoverFor(t, ev, hit.key, hit.index) };
       }
       return undefined;
+    },
+    complete(doc, offset) {
+      return completeDynamo(doc, offset);
     },
     lenses(doc, ctx): readonly Lens[] {
       const tables = extractTables(doc);
