@@ -55,6 +55,11 @@ export function isStar(text: string): boolean {
   return text.length > 0 && /^\*+$/.test(text);
 }
 
+/** An action pattern granting every action of every service: `*` (or `*:*`, which IAM reads the same way). */
+export function isAllActions(text: string): boolean {
+  return /^\*+(:\*+)?$/.test(text);
+}
+
 /** Literal resource patterns of the statement (computed values are unknown, hence constrained). */
 export function resourcePatterns(s: Statement): string[] {
   const out: string[] = [];
@@ -297,7 +302,7 @@ export function listedGrants(data: IamData, policy: Policy, list: ActionList): L
   for (const s of statements) {
     const fullAdmin = hasStarResource(s) || s.notResource !== undefined;
     for (const entry of actionEntries(s)) {
-      if (fullAdmin && isStar(entry.text)) continue;
+      if (fullAdmin && isAllActions(entry.text)) continue;
       // An exact name is one lookup; only wildcards are matched against the whole list.
       let matched: string[];
       if (/[*?]/.test(entry.text)) {

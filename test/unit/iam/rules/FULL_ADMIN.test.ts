@@ -40,6 +40,11 @@ describe('FULL_ADMIN', () => {
         expect: [{ at: '"*"', message: /NotResource/ }],
       },
       {
+        name: '"*:*" is read as "*"',
+        text: policy({ Effect: 'Allow', Action: '*:*', Resource: '*' }),
+        expect: [{ at: '"*:*"', message: /^Action "\*:\*" with Resource "\*" grants every action/ }],
+      },
+      {
         name: 'a tag condition narrows it: softened to info',
         text: policy({
           Effect: 'Allow',

@@ -1,6 +1,14 @@
 // FULL_ADMIN: an Allow statement grants every action on every resource.
 import type { IamRule } from '../rule';
-import { actionEntries, allowStatements, hasStarResource, isStar, literal, scopingConditions } from '../risk';
+import {
+  actionEntries,
+  allowStatements,
+  hasStarResource,
+  isAllActions,
+  isStar,
+  literal,
+  scopingConditions,
+} from '../risk';
 
 export const FULL_ADMIN: IamRule = {
   id: 'FULL_ADMIN',
@@ -12,7 +20,7 @@ export const FULL_ADMIN: IamRule = {
     for (const s of allowStatements(ctx.policy)) {
       const everywhere = hasStarResource(s) || s.notResource !== undefined;
       if (!everywhere) continue;
-      const star = actionEntries(s).find((e) => isStar(e.text));
+      const star = actionEntries(s).find((e) => isAllActions(e.text));
       if (!star) continue;
       const resource = s.resource?.values.find((v) => isStar(literal(v) ?? ''));
       const where = resource ? 'Resource "*"' : 'NotResource';
@@ -20,8 +28,8 @@ export const FULL_ADMIN: IamRule = {
       const first = narrowing[0];
       ctx.report({
         message: first
-          ? `Action "*" with ${where} grants every action on every resource that the condition on ${first.key} allows`
-          : `Action "*" with ${where} grants every action on every resource (full administrator access)`,
+          ? `Action "${star.text}" with ${where} grants every action on every resource that the condition on ${first.key} allows`
+          : `Action "${star.text}" with ${where} grants every action on every resource (full administrator access)`,
         span: star.span,
         ...(first ? { severity: 'info' as const } : {}),
         ...(resource ? { related: [{ span: resource.span, message: 'every resource' }] } : {}),

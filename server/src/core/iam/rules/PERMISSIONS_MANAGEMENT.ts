@@ -5,7 +5,7 @@ import {
   type CoverMemo,
   actionEntries,
   allowStatements,
-  isStar,
+  isAllActions,
   listNames,
   scopingConditions,
   unconstrainedGrants,
@@ -22,7 +22,7 @@ export const PERMISSIONS_MANAGEMENT: IamRule = {
     for (const s of allowStatements(ctx.policy)) {
       if (scopingConditions(s).length > 0) continue;
       for (const entry of actionEntries(s)) {
-        if (isStar(entry.text)) continue; // FULL_ADMIN / SERVICE_WILDCARD report a bare "*".
+        if (isAllActions(entry.text)) continue; // FULL_ADMIN / SERVICE_WILDCARD report a bare "*".
         const names = unconstrainedGrants(ctx.data, entry, memo)
           .filter((g) => g.ref.action.accessLevel === 'Permissions management')
           .map((g) => g.ref.fullName);

@@ -9,7 +9,7 @@ import {
   actionMatcher,
   allowStatements,
   hasStarResource,
-  isStar,
+  isAllActions,
   listNames,
   literal,
   mayReachAll,
@@ -81,7 +81,7 @@ export const PRIVILEGE_ESCALATION: IamRule = {
       const extra = passedTo ? { passedTo } : {};
       const fullAdmin = hasStarResource(s) || s.notResource !== undefined;
       for (const entry of actionEntries(s)) {
-        if (fullAdmin && isStar(entry.text)) continue; // FULL_ADMIN says it all.
+        if (fullAdmin && isAllActions(entry.text)) continue; // FULL_ADMIN says it all.
         // An exact name is one lookup; only wildcards are matched against every method action.
         const lower = entry.text.toLowerCase();
         let hits: string[];

@@ -14,6 +14,7 @@ import {
   type CoverMemo,
   actionEntries,
   allowStatements,
+  isAllActions,
   isStar,
   listNames,
   mayReachAll,
@@ -39,7 +40,7 @@ export const RESOURCE_STAR: IamRule = {
         { text: string; span: Span; node: StringNode; refs: Map<string, ActionRef> }
       >();
       for (const entry of actionEntries(s)) {
-        if (isStar(entry.text)) continue; // FULL_ADMIN / SERVICE_WILDCARD report a bare "*".
+        if (isAllActions(entry.text)) continue; // FULL_ADMIN / SERVICE_WILDCARD report a bare "*".
         for (const ref of expandActionPattern(ctx.data, entry.text)) {
           const level = ref.action.accessLevel;
           if ((level !== 'Write' && level !== 'Permissions management') || isWildcardOnly(ref)) continue;

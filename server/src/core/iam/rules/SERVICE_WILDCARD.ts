@@ -2,7 +2,7 @@
 import { expandActionPattern, findService, groupByAccessLevel, hasWildcard, splitAction } from '../catalog';
 import { explicitActionFixes } from '../fixes';
 import type { IamRule } from '../rule';
-import { actionEntries, allowStatements, hasStarResource, isStar, scopingConditions } from '../risk';
+import { actionEntries, allowStatements, hasStarResource, isAllActions, isStar, scopingConditions } from '../risk';
 
 export const SERVICE_WILDCARD: IamRule = {
   id: 'SERVICE_WILDCARD',
@@ -16,7 +16,7 @@ export const SERVICE_WILDCARD: IamRule = {
       const suffix = narrowing ? ` (narrowed by the condition on ${narrowing.key})` : '';
       for (const entry of actionEntries(s)) {
         let message: string | undefined;
-        if (isStar(entry.text)) {
+        if (isAllActions(entry.text)) {
           // Action "*" on "*" is FULL_ADMIN's.
           if (hasStarResource(s) || s.notResource) continue;
           message = `Action "*" grants every action of every service on the listed resources${suffix}`;

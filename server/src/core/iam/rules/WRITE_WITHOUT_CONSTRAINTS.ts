@@ -6,7 +6,7 @@ import {
   type CoverMemo,
   actionEntries,
   allowStatements,
-  isStar,
+  isAllActions,
   listNames,
   scopingConditions,
   unconstrainedGrants,
@@ -23,7 +23,7 @@ export const WRITE_WITHOUT_CONSTRAINTS: IamRule = {
     for (const s of allowStatements(ctx.policy)) {
       if (scopingConditions(s).length > 0) continue;
       for (const entry of actionEntries(s)) {
-        if (isStar(entry.text)) continue; // FULL_ADMIN / SERVICE_WILDCARD report a bare "*".
+        if (isAllActions(entry.text)) continue; // FULL_ADMIN / SERVICE_WILDCARD report a bare "*".
         const names = unconstrainedGrants(ctx.data, entry, memo)
           .filter((g) => {
             const level = g.ref.action.accessLevel;
