@@ -13,6 +13,12 @@ runCases('DDB_PK_LOW_CARDINALITY', [
   },
   { name: 'snake_case type (order_type)', doc: { text: createTable({ hash: 'order_type' }) }, count: 1 },
   {
+    name: 'provisioned capacity is put in partitions',
+    doc: { text: createTable({ hash: 'orderStatus', range: 'orderId', wcu: 5000 }) },
+    count: 1,
+    includes: ['the 5,000 WCU / 5 RCU provisioned need at least 5 evenly used values'],
+  },
+  {
     name: 'boolean-like prefix (isActive)',
     doc: { text: createTable({ hash: 'isActive' }) },
     count: 1,

@@ -5,8 +5,19 @@ import { writeShard } from '../fixes';
 import { AWS, cite, n } from '../guidance';
 import { PARTITION_WCU, partitionKey } from '../model';
 import { isGenericKeyName } from '../names';
-import type { DdbRule } from '../rule';
+import type { DdbRule, DdbRuleContext } from '../rule';
+import { partitionsFor } from '../arithmetic';
 import { cardinality, evidenceShowsManyValues, verdict, where } from '../support';
+
+/** "; the 5,000 WCU provisioned need at least 5 evenly used values" when the table provisions more than one partition. */
+function needs(t: DdbRuleContext['table']): string {
+  if (t.effectiveBillingMode !== 'PROVISIONED') return '';
+  const p = partitionsFor(t.throughput);
+  if (p < 2) return '';
+  const c = t.throughput;
+  const what = [c?.write ? `${n(c.write)} WCU` : '', c?.read ? `${n(c.read)} RCU` : ''].filter(Boolean).join(' / ');
+  return `, so the ${what} provisioned need at least ${n(p)} evenly used values`;
+}
 
 export const DDB_PK_LOW_CARDINALITY: DdbRule = {
   id: 'DDB_PK_LOW_CARDINALITY',
@@ -40,7 +51,7 @@ export const DDB_PK_LOW_CARDINALITY: DdbRule = {
     const arithmetic =
       values !== undefined
         ? `${n(values)} distinct value${values === 1 ? '' : 's'} (${card!.origin}) × ${n(PARTITION_WCU)} WCU = ${n(values * PARTITION_WCU)} WCU at most`
-        : `each value gets at most one partition: ${n(PARTITION_WCU)} WCU and 3,000 RCU`;
+        : `each value gets at most one partition: ${n(PARTITION_WCU)} WCU and 3,000 RCU${needs(t)}`;
     const why =
       v.kind === 'boolean'
         ? `"${pk.attribute}" reads as a yes/no flag`
