@@ -156,18 +156,45 @@ function base64Bytes(s: string): number {
 
 function typedSize(v: unknown, depth: number): number {
   if (!isRecord(v) || depth > 32) return 0;
-  if (typeof v.S === 'string') return utf8Length(v.S);
-  if (typeof v.N === 'string') return numberSize(v.N);
-  if (typeof v.B === 'string') return base64Bytes(v.B);
-  if ('BOOL' in v || 'NULL' in v) return 1;
-  if (Array.isArray(v.SS)) return v.SS.reduce((n: number, s) => n + utf8Length(String(s)), 0);
-  if (Array.isArray(v.NS)) return v.NS.reduce((n: number, s) => n + numberSize(String(s)), 0);
-  if (Array.isArray(v.BS)) return v.BS.reduce((n: number, s) => n + base64Bytes(String(s)), 0);
-  if (Array.isArray(v.L)) return 3 + v.L.reduce((n: number, e) => n + 1 + typedSize(e, depth + 1), 0);
-  if (isRecord(v.M)) {
-    let n = 3;
-    for (const [k, e] of Object.entries(v.M)) n += 1 + utf8Length(k) + typedSize(e, depth + 1);
-    return n;
+  // A typed value has one key, its tag: switch on it instead of probing every tag.
+  for (const tag in v) {
+    const x = v[tag];
+    switch (tag) {
+      case 'S':
+        return typeof x === 'string' ? utf8Length(x) : 0;
+      case 'N':
+        return typeof x === 'string' ? numberSize(x) : 0;
+      case 'B':
+        return typeof x === 'string' ? base64Bytes(x) : 0;
+      case 'BOOL':
+      case 'NULL':
+        return 1;
+      case 'SS':
+      case 'NS':
+      case 'BS': {
+        if (!Array.isArray(x)) return 0;
+        let n = 0;
+        for (const e of x) {
+          const t = String(e);
+          n += tag === 'SS' ? utf8Length(t) : tag === 'NS' ? numberSize(t) : base64Bytes(t);
+        }
+        return n;
+      }
+      case 'L': {
+        if (!Array.isArray(x)) return 0;
+        let n = 3;
+        for (const e of x) n += 1 + typedSize(e, depth + 1);
+        return n;
+      }
+      case 'M': {
+        if (!isRecord(x)) return 0;
+        let n = 3;
+        for (const k in x) n += 1 + utf8Length(k) + typedSize(x[k], depth + 1);
+        return n;
+      }
+      default:
+        return 0;
+    }
   }
   return 0;
 }
@@ -177,10 +204,14 @@ function plainSize(v: unknown, depth: number): number {
   if (typeof v === 'string') return utf8Length(v);
   if (typeof v === 'number') return numberSize(String(v));
   if (typeof v === 'boolean' || v === null || v === undefined) return 1;
-  if (Array.isArray(v)) return 3 + v.reduce((n: number, e) => n + 1 + plainSize(e, depth + 1), 0);
+  if (Array.isArray(v)) {
+    let n = 3;
+    for (const e of v) n += 1 + plainSize(e, depth + 1);
+    return n;
+  }
   if (isRecord(v)) {
     let n = 3;
-    for (const [k, e] of Object.entries(v)) n += 1 + utf8Length(k) + plainSize(e, depth + 1);
+    for (const k in v) n += 1 + utf8Length(k) + plainSize(v[k], depth + 1);
     return n;
   }
   return 0;
@@ -189,7 +220,7 @@ function plainSize(v: unknown, depth: number): number {
 /** Approximate stored size in bytes (attribute names count), following the DynamoDB item-size rules. */
 export function itemSize(item: Item, dynamoJson: boolean): number {
   let n = 0;
-  for (const [k, v] of Object.entries(item)) n += utf8Length(k) + (dynamoJson ? typedSize(v, 0) : plainSize(v, 0));
+  for (const k in item) n += utf8Length(k) + (dynamoJson ? typedSize(item[k], 0) : plainSize(item[k], 0));
   return n;
 }
 
