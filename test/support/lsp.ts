@@ -73,12 +73,20 @@ export async function startServer(options: { workspaceFolder?: string } = {}): P
       return next;
     },
     async close() {
+      // shutdown, then exit, then wait for the process: writing after it exits would fail the stream.
+      const exited = new Promise<void>((resolve) => {
+        if (child.exitCode !== null) resolve();
+        else child.once('exit', () => resolve());
+      });
       try {
         await connection.sendRequest('shutdown');
-        void connection.sendNotification('exit');
+        await connection.sendNotification('exit');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+      } catch {
+        // The server already went away; nothing left to tell it.
       } finally {
         connection.dispose();
-        child.kill();
+        if (child.exitCode === null) child.kill();
       }
     },
   };
