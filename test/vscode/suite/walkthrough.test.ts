@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EXTENSION_ID, waitFor } from './helpers';
 
 interface CheckSummary {
@@ -135,6 +136,48 @@ suite('walkthroughs', function () {
     assert.equal(s.contexts['localCloudLab.done.week05.failover'], true);
     await vscode.commands.executeCommand('localCloudLab.walkthrough.markDone', 'week01', 'bucket');
     assert.equal((await checkNow('week01')).contexts['localCloudLab.done.week01.bucket'], undefined);
+  });
+
+  test('week12 key design: the learner tables open as documents and the analyser reviews their keys', async () => {
+    const ddb = new DynamoDBClient({
+      endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+    try {
+      await ddb.send(
+        new CreateTableCommand({
+          TableName: 'OrdersByStatus',
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: [
+            { AttributeName: 'status', AttributeType: 'S' },
+            { AttributeName: 'orderId', AttributeType: 'S' },
+          ],
+          KeySchema: [
+            { AttributeName: 'status', KeyType: 'HASH' },
+            { AttributeName: 'orderId', KeyType: 'RANGE' },
+          ],
+        }),
+      );
+    } finally {
+      ddb.destroy();
+    }
+    await vscode.commands.executeCommand('localCloudLab.walkthrough.showTableDesigns', 'week12');
+    const doc = await waitFor('the table design document', () =>
+      vscode.workspace.textDocuments.find((d) => d.isUntitled && d.getText().includes('"OrdersByStatus"')),
+    );
+    const findings = await waitFor(
+      'a key-design diagnostic',
+      () => {
+        const d = vscode.languages.getDiagnostics(doc!.uri).filter((x) => /low-cardinality/.test(x.message));
+        return d.length > 0 ? d : undefined;
+      },
+      60_000,
+    );
+    assert.match(findings![0]!.message, /Partition key "status"/);
+    const s = await checkNow('week12');
+    assert.equal(s.contexts['localCloudLab.done.week12.key-design'], true, 'opening the designs completes the step');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   test('the dashboard opens as a webview panel', async () => {
