@@ -10,6 +10,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createProfile, ensureCodeServer, freePort, installExtension, startCodeServer } from './lib/code-server.mjs';
+import { isPortFree } from './lib/ports.mjs';
 import { seed } from './seed-demo.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -91,20 +92,11 @@ async function openCodeServer() {
   started.push(['code-server profile', async () => profile.dispose()]);
   installExtension(profile, vsix);
   let port = portArg;
-  if (!port) port = (await portFree(8080)) ? 8080 : await freePort();
+  if (!port) port = (await isPortFree(8080)) ? 8080 : await freePort();
   const server = await startCodeServer(profile, { port });
   started.push([`code-server (${server.url})`, () => server.stop()]);
   const url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
   console.log(`\n  Local Cloud Lab is running in VS Code (code-server): ${url}\n`);
-}
-
-async function portFree(port) {
-  const { createServer } = await import('node:net');
-  return new Promise((r) => {
-    const srv = createServer();
-    srv.once('error', () => r(false));
-    srv.listen(port, '127.0.0.1', () => srv.close(() => r(true)));
-  });
 }
 
 async function main() {

@@ -3,10 +3,12 @@
 // scripts/start.mjs (the demo). Facts: /work/shared/notes/real-vscode-offline.md.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './ports.mjs';
+
+export { freePort };
 
 export const NODE24_VERSION = '24.21.0';
 export const CODE_SERVER_VERSION = '4.139.1';
@@ -53,20 +55,6 @@ export function ensureChromium() {
   const r = spawnSync('bash', [join(repoRoot, 'scripts', 'ensure-chromium.sh')], { stdio: 'inherit' });
   if (r.status !== 0 || !existsSync(chromiumPath)) throw new Error(`chromium not found at ${chromiumPath}`);
   return chromiumPath;
-}
-
-/** Asks the OS for a free loopback port. */
-export function freePort() {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => (port ? ok(port) : fail(new Error('no port assigned'))));
-    });
-  });
 }
 
 /** Settings every run gets: no updates, no telemetry, no welcome pages, no trust prompt, no recommendations. */

@@ -2,8 +2,8 @@
 // in its own process group, reset over HTTP between tests and stopped by PID.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, isAbsolute, join } from 'node:path';
+import type * as Ports from '../../scripts/lib/ports.mjs';
 
 export interface MotoServer {
   /** e.g. http://127.0.0.1:41234 */
@@ -52,18 +52,10 @@ export function awsTestConfig(endpoint: string): {
   };
 }
 
-/** Asks the OS for a free TCP port on the loopback interface. */
-export function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => (port ? ok(port) : fail(new Error('no port assigned'))));
-    });
-  });
+/** Asks the OS for a free TCP port on 127.0.0.1 (shared with the scripts). */
+export async function freePort(): Promise<number> {
+  const ports = (await import(join(findRepoRoot(), 'scripts', 'lib', 'ports.mjs'))) as typeof Ports;
+  return ports.freePort();
 }
 
 async function post(endpoint: string, path: string, body?: unknown): Promise<void> {

@@ -1,0 +1,3 @@
+// Types for ports.mjs.
+export declare function freePort(): Promise<number>;
+export declare function isPortFree(port: number): Promise<boolean>;
