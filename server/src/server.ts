@@ -26,6 +26,8 @@ import {
   listRulesRequest,
   serviceActionsRequest,
   type InitializationOptions,
+  type RuleInfo,
+  type ServiceActionsParams,
   type ServiceActionsResult,
 } from './lsp/protocol';
 import { SettingsStore, documentOptions } from './lsp/settings';
@@ -223,12 +225,12 @@ connection.onCodeLens((params) => {
   }));
 });
 
-connection.onRequest(serviceActionsRequest, (params): ServiceActionsResult => ({
+connection.onRequest(serviceActionsRequest.method, (params: ServiceActionsParams): ServiceActionsResult => ({
   service: params.service,
   groups: actionsByAccessLevel(iamDataOnce(), params.service),
 }));
 
-connection.onRequest(listRulesRequest, () =>
+connection.onRequest(listRulesRequest.method, (): RuleInfo[] =>
   allRules().map((r) => ({ id: r.id, title: r.title, defaultSeverity: r.defaultSeverity, domain: r.domain })),
 );
 

@@ -6,7 +6,8 @@ import { describeTableJson, listTableNames, sampleTable } from '../aws/dynamodbS
 import { describeError } from '../aws/errors';
 import { isNodeOf } from '../explorer/model';
 import { WebviewPanels, type PanelHost, type PanelKind, type PanelLog } from '../webviews/panel';
-import { analyseLiveSample } from '../../server/src/core/dynamodb/live';
+import { lazyBundle } from '../lazy';
+import type * as LiveAnalysis from './liveAnalysisRuntime';
 import {
   KEY_DISTRIBUTION_VIEW_TYPE,
   keyDistributionFromView,
@@ -17,6 +18,8 @@ import {
   type KeyDistributionToView,
 } from './protocol';
 import { sampleSettings, type SampleSettings } from './settings';
+
+const liveAnalysis = lazyBundle<typeof LiveAnalysis>('live-analysis.js');
 
 export const ANALYSE_COMMAND = 'localCloudLab.dynamodb.analyseKeyDistribution';
 
@@ -47,7 +50,7 @@ export async function analyseTable(
     signal,
     onPage: (n) => onPage?.(n),
   });
-  const analysis = analyseLiveSample(describe, sample.items, { source: `sample of ${table}` });
+  const analysis = liveAnalysis().analyseLiveSample(describe, sample.items, { source: `sample of ${table}` });
   return {
     table,
     sampled: sample.items.length,

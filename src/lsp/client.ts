@@ -1,20 +1,21 @@
 // Starts the bundled language server on the first document it has something to say about, and hosts the client
 // side of its custom commands. Nothing starts at activation unless such a document is already open.
 import * as vscode from 'vscode';
-import {
-  LanguageClient,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import {
   clientCommands,
   serviceActionsRequest,
   type DisableRuleForFileArgs,
   type InitializationOptions,
   type PickServiceActionsArgs,
+  type ServiceActionsParams,
+  type ServiceActionsResult,
 } from '../../server/src/lsp/protocol';
+import { lazyBundle } from '../lazy';
+import type * as ClientRuntime from './languageClientRuntime';
 import { replacementForActions } from './actionsEdit';
+
+const runtime = lazyBundle<typeof ClientRuntime>('language-client.js');
 
 const documentSelector = [
   { language: 'json' },
@@ -78,6 +79,7 @@ export class AnalysisClient implements vscode.Disposable {
   }
 
   private async launch(): Promise<LanguageClient> {
+    const { LanguageClient, TransportKind } = runtime();
     const module = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
@@ -103,7 +105,8 @@ export class AnalysisClient implements vscode.Disposable {
 
   private async pickServiceActions(args: PickServiceActionsArgs): Promise<void> {
     const client = await this.start();
-    const result = await client.sendRequest(serviceActionsRequest, { service: args.service });
+    const params: ServiceActionsParams = { service: args.service };
+    const result = await client.sendRequest<ServiceActionsResult>(serviceActionsRequest.method, params);
     if (!result.groups.length) {
       void vscode.window.showWarningMessage(`No actions are known for the service "${args.service}".`);
       return;

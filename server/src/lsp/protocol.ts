@@ -1,6 +1,13 @@
 // Every custom message between the extension (client) and the language server, declared once with its direction.
-// The client imports these types only; nothing here runs code.
-import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+// Plain data with phantom types: the extension imports this file without pulling the protocol library into its
+// activation bundle.
+
+/** A request method with its parameter and result types (`P`/`R` exist for the type checker only). */
+export interface Request<P, R> {
+  readonly method: string;
+  readonly __types?: (params: P) => R;
+}
+const request = <P, R>(method: string): Request<P, R> => ({ method });
 
 /** Sent by the client at start-up in `initializationOptions`. */
 export interface InitializationOptions {
@@ -16,7 +23,7 @@ export interface ServiceActionsResult {
   readonly service: string;
   readonly groups: readonly { readonly accessLevel: string; readonly actions: readonly string[] }[];
 }
-export const serviceActionsRequest = new RequestType<ServiceActionsParams, ServiceActionsResult, void>(
+export const serviceActionsRequest = request<ServiceActionsParams, ServiceActionsResult>(
   'localCloudLab/serviceActions',
 );
 
@@ -27,7 +34,7 @@ export interface RuleInfo {
   readonly defaultSeverity: string;
   readonly domain: string;
 }
-export const listRulesRequest = new RequestType0<readonly RuleInfo[], void>('localCloudLab/listRules');
+export const listRulesRequest = request<void, readonly RuleInfo[]>('localCloudLab/listRules');
 
 /** Commands the server's code actions ask the client to run (the client registers them). */
 export const clientCommands = {

@@ -1,0 +1,2 @@
+// Entry of dist/live-analysis.js: the analysis core's live-sample analysis, loaded when a table is first analysed.
+export { analyseLiveSample } from '../../server/src/core/dynamodb/live';
