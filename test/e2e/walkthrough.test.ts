@@ -41,6 +41,8 @@ describe('walkthroughs (UI)', () => {
         // Re-check every 5 s while the walkthrough is open, so the test waits seconds, not the default 15.
         'localCloudLab.walkthrough.checkIntervalSeconds': 5,
         'workbench.welcomePage.walkthroughs.openOnInstall': false,
+        // The DOM renderer keeps the terminal's text readable by the test.
+        'terminal.integrated.gpuAcceleration': 'off',
       },
     });
   });
@@ -76,6 +78,24 @@ describe('walkthroughs (UI)', () => {
         await wb.page.waitForTimeout(500);
       }
       await wb.screenshot('walkthrough-week01-after');
+    }));
+
+  test('a step button types its command into a terminal with the endpoint filled in, without running it', () =>
+    wb.capture('walkthrough-terminal', async () => {
+      await stepRow().click();
+      await stepRow().locator('a', { hasText: 'Type the command in a terminal' }).click();
+      const rows = wb.page.locator('.xterm-rows').first();
+      await rows.waitFor({ timeout: 30_000 });
+      const expected = `aws --endpoint-url ${moto.endpoint} s3 mb s3://lab-week01`;
+      const deadline = Date.now() + 30_000;
+      while (!(await rows.innerText()).replace(/\s+/g, ' ').includes(expected)) {
+        if (Date.now() > deadline) throw new Error(`the terminal never showed: ${expected}`);
+        await wb.page.waitForTimeout(250);
+      }
+      // Typed, not executed: the CLI's output ("make_bucket: …") never appears.
+      await wb.page.waitForTimeout(1500);
+      assert.doesNotMatch(await rows.innerText(), /make_bucket/);
+      await wb.screenshot('walkthrough-terminal');
     }));
 
   test('the progress dashboard shows the checked exercise and reveals one drill answer at a time', () =>
