@@ -183,7 +183,8 @@ export function createDynamoAnalyzer(): Analyzer {
       return tables.map((t) => {
         const d = ev.get(t)?.distribution(hashAttributes(t.keys));
         const extra = d ? ` · sample: ${n(d.distinct)} distinct values` : '';
-        return { span: t.nameSpan, title: `${capacityLine(t)}${extra}` };
+        // Above the definition itself (the resource, the CreateTable document, the Terraform block).
+        return { span: { start: t.span.start, end: t.span.start }, title: `${capacityLine(t)}${extra}` };
       });
     },
   };
