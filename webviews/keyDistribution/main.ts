@@ -30,7 +30,8 @@ addBaseStyles();
 addStyles(`
   .summary { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 8px 0 16px; }
   .summary dt { opacity: .8; }
-  table.hist { border-collapse: collapse; width: 100%; max-width: 900px; }
+  table.hist { border-collapse: collapse; width: 100%; max-width: 900px; table-layout: fixed; }
+  table.hist col.value { width: 32%; } table.hist col.bar { width: 48%; } table.hist col.num { width: 10%; }
   table.hist td { padding: 2px 6px; vertical-align: middle; }
   table.hist td.value { font-family: var(--vscode-editor-font-family); max-width: 320px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   table.hist td.count, table.hist td.share { text-align: right; white-space: nowrap; }
@@ -56,6 +57,12 @@ function histogram(h: HistogramView): TemplateResult {
       <dd>${h.gini.toFixed(2)} <span class="muted">(0 = even, 1 = one value holds everything)</span></dd>
     </dl>
     <table class="hist" aria-label="Busiest values of ${h.attributes.join(' + ')}">
+      <colgroup>
+        <col class="value" />
+        <col class="bar" />
+        <col class="num" />
+        <col class="num" />
+      </colgroup>
       ${h.bars.map(
         (b) =>
           html`<tr>
