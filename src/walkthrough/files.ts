@@ -28,33 +28,47 @@ async function head(path: string): Promise<string> {
   }
 }
 
+/**
+ * Files of the given folders. One instance serves one round of checks: the same search asked twice (two Terraform
+ * checks) walks the folders once.
+ */
 export function folderFiles(roots: readonly string[]): WorkspaceFiles {
-  return {
-    async find(glob, maxFiles) {
-      const exts = extensionsOf(glob);
-      const out: WorkspaceFile[] = [];
-      let visited = 0;
-      const queue = [...roots];
-      while (queue.length > 0 && out.length < maxFiles && visited < VISIT_LIMIT) {
-        const dir = queue.shift()!;
-        let entries;
-        try {
-          entries = await readdir(dir, { withFileTypes: true });
-        } catch {
-          continue;
-        }
-        for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-          if (++visited > VISIT_LIMIT || out.length >= maxFiles) break;
-          const path = join(dir, e.name);
-          if (e.isDirectory()) {
-            if (!SKIP.has(e.name) && !e.name.startsWith('.')) queue.push(path);
-          } else if (e.isFile() && exts.some((x) => e.name.endsWith(x))) {
-            const root = roots.find((r) => path.startsWith(r)) ?? '';
-            out.push({ path: relative(root, path) || e.name, text: await head(path) });
-          }
+  const memo = new Map<string, Promise<readonly WorkspaceFile[]>>();
+  const find = async (glob: string, maxFiles: number): Promise<readonly WorkspaceFile[]> => {
+    const exts = extensionsOf(glob);
+    const out: WorkspaceFile[] = [];
+    let visited = 0;
+    const queue = [...roots];
+    while (queue.length > 0 && out.length < maxFiles && visited < VISIT_LIMIT) {
+      const dir = queue.shift()!;
+      let entries;
+      try {
+        entries = await readdir(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        if (++visited > VISIT_LIMIT || out.length >= maxFiles) break;
+        const path = join(dir, e.name);
+        if (e.isDirectory()) {
+          if (!SKIP.has(e.name) && !e.name.startsWith('.')) queue.push(path);
+        } else if (e.isFile() && exts.some((x) => e.name.endsWith(x))) {
+          const root = roots.find((r) => path.startsWith(r)) ?? '';
+          out.push({ path: relative(root, path) || e.name, text: await head(path) });
         }
       }
-      return out;
+    }
+    return out;
+  };
+  return {
+    find(glob, maxFiles) {
+      const key = `${glob}\u0000${maxFiles}`;
+      let hit = memo.get(key);
+      if (!hit) {
+        hit = find(glob, maxFiles);
+        memo.set(key, hit);
+      }
+      return hit;
     },
   };
 }

@@ -119,7 +119,8 @@ describe('RESP', () => {
 describe('workspace checks over a real folder', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lcl-ws-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
-  const env = { files: folderFiles([dir]), local: DEFAULT_LOCAL_SERVICES } as unknown as CheckEnv;
+  // A fresh file view per check, as each round of the scheduler gets.
+  const env = (): CheckEnv => ({ files: folderFiles([dir]), local: DEFAULT_LOCAL_SERVICES }) as unknown as CheckEnv;
 
   test('globs are limited to the two shapes the checks use', () => {
     assert.deepEqual(extensionsOf('**/*.tf'), ['.tf']);
@@ -130,12 +131,12 @@ describe('workspace checks over a real folder', () => {
   test('week05.backup flips when a pg_dump file appears, not for other SQL', async () => {
     mkdirSync(join(dir, 'backups'));
     writeFileSync(join(dir, 'backups', 'notes.sql'), 'select 1;');
-    assert.equal((await week05.backup(env)).done, false);
+    assert.equal((await week05.backup(env())).done, false);
     writeFileSync(
       join(dir, 'backups', 'lab.sql'),
       '--\n-- PostgreSQL database dump\n--\n\nSET statement_timeout = 0;\n',
     );
-    const r = await week05.backup(env);
+    const r = await week05.backup(env());
     assert.equal(r.done, true, r.detail);
     assert.match(r.detail, /backups\/lab\.sql/);
   });
@@ -146,22 +147,31 @@ describe('workspace checks over a real folder', () => {
       join(dir, 'node_modules', 'x', 'main.tf'),
       'provider "aws" {\n endpoints {\n s3 = "http://localhost:4566"\n }\n}\nmodule "m" {\n source = "./m"\n}',
     );
-    assert.equal((await week11.provider!(env)).done, false);
-    assert.equal((await week11.modules!(env)).done, false);
+    assert.equal((await week11.provider!(env())).done, false);
+    assert.equal((await week11.modules!(env())).done, false);
     mkdirSync(join(dir, 'infra'));
     writeFileSync(
       join(dir, 'infra', 'main.tf'),
       'provider "aws" {\n  endpoints {\n    sqs = "http://127.0.0.1:4566"\n  }\n}\n',
     );
-    assert.equal((await week11.provider!(env)).done, true);
-    assert.equal((await week11.modules!(env)).done, false);
+    assert.equal((await week11.provider!(env())).done, true);
+    assert.equal((await week11.modules!(env())).done, false);
     writeFileSync(
       join(dir, 'infra', 'queues.tf'),
       'module "orders" {\n  source = "./modules/queue"\n  name = "orders"\n}\n',
     );
-    const r = await week11.modules!(env);
+    const r = await week11.modules!(env());
     assert.equal(r.done, true);
     assert.match(r.detail, /orders from \.\/modules\/queue/);
+  });
+
+  test('one round walks the folders once for the same search', async () => {
+    const files = folderFiles([dir]);
+    const first = files.find('**/*.tf', 100);
+    assert.equal(files.find('**/*.tf', 100), first);
+    writeFileSync(join(dir, 'late.tf'), 'module "x" {}');
+    assert.ok(!(await first).some((f) => f.path === 'late.tf'), 'the round keeps what it saw');
+    assert.ok((await folderFiles([dir]).find('**/*.tf', 100)).some((f) => f.path === 'late.tf'));
   });
 
   test('only the head of a big file is read', async () => {
