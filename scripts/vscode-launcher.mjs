@@ -13,6 +13,7 @@ import {
   startCodeServer,
   tail,
   CODE_SERVER_VERSION,
+  repoRoot,
 } from './lib/code-server.mjs';
 
 /** Parses `--name=value` / `--name value` flags; anything not starting with -- is a path to open. */
@@ -73,7 +74,8 @@ async function main() {
     console.error(`vscode-launcher: extensionTestsPath not found: ${tests}`);
     return 2;
   }
-  const timeoutMs = Number(process.env.LCL_VSCODE_TIMEOUT_MS || 600_000);
+  // Shorter than scripts/test.mjs's 10-minute layer limit, so a hung run is reported here, with its log.
+  const timeoutMs = Number(process.env.LCL_VSCODE_TIMEOUT_MS || 480_000);
   const extensionEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('LCL_')));
 
   ensureCodeServer();
@@ -107,23 +109,31 @@ async function main() {
 
     context = await launchChromium(profile.browser);
     const page = context.pages()[0] ?? (await context.newPage());
-    const result = new Promise((resolveExit) => {
-      void page.exposeFunction('codeAutomationLog', (type, args) => {
-        const line = formatLog(args);
-        if (!verbose && WORKBENCH_CHATTER.test(line)) return;
-        (type === 'error' ? process.stderr : process.stdout).write(line.endsWith('\n') ? line : line + '\n');
-      });
-      void page.exposeFunction('codeAutomationExit', (code, logs) => {
-        const dir = process.env.LCL_VSCODE_LOGS_DIR;
-        if (dir && Array.isArray(logs)) {
-          for (const { relativePath, contents } of logs) {
-            const out = join(dir, relativePath);
-            mkdirSync(dirname(out), { recursive: true });
-            writeFileSync(out, contents);
-          }
+    let resolveExit;
+    const result = new Promise((r) => (resolveExit = r));
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const line = formatLog(args);
+      if (!verbose && WORKBENCH_CHATTER.test(line)) return;
+      (type === 'error' ? process.stderr : process.stdout).write(line.endsWith('\n') ? line : line + '\n');
+    });
+    await page.exposeFunction('codeAutomationExit', (code, logs) => {
+      const exitCode = typeof code === 'number' ? code : 1;
+      // VS Code hands over its logs with the exit code: keep them when the run failed (or when asked to).
+      const dir =
+        process.env.LCL_VSCODE_LOGS_DIR || (exitCode !== 0 ? join(repoRoot, 'test-results', 'vscode-logs') : '');
+      if (dir && Array.isArray(logs)) {
+        for (const { relativePath, contents } of logs) {
+          const out = join(dir, relativePath);
+          mkdirSync(dirname(out), { recursive: true });
+          writeFileSync(out, contents);
         }
-        resolveExit(typeof code === 'number' ? code : 1);
-      });
+        console.error(`[vscode-launcher] VS Code logs saved in ${dir}`);
+      }
+      resolveExit(exitCode);
+    });
+    page.on('crash', () => {
+      console.error('[vscode-launcher] the browser page crashed');
+      resolveExit(1);
     });
     if (verbose) {
       page.on('console', (m) => process.stderr.write(`[page:${m.type()}] ${m.text()}\n`));

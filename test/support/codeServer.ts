@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type * as CodeServerModule from '../../scripts/lib/code-server.mjs';
 
@@ -24,7 +25,7 @@ export const repoRoot = findRepoRoot();
 export const resultsDir = join(repoRoot, 'test-results');
 
 function lib(): Promise<CodeServerLib> {
-  return import(join(repoRoot, 'scripts', 'lib', 'code-server.mjs')) as Promise<CodeServerLib>;
+  return import(pathToFileURL(join(repoRoot, 'scripts', 'lib', 'code-server.mjs')).href) as Promise<CodeServerLib>;
 }
 
 /**

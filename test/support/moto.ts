@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type * as Ports from '../../scripts/lib/ports.mjs';
 
 export interface MotoServer {
@@ -54,7 +55,7 @@ export function awsTestConfig(endpoint: string): {
 
 /** Asks the OS for a free TCP port on 127.0.0.1 (shared with the scripts). */
 export async function freePort(): Promise<number> {
-  const ports = (await import(join(findRepoRoot(), 'scripts', 'lib', 'ports.mjs'))) as typeof Ports;
+  const ports = (await import(pathToFileURL(join(findRepoRoot(), 'scripts', 'lib', 'ports.mjs')).href)) as typeof Ports;
   return ports.freePort();
 }
 

@@ -1,12 +1,15 @@
 // The npm test orchestrator's pure parts: flag parsing, TAP counters, layer verdicts and the summary line.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { before, describe, test } from 'node:test';
 import type * as Report from '../../../scripts/lib/test-report.mjs';
 
 let r: typeof Report;
 before(async () => {
-  r = (await import(join(__dirname, '..', '..', '..', 'scripts', 'lib', 'test-report.mjs'))) as typeof Report;
+  r = (await import(
+    pathToFileURL(join(__dirname, '..', '..', '..', 'scripts', 'lib', 'test-report.mjs')).href
+  )) as typeof Report;
 });
 
 describe('test orchestrator', () => {
