@@ -7,6 +7,7 @@ import { iamComplete } from './complete';
 import { iamHover } from './hover';
 import type { IamData } from './data';
 import { extractPolicies } from './extract';
+import { IamFacts } from './facts';
 import type { Policy } from './model';
 import { isPolicyDocument } from './policy';
 import type { IamRule } from './rule';
@@ -21,6 +22,7 @@ export function runIamRules(
   rules: readonly IamRule[] = iamRules,
 ): Finding[] {
   const findings: Finding[] = [];
+  const facts = new IamFacts(data);
   for (const policy of policies) {
     for (const rule of rules) {
       const level = options.rules?.[rule.id];
@@ -30,6 +32,7 @@ export function runIamRules(
         rule.check({
           policy,
           data,
+          facts,
           text,
           report: (f) => {
             const severity: Severity = level ?? f.severity ?? rule.defaultSeverity;

@@ -1,26 +1,8 @@
 // Queries over the IAM catalogue (IamData): find services, actions, resource types and condition keys the way IAM
 // itself matches them (case-insensitive names, `*`/`?` wildcards, `${Var}` ARN templates). Pure functions; the data
-// object is passed in by the caller. The hot ones memoise their results (bounded; results depend only on arguments),
-// because every statement of every document asks the same few questions again.
+// object is passed in by the caller. Nothing here caches: the rules of one analysis share answers through IamFacts
+// (facts.ts), which calls these.
 import type { AccessLevel, ActionInfo, ConditionKeyInfo, IamData, ResourceTypeInfo, ServiceInfo } from './data';
-
-/** A memo for a pure function of strings: cleared whole when it reaches `limit` entries, so it never grows unbounded. */
-class BoundedMemo<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly limit: number) {}
-  get(key: string, compute: () => V): V {
-    const hit = this.map.get(key);
-    if (hit !== undefined || this.map.has(key)) return hit as V;
-    if (this.map.size >= this.limit) this.map.clear();
-    const value = compute();
-    this.map.set(key, value);
-    return value;
-  }
-}
-const expansions = new WeakMap<IamData, BoundedMemo<readonly ActionRef[]>>();
-const templateTokens = new BoundedMemo<TemplateToken[]>(20_000);
-const arnMatches = new BoundedMemo<boolean>(50_000);
-const arnCovers = new BoundedMemo<boolean>(50_000);
 
 /** An action resolved in the catalogue. `fullName` is canonical, e.g. 's3:GetObject'. */
 export interface ActionRef {
@@ -64,12 +46,8 @@ export function findAction(data: IamData, fullName: string): ActionRef | undefin
 
 /** A case-insensitive regular expression for an IAM glob (`*` any run, `?` one character). */
 export function globToRegExp(glob: string): RegExp {
-  let src = '';
-  for (const ch of glob) {
-    if (ch === '*') src += '.*';
-    else if (ch === '?') src += '.';
-    else src += ch.replace(/[\\^$.|+()[\]{}]/g, '\\$&');
-  }
+  // One pass over the text: wildcards become their regex, other special characters are escaped.
+  const src = glob.replace(/[\\^$.|+()[\]{}*?]/g, (ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : `\\${ch}`));
   return new RegExp(`^${src}$`, 'i');
 }
 
@@ -78,12 +56,6 @@ export function globToRegExp(glob: string): RegExp {
  * An exact name gives at most one action. Unknown services or malformed patterns give none.
  */
 export function expandActionPattern(data: IamData, pattern: string): ActionRef[] {
-  let memo = expansions.get(data);
-  if (!memo) expansions.set(data, (memo = new BoundedMemo(5_000)));
-  return [...memo.get(pattern, () => expandUncached(data, pattern))];
-}
-
-function expandUncached(data: IamData, pattern: string): ActionRef[] {
   if (pattern === '*') {
     const all: ActionRef[] = [];
     for (const service of data.services.values()) for (const a of service.actions.values()) all.push(ref(service, a));
@@ -95,8 +67,9 @@ function expandUncached(data: IamData, pattern: string): ActionRef[] {
     const one = findAction(data, pattern);
     return one ? [one] : [];
   }
-  const services = hasWildcard(parts.service)
-    ? [...data.services.values()].filter((s) => globToRegExp(parts.service).test(s.prefix))
+  const serviceRe = hasWildcard(parts.service) ? globToRegExp(parts.service) : undefined;
+  const services = serviceRe
+    ? [...data.services.values()].filter((s) => serviceRe.test(s.prefix))
     : [findService(data, parts.service)].filter((s): s is ServiceInfo => s !== undefined);
   const re = globToRegExp(parts.action);
   const out: ActionRef[] = [];
@@ -160,18 +133,14 @@ export function groupByAccessLevel(refs: readonly ActionRef[]): Map<AccessLevel,
 /** Policy variables and environment parts of a template that any concrete value of the user's stands for. */
 const ENVIRONMENT_VARS = new Set(['partition', 'region', 'account']);
 
-type TemplateToken = string | { readonly variable: string; readonly slash: boolean; readonly colon: boolean };
+export type TemplateToken = string | { readonly variable: string; readonly slash: boolean; readonly colon: boolean };
 
 /**
  * Splits an ARN template into literal characters and variables. Which variables may contain '/' or ':' is a
  * judgement the catalogue does not record: path-like names and the last variable may, unless that variable is the
  * whole resource part (a bucket or queue name never contains '/').
  */
-function tokenizeTemplate(template: string): TemplateToken[] {
-  return templateTokens.get(template, () => tokenizeUncached(template));
-}
-
-function tokenizeUncached(template: string): TemplateToken[] {
+export function tokenizeTemplate(template: string): TemplateToken[] {
   const tokens: TemplateToken[] = [];
   const re = /\$\{([^}]+)\}/g;
   let last = 0;
@@ -209,12 +178,12 @@ function tokenizeUncached(template: string): TemplateToken[] {
  * This is the "does this resource fit this resource type" test (`arn:aws:s3:::b` fits a bucket, not an object).
  */
 export function arnMatchesTemplate(pattern: string, template: string): boolean {
-  if (pattern === '*') return true;
-  return arnMatches.get(`${pattern}\u0000${template}`, () => arnMatchesUncached(pattern, template));
+  return pattern === '*' || arnMatchesTokens(pattern, tokenizeTemplate(template));
 }
 
-function arnMatchesUncached(pattern: string, template: string): boolean {
-  const t = tokenizeTemplate(template);
+/** arnMatchesTemplate over an already tokenized template. */
+export function arnMatchesTokens(pattern: string, t: readonly TemplateToken[]): boolean {
+  if (pattern === '*') return true;
   const p = [...pattern];
   const seen = new Set<number>();
   const width = t.length + 1;
@@ -250,12 +219,12 @@ function arnMatchesUncached(pattern: string, template: string): boolean {
  * pattern like `*`.
  */
 export function arnCoversResourceType(pattern: string, template: string): boolean {
-  if (pattern === '*') return true;
-  return arnCovers.get(`${pattern}\u0000${template}`, () => arnCoversUncached(pattern, template));
+  return pattern === '*' || arnCoversTokens(pattern, tokenizeTemplate(template));
 }
 
-function arnCoversUncached(pattern: string, template: string): boolean {
-  const t = tokenizeTemplate(template);
+/** arnCoversResourceType over an already tokenized template. */
+export function arnCoversTokens(pattern: string, t: readonly TemplateToken[]): boolean {
+  if (pattern === '*') return true;
   const p = [...pattern];
   const memo = new Map<number, boolean>();
   const width = t.length + 1;

@@ -1,6 +1,6 @@
 // Shared by PASS_ROLE_WITH_STAR_IN_RESOURCE and PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE: which Allow statements
 // grant iam:PassRole on every role, through which action entry, and how their conditions weigh.
-import { findAction, hasWildcard } from './catalog';
+import { hasWildcard } from './catalog';
 import type { IamRuleContext } from './rule';
 import {
   type ActionEntry,
@@ -28,14 +28,14 @@ export interface PassRoleGrant {
  * removes the risk (no finding); iam:PassedToService only limits which service receives the role (softened).
  */
 export function passRoleGrants(ctx: IamRuleContext, wildcardAction: boolean): PassRoleGrant[] {
-  const passRole = findAction(ctx.data, 'iam:PassRole');
+  const passRole = ctx.facts.action('iam:PassRole');
   if (!passRole) return [];
   const out: PassRoleGrant[] = [];
   const statements = allowStatements(ctx.policy);
   const allActions = statements.flatMap((s) => actionEntries(s).map((e) => e.text));
   for (const s of statements) {
     if (scopingConditions(s, ['iam:PassedToService']).length > 0) continue;
-    const resource = wideResource(passRole, s);
+    const resource = wideResource(ctx.facts, passRole, s);
     if (!resource) continue;
     const passedTo = restrictedValues(s, 'iam:PassedToService');
     for (const entry of actionEntries(s)) {

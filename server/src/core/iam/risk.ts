@@ -1,17 +1,8 @@
 // Shared vocabulary of the over-privilege rules: which statements allow, which action entries they hold, whether a
 // statement reaches every resource of an action, and whether its Condition really narrows what it grants.
-// Pure functions over the policy model and the catalogue; every rule builds what it needs per call (no caches).
-import {
-  type ActionRef,
-  arnCoversResourceType,
-  expandActionPattern,
-  findAction,
-  globToRegExp,
-  isWildcardOnly,
-  parseOperator,
-  resourceTypesOfRef,
-} from './catalog';
-import type { IamData } from './data';
+// Pure functions over the policy model and the catalogue; catalogue answers come from the analysis' IamFacts.
+import { type ActionRef, globToRegExp, isWildcardOnly, parseOperator, resourceTypesOfRef } from './catalog';
+import type { IamFacts } from './facts';
 import type { ConditionEntry, Policy, Statement, Value } from './model';
 import type { Node, StringNode } from '../syntax/tree';
 import type { Span } from '../types';
@@ -79,7 +70,7 @@ export function hasStarResource(s: Statement): boolean {
  * arnCoversResourceType with cheap refusals first: a pattern without `*` never covers a type, and a pattern naming
  * another service cannot cover the template at all.
  */
-export function covers(pattern: string, template: string): boolean {
+export function covers(facts: IamFacts, pattern: string, template: string): boolean {
   if (isStar(pattern)) return true;
   // A literal ARN names one resource, even of a one-per-account type (…:root): never "every resource".
   if (!pattern.includes('*')) return false;
@@ -88,7 +79,7 @@ export function covers(pattern: string, template: string): boolean {
   if (service !== undefined && templateService !== undefined && !/[*?]/.test(service)) {
     if (service.toLowerCase() !== templateService.toLowerCase()) return false;
   }
-  return arnCoversResourceType(pattern, template);
+  return facts.coversType(pattern, template);
 }
 
 /**
@@ -104,40 +95,26 @@ export function mayReachAll(s: Statement): boolean {
  * resource of one of the action's resource types (`arn:aws:iam::123456789012:role/*` for iam:PassRole), and for an
  * Allow with NotResource (everything but a list). A '*'-only action is reached only by `*` itself.
  */
-/** Results of `covers` for one rule run: many actions share a resource type, so the same pair recurs. */
-export type CoverMemo = Map<string, boolean>;
-
-function coversMemo(pattern: string, template: string, memo: CoverMemo | undefined): boolean {
-  if (!memo) return covers(pattern, template);
-  const key = `${pattern}\n${template}`;
-  let known = memo.get(key);
-  if (known === undefined) {
-    known = covers(pattern, template);
-    memo.set(key, known);
-  }
-  return known;
-}
-
-export function reachesAll(r: ActionRef, s: Statement, memo?: CoverMemo): boolean {
+export function reachesAll(facts: IamFacts, r: ActionRef, s: Statement): boolean {
   if (s.notResource) return true;
   const patterns = resourcePatterns(s);
   if (patterns.some(isStar)) return true;
   if (isWildcardOnly(r)) return false;
   const types = resourceTypesOfRef(r);
-  return patterns.some((p) => types.some((t) => coversMemo(p, t.arn, memo)));
+  return patterns.some((p) => types.some((t) => covers(facts, p, t.arn)));
 }
 
 /** The resource entry (span and text) that makes the statement reach every resource of the action. */
 export function wideResource(
+  facts: IamFacts,
   r: ActionRef,
   s: Statement,
-  memo?: CoverMemo,
 ): { readonly text: string; readonly span: Span; readonly node: StringNode } | undefined {
   const types = isWildcardOnly(r) ? [] : resourceTypesOfRef(r);
   for (const v of s.resource?.values ?? []) {
     if (v.kind !== 'string') continue;
     const text = v.value;
-    if (isStar(text) || types.some((t) => coversMemo(text, t.arn, memo))) return { text, span: v.span, node: v };
+    if (isStar(text) || types.some((t) => covers(facts, text, t.arn))) return { text, span: v.span, node: v };
   }
   return undefined;
 }
@@ -236,11 +213,11 @@ export interface Grant {
  * What one action entry grants without resource constraint: the catalogue actions it expands to that the statement
  * reaches everywhere. The caller decides about conditions.
  */
-export function unconstrainedGrants(data: IamData, entry: ActionEntry, memo: CoverMemo = new Map()): Grant[] {
+export function unconstrainedGrants(facts: IamFacts, entry: ActionEntry): Grant[] {
   if (!mayReachAll(entry.statement)) return [];
   const out: Grant[] = [];
-  for (const ref of expandActionPattern(data, entry.text)) {
-    if (reachesAll(ref, entry.statement, memo)) out.push({ ref, entry });
+  for (const ref of facts.expand(entry.text)) {
+    if (reachesAll(facts, ref, entry.statement)) out.push({ ref, entry });
   }
   return out;
 }
@@ -281,22 +258,16 @@ export interface ListedGrant {
  * scoping condition, entry by entry. A bare `*` on `*` is left to FULL_ADMIN; an Allow with NotAction grants every
  * listed action it does not exclude.
  */
-export function listedGrants(data: IamData, policy: Policy, list: ActionList): ListedGrant[] {
+export function listedGrants(facts: IamFacts, policy: Policy, list: ActionList): ListedGrant[] {
   const listed = list.names;
   const canonical = list.byLower;
   const statements = allowStatements(policy).filter((s) => mayReachAll(s) && scopingConditions(s).length === 0);
   if (statements.length === 0) return [];
   // Resolve catalogue entries only for the names some entry grants (most policies touch few of the list).
-  const resolved = new Map<string, ActionRef | undefined>();
-  const resolve = (name: string): ActionRef | undefined => {
-    if (!resolved.has(name)) resolved.set(name, findAction(data, name));
-    return resolved.get(name);
-  };
-  const memo: CoverMemo = new Map();
   const reached = (names: readonly string[], s: Statement): string[] =>
     names
-      .map(resolve)
-      .filter((r): r is ActionRef => r !== undefined && reachesAll(r, s, memo))
+      .map((name) => facts.action(name))
+      .filter((r): r is ActionRef => r !== undefined && reachesAll(facts, r, s))
       .map((r) => r.fullName);
   const out: ListedGrant[] = [];
   for (const s of statements) {

@@ -4,6 +4,7 @@ import { findService, parseArn } from './catalog';
 import { replaceString } from './fixes';
 import type { IamData } from './data';
 import type { Policy, Statement, Value, ValueList } from './model';
+import type { IamRuleContext } from './rule';
 import type { Node, ObjectNode, Property, StringNode } from '../syntax/tree';
 import type { Fix, Span } from '../types';
 
@@ -106,33 +107,49 @@ function fieldSpan(node: StringNode, fields: readonly string[], index: number): 
   return { start, end: Math.max(start, Math.min(node.valueSpan.end, start + Math.max(len, 1))) };
 }
 
-/** Regions and accounts the service's ARN templates carry for resources whose resource part looks like this one. */
-function templateShapes(data: IamData, service: string, resource: string): { region: boolean; account: boolean }[] {
+/** One ARN template of a service, reduced to what the field checks need. */
+export interface TemplateShape {
+  /** Lower-case literal start of the resource part, up to its first variable ('role/', 'table/', ''). */
+  readonly literal: string;
+  readonly region: boolean;
+  readonly account: boolean;
+}
+
+/** The ARN templates of a service (lower-case prefix) as shapes; empty for an unknown service. */
+export function serviceTemplateShapes(data: IamData, service: string): TemplateShape[] {
   const info = findService(data, service);
   if (!info) return [];
-  const out: { region: boolean; account: boolean }[] = [];
+  const out: TemplateShape[] = [];
   for (const rt of info.resourceTypes.values()) {
     const t = parseArn(rt.arn);
     if (!t) continue;
-    if (resourcePartFits(resource, t.resource)) out.push({ region: t.region !== '', account: t.account !== '' });
+    const literal = (t.resource.split('${')[0] ?? '').toLowerCase();
+    out.push({ literal, region: t.region !== '', account: t.account !== '' });
   }
   return out;
 }
 
-/** Does a resource part (with wildcards) fit a template's resource part? Literal prefix before the first variable. */
-function resourcePartFits(resource: string, template: string): boolean {
-  const literal = template.split('${')[0] ?? '';
+/**
+ * Regions and accounts the service's ARN templates carry for resources whose resource part looks like this one:
+ * the known part of the resource (before its first wildcard or variable) and the template's literal prefix agree.
+ */
+function fittingShapes(shapes: readonly TemplateShape[], resource: string): TemplateShape[] {
   const wild = resource.search(/[*?]|\$\{/);
-  const known = wild < 0 ? resource : resource.slice(0, wild);
-  if (known.length >= literal.length) return known.toLowerCase().startsWith(literal.toLowerCase());
-  return literal.toLowerCase().startsWith(known.toLowerCase());
+  const known = (wild < 0 ? resource : resource.slice(0, wild)).toLowerCase();
+  return shapes.filter((t) =>
+    known.length >= t.literal.length ? known.startsWith(t.literal) : t.literal.startsWith(known),
+  );
 }
 
 /**
  * Problems with one Resource/NotResource value, in the order IAM would meet them; an empty list for `*`, for values
  * with unknown parts in the fields checked, and for valid ARNs.
  */
-export function arnProblems(data: IamData, node: StringNode): ArnFinding[] {
+export function arnProblems(
+  data: IamData,
+  node: StringNode,
+  shapesOf: (service: string) => readonly TemplateShape[] = (service) => serviceTemplateShapes(data, service),
+): ArnFinding[] {
   const text = node.value;
   if (text === '*' || text === '') return [];
   if (!text.startsWith('arn:')) {
@@ -190,7 +207,7 @@ export function arnProblems(data: IamData, node: StringNode): ArnFinding[] {
     });
   }
   if (WILD.test(service) || !findService(data, service)) return out;
-  const shapes = templateShapes(data, service.toLowerCase(), resource);
+  const shapes = fittingShapes(shapesOf(service.toLowerCase()), resource);
   if (shapes.length === 0) {
     if (!WILD.test(resource.slice(0, 1)) && resource !== '') {
       const info = findService(data, service);
@@ -237,16 +254,21 @@ export function arnFixes(text: string, node: StringNode, f: ArnFinding): Fix[] {
     : [{ title: `Change to ${f.replacement}`, edits: [replaceString(text, node, f.replacement)], preferred: true }];
 }
 
-/** Runs the ARN checks over every literal Resource and NotResource value of a policy. */
+/**
+ * Runs the ARN checks over every literal Resource and NotResource value of a policy. The checks run once per value
+ * for the whole INVALID_ARN_* family (IamFacts keeps them); each rule picks its own problem.
+ */
 export function forEachArnProblem(
-  data: IamData,
-  policy: Policy,
+  ctx: IamRuleContext,
   problem: ArnProblem,
   report: (f: ArnFinding, node: StringNode) => void,
 ): void {
-  for (const s of policy.statements) {
-    for (const v of [...literals(s.resource), ...literals(s.notResource)]) {
-      for (const f of arnProblems(data, v)) if (f.problem === problem) report(f, v);
+  for (const s of ctx.policy.statements) {
+    for (const list of [s.resource, s.notResource]) {
+      for (const v of list?.values ?? []) {
+        if (v.kind !== 'string') continue;
+        for (const f of ctx.facts.arnProblems(v)) if (f.problem === problem) report(f, v);
+      }
     }
   }
 }

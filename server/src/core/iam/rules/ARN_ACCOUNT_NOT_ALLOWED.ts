@@ -9,7 +9,7 @@ export const ARN_ACCOUNT_NOT_ALLOWED: IamRule = {
   defaultSeverity: 'error',
   title: 'A resource ARN has an account ID although resources of that kind have none (S3 buckets and objects).',
   check(ctx) {
-    forEachArnProblem(ctx.data, ctx.policy, 'ARN_ACCOUNT_NOT_ALLOWED', (f, node) =>
+    forEachArnProblem(ctx, 'ARN_ACCOUNT_NOT_ALLOWED', (f, node) =>
       ctx.report({ message: f.message, span: f.span, fixes: arnFixes(ctx.text, node, f) }),
     );
   },

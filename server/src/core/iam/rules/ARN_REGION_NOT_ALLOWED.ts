@@ -9,7 +9,7 @@ export const ARN_REGION_NOT_ALLOWED: IamRule = {
   defaultSeverity: 'error',
   title: 'A resource ARN has a Region although resources of that kind have none (S3 buckets, IAM roles).',
   check(ctx) {
-    forEachArnProblem(ctx.data, ctx.policy, 'ARN_REGION_NOT_ALLOWED', (f, node) =>
+    forEachArnProblem(ctx, 'ARN_REGION_NOT_ALLOWED', (f, node) =>
       ctx.report({ message: f.message, span: f.span, fixes: arnFixes(ctx.text, node, f) }),
     );
   },

@@ -1,6 +1,5 @@
 // CREATE_SLR_WITH_STAR_IN_RESOURCE (IAM Access Analyzer's code): iam:CreateServiceLinkedRole on every role without an
 // iam:AWSServiceName condition naming the services it is for.
-import { findAction } from '../catalog';
 import { addConditionEdit } from '../fixes';
 import type { IamRule } from '../rule';
 import { actionEntries, allowStatements, restrictedValues, scopingConditions, wideResource } from '../risk';
@@ -12,12 +11,12 @@ export const CREATE_SLR_WITH_STAR_IN_RESOURCE: IamRule = {
   title: 'iam:CreateServiceLinkedRole is granted on every role without an iam:AWSServiceName condition.',
   appliesTo: ['identity'],
   check(ctx) {
-    const slr = findAction(ctx.data, 'iam:CreateServiceLinkedRole');
+    const slr = ctx.facts.action('iam:CreateServiceLinkedRole');
     if (!slr) return;
     for (const s of allowStatements(ctx.policy)) {
       if (restrictedValues(s, 'iam:AWSServiceName')) continue;
       if (scopingConditions(s).length > 0) continue;
-      const resource = wideResource(slr, s);
+      const resource = wideResource(ctx.facts, slr, s);
       if (!resource) continue;
       for (const entry of actionEntries(s)) {
         if (entry.text.toLowerCase() !== 'iam:createservicelinkedrole') continue;

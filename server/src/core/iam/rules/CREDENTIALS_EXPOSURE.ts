@@ -56,7 +56,7 @@ export const CREDENTIALS_EXPOSURE: IamRule = {
   title: 'Actions that return credentials (keys, passwords, tokens, role sessions) are granted on every resource.',
   appliesTo: ['identity', 'resource'],
   check(ctx) {
-    for (const g of listedGrants(ctx.data, ctx.policy, LIST)) {
+    for (const g of listedGrants(ctx.facts, ctx.policy, LIST)) {
       const first = g.names[0] ?? '';
       const via =
         g.names.length === 1 && g.text.toLowerCase() === first.toLowerCase()

@@ -29,7 +29,7 @@ export const DATA_EXFILTRATION: IamRule = {
   title: 'Actions that read stored data (objects, parameters, secrets, items) are granted on every resource.',
   appliesTo: ['identity', 'resource'],
   check(ctx) {
-    for (const g of listedGrants(ctx.data, ctx.policy, LIST)) {
+    for (const g of listedGrants(ctx.facts, ctx.policy, LIST)) {
       const first = g.names[0] ?? '';
       const what = EXFILTRATION_ACTIONS.get(first) ?? 'stored data';
       const lead =

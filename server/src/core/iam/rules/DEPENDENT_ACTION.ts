@@ -1,8 +1,9 @@
 // DEPENDENT_ACTION: some actions only succeed when the caller also holds another permission (creating a Lambda
 // function passes its execution role: iam:PassRole). A hint: the learner's first call would fail with AccessDenied.
-import { actionMatches, concreteArnExample, findAction, resourceTypesOfRef } from '../catalog';
+import { concreteArnExample, resourceTypesOfRef } from '../catalog';
 import { appendArrayItem } from '../fixes';
 import type { IamRule } from '../rule';
+import { actionMatcher } from '../risk';
 import { literals } from '../validity';
 
 /**
@@ -37,7 +38,7 @@ export const DEPENDENT_ACTION: IamRule = {
   title: 'An allowed action depends on another permission that the policy does not grant.',
   appliesTo: ['identity'],
   check(ctx) {
-    const { data, text, policy } = ctx;
+    const { facts, text, policy } = ctx;
     const allows = policy.statements.filter((s) => s.effect?.kind === 'string' && s.effect.value === 'Allow');
     // NotAction grants almost everything: do not guess.
     if (
@@ -46,11 +47,12 @@ export const DEPENDENT_ACTION: IamRule = {
     ) {
       return;
     }
-    const granted = allows.flatMap((s) => literals(s.action).map((v) => v.value));
+    // Each granted pattern compiled once: every dependency is tested against all of them.
+    const granted = allows.flatMap((s) => literals(s.action).map((v) => actionMatcher(v.value)));
     const reported = new Set<string>();
     for (const s of allows) {
       for (const v of literals(s.action)) {
-        const r = findAction(data, v.value);
+        const r = facts.action(v.value);
         if (!r) continue;
         const known = KNOWN[r.fullName.toLowerCase()];
         const fromData = [
@@ -60,13 +62,13 @@ export const DEPENDENT_ACTION: IamRule = {
           ),
         ];
         const deps = [...new Set([...fromData, ...(known?.actions ?? [])])];
-        const missing = deps.filter((d) => !granted.some((g) => actionMatches(g, d)));
+        const missing = deps.filter((d) => !granted.some((matches) => matches(d)));
         if (missing.length === 0 || reported.has(r.fullName)) continue;
         reported.add(r.fullName);
         const when = known?.when && fromData.length === 0 ? ` ${known.when}` : '';
         const st =
           policy.node.kind === 'object' ? policy.node.properties.find((p) => p.key === 'Statement')?.value : undefined;
-        const dep = findAction(data, missing[0] ?? '');
+        const dep = facts.action(missing[0] ?? '');
         const type = dep ? resourceTypesOfRef(dep)[0] : undefined;
         const statement = {
           Effect: 'Allow',

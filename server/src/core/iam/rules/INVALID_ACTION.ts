@@ -1,6 +1,6 @@
 // INVALID_ACTION: the action is not in the service's catalogue (a typo or a made-up name), or is not written as
 // service:Action, or its wildcard matches no action at all.
-import { expandActionPattern, findAction, findService, hasWildcard, splitAction, suggestActions } from '../catalog';
+import { findService, hasWildcard, splitAction, suggestActions } from '../catalog';
 import { didYouMeanFixes } from '../fixes';
 import type { IamRule } from '../rule';
 import { literals } from '../validity';
@@ -23,12 +23,12 @@ export const INVALID_ACTION: IamRule = {
         }
         if (hasWildcard(parts.service) || !findService(data, parts.service)) continue; // other rules
         if (hasWildcard(parts.action)) {
-          if (expandActionPattern(data, name).length === 0) {
+          if (ctx.facts.expand(name).length === 0) {
             ctx.report({ message: `Action pattern ${name} matches no ${parts.service} action`, span: v.span });
           }
           continue;
         }
-        if (findAction(data, name)) continue;
+        if (ctx.facts.action(name)) continue;
         const close = suggestActions(data, name);
         const hint = close[0] ? `; did you mean ${close[0]}?` : '';
         ctx.report({

@@ -9,7 +9,7 @@ export const INVALID_ARN_ACCOUNT: IamRule = {
   defaultSeverity: 'error',
   title: 'The account field of a resource ARN is not a 12-digit account ID.',
   check(ctx) {
-    forEachArnProblem(ctx.data, ctx.policy, 'INVALID_ARN_ACCOUNT', (f, node) =>
+    forEachArnProblem(ctx, 'INVALID_ARN_ACCOUNT', (f, node) =>
       ctx.report({ message: f.message, span: f.span, fixes: arnFixes(ctx.text, node, f) }),
     );
   },

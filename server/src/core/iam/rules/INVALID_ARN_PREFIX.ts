@@ -9,7 +9,7 @@ export const INVALID_ARN_PREFIX: IamRule = {
   defaultSeverity: 'error',
   title: 'A Resource value is neither "*" nor an ARN starting with arn:.',
   check(ctx) {
-    forEachArnProblem(ctx.data, ctx.policy, 'INVALID_ARN_PREFIX', (f, node) =>
+    forEachArnProblem(ctx, 'INVALID_ARN_PREFIX', (f, node) =>
       ctx.report({ message: f.message, span: f.span, fixes: arnFixes(ctx.text, node, f) }),
     );
   },

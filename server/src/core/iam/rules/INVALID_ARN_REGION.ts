@@ -9,7 +9,7 @@ export const INVALID_ARN_REGION: IamRule = {
   defaultSeverity: 'error',
   title: 'The Region field of a resource ARN is not a Region.',
   check(ctx) {
-    forEachArnProblem(ctx.data, ctx.policy, 'INVALID_ARN_REGION', (f, node) =>
+    forEachArnProblem(ctx, 'INVALID_ARN_REGION', (f, node) =>
       ctx.report({ message: f.message, span: f.span, fixes: arnFixes(ctx.text, node, f) }),
     );
   },

@@ -9,7 +9,7 @@ export const INVALID_ARN_RESOURCE: IamRule = {
   defaultSeverity: 'error',
   title: 'The resource part of an ARN matches none of the resource types of its service.',
   check(ctx) {
-    forEachArnProblem(ctx.data, ctx.policy, 'INVALID_ARN_RESOURCE', (f, node) =>
+    forEachArnProblem(ctx, 'INVALID_ARN_RESOURCE', (f, node) =>
       ctx.report({ message: f.message, span: f.span, fixes: arnFixes(ctx.text, node, f) }),
     );
   },

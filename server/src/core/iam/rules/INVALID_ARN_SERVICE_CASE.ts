@@ -9,7 +9,7 @@ export const INVALID_ARN_SERVICE_CASE: IamRule = {
   defaultSeverity: 'error',
   title: 'The service field of a resource ARN is not lower case.',
   check(ctx) {
-    forEachArnProblem(ctx.data, ctx.policy, 'INVALID_ARN_SERVICE_CASE', (f, node) =>
+    forEachArnProblem(ctx, 'INVALID_ARN_SERVICE_CASE', (f, node) =>
       ctx.report({ message: f.message, span: f.span, fixes: arnFixes(ctx.text, node, f) }),
     );
   },

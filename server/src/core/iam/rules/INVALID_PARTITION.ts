@@ -9,7 +9,7 @@ export const INVALID_PARTITION: IamRule = {
   defaultSeverity: 'error',
   title: 'A resource ARN names a partition that does not exist.',
   check(ctx) {
-    forEachArnProblem(ctx.data, ctx.policy, 'INVALID_PARTITION', (f, node) =>
+    forEachArnProblem(ctx, 'INVALID_PARTITION', (f, node) =>
       ctx.report({ message: f.message, span: f.span, fixes: arnFixes(ctx.text, node, f) }),
     );
   },

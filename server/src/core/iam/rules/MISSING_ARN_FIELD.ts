@@ -9,7 +9,7 @@ export const MISSING_ARN_FIELD: IamRule = {
   defaultSeverity: 'error',
   title: 'A resource ARN has fewer than the six fields arn:partition:service:region:account:resource.',
   check(ctx) {
-    forEachArnProblem(ctx.data, ctx.policy, 'MISSING_ARN_FIELD', (f, node) =>
+    forEachArnProblem(ctx, 'MISSING_ARN_FIELD', (f, node) =>
       ctx.report({ message: f.message, span: f.span, fixes: arnFixes(ctx.text, node, f) }),
     );
   },

@@ -9,7 +9,7 @@ export const MISSING_ARN_REGION: IamRule = {
   defaultSeverity: 'error',
   title: 'A resource ARN has no Region although resources of that kind live in a Region.',
   check(ctx) {
-    forEachArnProblem(ctx.data, ctx.policy, 'MISSING_ARN_REGION', (f, node) =>
+    forEachArnProblem(ctx, 'MISSING_ARN_REGION', (f, node) =>
       ctx.report({ message: f.message, span: f.span, fixes: arnFixes(ctx.text, node, f) }),
     );
   },

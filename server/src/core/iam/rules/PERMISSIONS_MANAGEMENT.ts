@@ -2,7 +2,6 @@
 // on every resource with no condition that narrows them.
 import type { IamRule } from '../rule';
 import {
-  type CoverMemo,
   actionEntries,
   allowStatements,
   isAllActions,
@@ -18,12 +17,11 @@ export const PERMISSIONS_MANAGEMENT: IamRule = {
   title: 'Permissions-management actions (which change who may do what) are granted on every resource.',
   appliesTo: ['identity', 'resource'],
   check(ctx) {
-    const memo: CoverMemo = new Map();
     for (const s of allowStatements(ctx.policy)) {
       if (scopingConditions(s).length > 0) continue;
       for (const entry of actionEntries(s)) {
         if (isAllActions(entry.text)) continue; // FULL_ADMIN / SERVICE_WILDCARD report a bare "*".
-        const names = unconstrainedGrants(ctx.data, entry, memo)
+        const names = unconstrainedGrants(ctx.facts, entry)
           .filter((g) => g.ref.action.accessLevel === 'Permissions management')
           .map((g) => g.ref.fullName);
         if (names.length === 0) continue;

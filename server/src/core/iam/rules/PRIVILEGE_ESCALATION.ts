@@ -1,10 +1,9 @@
 // PRIVILEGE_ESCALATION: the policy's Allow statements, taken together, grant every action of a known escalation
 // method (escalation.ts) on every resource those actions touch. Reported on the action entries involved.
-import { type ActionRef, findAction, hasWildcard } from '../catalog';
+import { type ActionRef, hasWildcard } from '../catalog';
 import { ESCALATION_METHODS, type EscalationMethod } from '../escalation';
 import type { IamRule } from '../rule';
 import {
-  type CoverMemo,
   actionEntries,
   actionMatcher,
   allowStatements,
@@ -65,10 +64,9 @@ export const PRIVILEGE_ESCALATION: IamRule = {
     // Resolve catalogue entries only for the method actions some entry grants.
     const resolved = new Map<string, ActionRef | undefined>();
     const resolve = (name: string): ActionRef | undefined => {
-      if (!resolved.has(name)) resolved.set(name, findAction(ctx.data, METHOD_ACTIONS.get(name) ?? name));
+      if (!resolved.has(name)) resolved.set(name, ctx.facts.action(METHOD_ACTIONS.get(name) ?? name));
       return resolved.get(name);
     };
-    const memo: CoverMemo = new Map();
     // Every place each wanted action is granted on every resource.
     const sources = new Map<string, Source[]>();
     const add = (name: string, source: Source): void => {
@@ -91,7 +89,7 @@ export const PRIVILEGE_ESCALATION: IamRule = {
         } else hits = METHOD_ACTIONS.has(lower) ? [lower] : [];
         for (const name of hits) {
           const ref = resolve(name);
-          if (ref && reachesAll(ref, s, memo)) add(name, { text: entry.text, span: entry.span, ...extra });
+          if (ref && reachesAll(ctx.facts, ref, s)) add(name, { text: entry.text, span: entry.span, ...extra });
         }
       }
       if (s.notAction) {
@@ -101,7 +99,8 @@ export const PRIVILEGE_ESCALATION: IamRule = {
         for (const [name, canonical] of METHOD_ACTIONS) {
           if (excluded.some((m) => m(canonical))) continue;
           const ref = resolve(name);
-          if (ref && reachesAll(ref, s, memo)) add(name, { text: 'NotAction', span: s.notAction.node.span, ...extra });
+          if (ref && reachesAll(ctx.facts, ref, s))
+            add(name, { text: 'NotAction', span: s.notAction.node.span, ...extra });
         }
       }
     }

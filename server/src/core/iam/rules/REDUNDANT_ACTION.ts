@@ -1,9 +1,9 @@
 // REDUNDANT_ACTION: an action already granted by another entry of the same list (s3:GetObject next to s3:Get*, or
 // written twice) adds nothing and hides what the statement really grants.
-import { expandActionPattern, globToRegExp, hasWildcard } from '../catalog';
+import { globToRegExp, hasWildcard } from '../catalog';
 import { removeArrayItem } from '../fixes';
 import type { IamRule } from '../rule';
-import type { IamData } from '../data';
+import type { IamFacts } from '../facts';
 import type { StringNode } from '../../syntax/tree';
 
 interface Entry {
@@ -15,12 +15,12 @@ interface Entry {
 }
 
 /** Does wildcard entry `b` grant everything entry `a` grants? */
-function covers(data: IamData, b: Entry, a: Entry, expansions: Map<number, readonly string[]>): boolean {
+function covers(facts: IamFacts, b: Entry, a: Entry, expansions: Map<number, readonly string[]>): boolean {
   if (b.lower === '*') return true;
   if (!a.wildcard) return b.regex.test(a.lower);
   let granted = expansions.get(a.index);
   if (!granted) {
-    granted = expandActionPattern(data, a.node.value).map((r) => r.fullName);
+    granted = facts.expand(a.node.value).map((r) => r.fullName);
     expansions.set(a.index, granted);
   }
   return granted.length > 0 && granted.every((name) => b.regex.test(name));
@@ -32,7 +32,7 @@ export const REDUNDANT_ACTION: IamRule = {
   defaultSeverity: 'hint',
   title: 'An action of a statement is already granted by another action entry of the same statement.',
   check(ctx) {
-    const { data, text } = ctx;
+    const { facts, text } = ctx;
     for (const s of ctx.policy.statements) {
       for (const list of [s.action, s.notAction]) {
         if (list?.node.kind !== 'array') continue;
@@ -60,9 +60,9 @@ export const REDUNDANT_ACTION: IamRule = {
             (w) =>
               w.index !== item.index &&
               w.lower !== item.lower &&
-              covers(data, w, item, expansions) &&
+              covers(facts, w, item, expansions) &&
               // Two patterns granting the same actions: only the later one is redundant.
-              !(item.wildcard && w.index > item.index && covers(data, item, w, expansions)),
+              !(item.wildcard && w.index > item.index && covers(facts, item, w, expansions)),
           );
           if (!by) continue;
           const edit = removeArrayItem(text, array, item.index);

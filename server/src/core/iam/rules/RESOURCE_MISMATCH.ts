@@ -1,13 +1,6 @@
 // RESOURCE_MISMATCH: an action whose resource types none of the statement's resources fit is silently not granted
 // (or not denied): s3:GetObject on a bucket ARN, s3:ListBucket on `bucket/*`, a '*'-only action on an ARN.
-import {
-  arnMatchesTemplate,
-  concreteArnExample,
-  findAction,
-  hasWildcard,
-  preferredResourceType,
-  resourceTypesOfRef,
-} from '../catalog';
+import { concreteArnExample, hasWildcard, preferredResourceType, resourceTypesOfRef } from '../catalog';
 import { replaceWithMany } from '../fixes';
 import type { IamRule } from '../rule';
 import { literals, variablesAsWildcards } from '../validity';
@@ -33,7 +26,7 @@ export const RESOURCE_MISMATCH: IamRule = {
   defaultSeverity: 'warning',
   title: 'No resource of a statement fits any resource type of one of its actions, so the action never applies.',
   check(ctx) {
-    const { data, text } = ctx;
+    const { facts, text } = ctx;
     for (const s of ctx.policy.statements) {
       if (!s.resource) continue;
       const resources = literals(s.resource);
@@ -42,7 +35,7 @@ export const RESOURCE_MISMATCH: IamRule = {
       const patterns = resources.map((r) => variablesAsWildcards(r.value));
       for (const v of literals(s.action)) {
         if (hasWildcard(v.value)) continue;
-        const r = findAction(data, v.value);
+        const r = facts.action(v.value);
         if (!r) continue;
         const types = resourceTypesOfRef(r);
         if (types.length === 0) {
@@ -52,7 +45,7 @@ export const RESOURCE_MISMATCH: IamRule = {
           });
           continue;
         }
-        if (patterns.some((p) => types.some((t) => arnMatchesTemplate(p, t.arn)))) continue;
+        if (patterns.some((p) => types.some((t) => facts.matches(p, t.arn)))) continue;
         const best = preferredResourceType(r);
         const example = best ? concreteArnExample(best.arn) : undefined;
         const fix = example ? addResourceFix(text, s, example) : undefined;

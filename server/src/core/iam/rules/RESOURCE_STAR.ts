@@ -1,17 +1,8 @@
 // RESOURCE_STAR: restrictable Write or Permissions-management actions granted on every resource (`*`, or a pattern
 // covering every resource of their type). Reported on the resource entry, naming the actions it opens up.
-import {
-  type ActionRef,
-  concreteArnExample,
-  expandActionPattern,
-  findAction,
-  hasWildcard,
-  isWildcardOnly,
-  resourceTypesOfRef,
-} from '../catalog';
+import { type ActionRef, concreteArnExample, hasWildcard, isWildcardOnly, resourceTypesOfRef } from '../catalog';
 import type { IamRule } from '../rule';
 import {
-  type CoverMemo,
   actionEntries,
   allowStatements,
   isAllActions,
@@ -34,17 +25,16 @@ export const RESOURCE_STAR: IamRule = {
   check(ctx) {
     for (const s of allowStatements(ctx.policy)) {
       if (!s.resource || !mayReachAll(s) || scopingConditions(s).length > 0) continue;
-      const memo: CoverMemo = new Map();
       const byResource = new Map<
         number,
         { text: string; span: Span; node: StringNode; refs: Map<string, ActionRef> }
       >();
       for (const entry of actionEntries(s)) {
         if (isAllActions(entry.text)) continue; // FULL_ADMIN / SERVICE_WILDCARD report a bare "*".
-        for (const ref of expandActionPattern(ctx.data, entry.text)) {
+        for (const ref of ctx.facts.expand(entry.text)) {
           const level = ref.action.accessLevel;
           if ((level !== 'Write' && level !== 'Permissions management') || isWildcardOnly(ref)) continue;
-          const wide = wideResource(ref, s, memo);
+          const wide = wideResource(ctx.facts, ref, s);
           if (!wide) continue;
           const group = byResource.get(wide.span.start) ?? { ...wide, refs: new Map<string, ActionRef>() };
           group.refs.set(ref.fullName, ref);
@@ -69,7 +59,7 @@ export const RESOURCE_STAR: IamRule = {
           template !== undefined &&
           s.notAction === undefined &&
           actionEntries(s).every((e) => {
-            const r = hasWildcard(e.text) ? undefined : findAction(ctx.data, e.text);
+            const r = hasWildcard(e.text) ? undefined : ctx.facts.action(e.text);
             return r !== undefined && resourceTypesOfRef(r).some((t) => t.arn === template);
           });
         const fixes =

@@ -1,5 +1,5 @@
 // SERVICE_WILDCARD: `service:*` (or a bare `*` not already reported as FULL_ADMIN) in an Allow statement.
-import { expandActionPattern, findService, groupByAccessLevel, hasWildcard, splitAction } from '../catalog';
+import { findService, groupByAccessLevel, hasWildcard, splitAction } from '../catalog';
 import { explicitActionFixes } from '../fixes';
 import type { IamRule } from '../rule';
 import { actionEntries, allowStatements, hasStarResource, isAllActions, isStar, scopingConditions } from '../risk';
@@ -25,7 +25,7 @@ export const SERVICE_WILDCARD: IamRule = {
           if (!parts || !isStar(parts.action) || hasWildcard(parts.service)) continue;
           const service = findService(ctx.data, parts.service);
           if (!service) continue; // INVALID_SERVICE_IN_ACTION's business.
-          const refs = expandActionPattern(ctx.data, entry.text);
+          const refs = ctx.facts.expand(entry.text);
           const levels = [...groupByAccessLevel(refs)]
             .filter(([level]) => level === 'Write' || level === 'Permissions management' || level === 'Tagging')
             .map(

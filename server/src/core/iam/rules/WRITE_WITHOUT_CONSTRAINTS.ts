@@ -3,7 +3,6 @@
 import { isWildcardOnly } from '../catalog';
 import type { IamRule } from '../rule';
 import {
-  type CoverMemo,
   actionEntries,
   allowStatements,
   isAllActions,
@@ -19,12 +18,11 @@ export const WRITE_WITHOUT_CONSTRAINTS: IamRule = {
   title: 'Write or tagging actions that only a condition could narrow are granted without one.',
   appliesTo: ['identity', 'resource'],
   check(ctx) {
-    const memo: CoverMemo = new Map();
     for (const s of allowStatements(ctx.policy)) {
       if (scopingConditions(s).length > 0) continue;
       for (const entry of actionEntries(s)) {
         if (isAllActions(entry.text)) continue; // FULL_ADMIN / SERVICE_WILDCARD report a bare "*".
-        const names = unconstrainedGrants(ctx.data, entry, memo)
+        const names = unconstrainedGrants(ctx.facts, entry)
           .filter((g) => {
             const level = g.ref.action.accessLevel;
             return level === 'Tagging' || (level === 'Write' && isWildcardOnly(g.ref));
