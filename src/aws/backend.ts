@@ -116,7 +116,9 @@ export async function detectBackend(
   opts: { signal?: AbortSignal; timeoutMs?: number } = {},
 ): Promise<DetectResult> {
   const base = endpoint.replace(/\/+$/, '');
-  const t = opts.timeoutMs ?? 2_500;
+  // Generous: a local emulator answers in milliseconds, but an editor's extension host can take seconds to
+  // route its first requests (proxy resolution) while the window is still starting.
+  const t = opts.timeoutMs ?? 8_000;
   let first: Fetched;
   try {
     first = await get(`${base}/_floci/health`, opts.signal, t);

@@ -23,7 +23,7 @@ export interface ClientTuning {
   readonly maxAttempts: number;
 }
 
-export const LOCAL_TUNING: ClientTuning = { connectionTimeoutMs: 2_000, requestTimeoutMs: 30_000, maxAttempts: 2 };
+export const LOCAL_TUNING: ClientTuning = { connectionTimeoutMs: 5_000, requestTimeoutMs: 30_000, maxAttempts: 2 };
 
 interface Destroyable {
   destroy(): void;

@@ -38,6 +38,17 @@ export interface MonitorDeps {
   readonly setTimer?: (fn: () => void, ms: number) => { cancel(): void };
   /** Backoff in ms for the n-th consecutive failure (1-based). */
   readonly backoff?: (attempt: number) => number;
+  /** While connected, probe this often (ms) so a stopped emulator shows even when nobody lists anything; 0 = never. */
+  readonly heartbeatMs?: number;
+}
+
+/** What matters for the tree: which emulator, and which services are up. */
+function backendSignature(b: BackendInfo): string {
+  const up = Object.entries(b.services ?? {})
+    .filter(([, st]) => st === 'running' || st === 'available')
+    .map(([name]) => name)
+    .sort();
+  return JSON.stringify([b.kind, b.version, b.edition, b.services ? up : null, b.init?.completed ?? null]);
 }
 
 export function defaultBackoff(attempt: number): number {
@@ -154,8 +165,51 @@ export class ConnectionMonitor {
     if (gen !== this.generation || this.disposed) return;
     if (result.reachable) {
       this.set({ kind: 'connected', connection, backend: result.backend, clients: new AwsClients(connection) });
+      this.scheduleHeartbeat(gen);
     } else {
       this.scheduleRetry(connection, attempt, result.reason, gen);
+    }
+  }
+
+  private timerFn(): (fn: () => void, ms: number) => { cancel(): void } {
+    return (
+      this.deps.setTimer ??
+      ((fn: () => void, ms: number) => {
+        const t = setTimeout(fn, ms);
+        return { cancel: () => clearTimeout(t) };
+      })
+    );
+  }
+
+  /** While connected: probe now and then; a lost emulator goes into the retry loop, a changed one is re-read. */
+  private scheduleHeartbeat(gen: number): void {
+    const every = this.deps.heartbeatMs ?? 20_000;
+    if (every <= 0) return;
+    this.timer = this.timerFn()(() => void this.heartbeat(gen), every);
+  }
+
+  private async heartbeat(gen: number): Promise<void> {
+    const s = this.current;
+    if (gen !== this.generation || s.kind !== 'connected') return;
+    const probe = new AbortController();
+    this.probe = probe;
+    const detect = this.deps.detect ?? ((endpoint, signal) => detectBackend(endpoint, { signal }));
+    let result: DetectResult;
+    try {
+      result = await detect(s.connection.endpoint, probe.signal);
+    } catch (err) {
+      result = { reachable: false, reason: String((err as Error)?.message ?? err) };
+    }
+    if (gen !== this.generation || this.disposed || this.current !== s) return;
+    if (!result.reachable) {
+      const next = this.reset();
+      this.scheduleRetry(s.connection, 1, `the emulator stopped answering (${result.reason})`, next);
+    } else if (backendSignature(result.backend) !== backendSignature(s.backend)) {
+      // Same endpoint, different emulator or services: show what is there now.
+      this.set({ ...s, backend: result.backend });
+      this.scheduleHeartbeat(gen);
+    } else {
+      this.scheduleHeartbeat(gen);
     }
   }
 
@@ -163,13 +217,7 @@ export class ConnectionMonitor {
     const now = this.deps.now ?? Date.now;
     const delay = (this.deps.backoff ?? defaultBackoff)(attempt);
     this.set({ kind: 'unreachable', connection, reason, attempt, retryAt: now() + delay });
-    const setTimer =
-      this.deps.setTimer ??
-      ((fn: () => void, ms: number) => {
-        const t = setTimeout(fn, ms);
-        return { cancel: () => clearTimeout(t) };
-      });
-    this.timer = setTimer(() => {
+    this.timer = this.timerFn()(() => {
       if (gen !== this.generation) return;
       void this.connect(connection, attempt + 1, gen);
     }, delay);

@@ -105,12 +105,14 @@ describe('explorer (UI)', () => {
       await row('moto').waitFor({ timeout: 90_000 });
       await statusBar().locator('.statusbar-item', { hasText: 'moto' }).first().waitFor();
 
-      // Widen the side bar (drag its edge) so descriptions are readable in the screenshot.
-      const box = await sidebar().boundingBox();
-      if (box) {
-        await wb.page.mouse.move(box.x + box.width - 1, box.y + box.height / 2);
+      // Widen the side bar (drag its sash) so descriptions are readable in the screenshot.
+      const sash = await wb.page.locator('.monaco-sash.primary-sidebar-sash').first().boundingBox();
+      if (sash) {
+        const x = sash.x + sash.width / 2;
+        const y = sash.y + sash.height / 2;
+        await wb.page.mouse.move(x, y);
         await wb.page.mouse.down();
-        await wb.page.mouse.move(box.x + box.width + 420, box.y + box.height / 2, { steps: 8 });
+        await wb.page.mouse.move(x + 420, y, { steps: 10 });
         await wb.page.mouse.up();
       }
 

@@ -150,6 +150,43 @@ describe('connection monitor', () => {
     }
   });
 
+  it('notices a stopped emulator by itself (heartbeat), without any listing, and reconnects when it returns', async () => {
+    const port = await freePort();
+    let moto = await startMoto({ port, reuse: '' });
+    const monitor = new ConnectionMonitor({
+      readSettings: () => ({ endpoint: `http://127.0.0.1:${port}` }),
+      env: {},
+      confirmRemote: async () => false,
+      backoff: () => 50,
+      heartbeatMs: 50,
+    });
+    const next = (kind: ConnectionState['kind']) =>
+      new Promise<ConnectionState>((ok) => {
+        const sub = monitor.onDidChange((s) => {
+          if (s.kind === kind) {
+            sub.dispose();
+            ok(s);
+          }
+        });
+      });
+    try {
+      await monitor.start();
+      assert.equal(monitor.state.kind, 'connected');
+      const lost = next('unreachable');
+      await moto.stop();
+      const s = await lost;
+      assert.match(s.kind === 'unreachable' ? s.reason : '', /stopped answering|refused/);
+      assert.equal(monitor.clients(), undefined);
+      const back = next('connected');
+      moto = await startMoto({ port, reuse: '' });
+      await back;
+      assert.ok(monitor.clients());
+    } finally {
+      monitor.dispose();
+      await moto.stop();
+    }
+  });
+
   it('asks before using a remote endpoint and stays off when declined', async () => {
     const asked: string[] = [];
     const monitor = new ConnectionMonitor({

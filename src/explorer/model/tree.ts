@@ -331,7 +331,16 @@ function emptyText(node: ExplorerNode): string {
     case 'explorer.service':
       return (
         (
-          { s3: 'No buckets', sqs: 'No queues', kinesis: 'No streams', dynamodb: 'No tables' } as Record<string, string>
+          {
+            s3: 'No buckets',
+            sqs: 'No queues',
+            kinesis: 'No streams',
+            dynamodb: 'No tables',
+            sns: 'No topics',
+            lambda: 'No functions',
+            secretsmanager: 'No secrets',
+            kms: 'No keys',
+          } as Record<string, string>
         )[node.ref.service] ?? 'Nothing here yet'
       );
     case 's3.bucket':
