@@ -1,6 +1,7 @@
 // Wires the explorer into the editor: connection monitor, status bar, tree view, documents, and the S3, SQS,
 // Kinesis, DynamoDB and IAM commands. Returns what other features need (the live AWS clients, the monitor).
 import * as vscode from 'vscode';
+import type { BackendInfo } from '../aws/backend';
 import type { AwsClients } from '../aws/clients';
 import { registerDynamoDbCommands } from '../commands/dynamodb';
 import { registerIamCommands } from '../commands/iam';
@@ -32,6 +33,10 @@ export interface ExplorerApi {
   clients(): AwsClients | undefined;
   /** Resolves with live clients once connected (or undefined if the connection is not usable). */
   whenConnected(): Promise<AwsClients | undefined>;
+  /** What the emulator is (kind, services, whether LocalStack's SQS peek exists), when connected. */
+  backend(): BackendInfo | undefined;
+  /** Reloads a service's rows (e.g. 'sqs' after sending a message), or the whole tree. */
+  refresh(serviceId?: string): void;
   readonly tree: ExplorerTree;
 }
 
@@ -160,5 +165,10 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
       return monitor.clients();
     },
     whenConnected,
+    backend: () => (monitor.state.kind === 'connected' ? monitor.state.backend : undefined),
+    refresh: (serviceId?: string) => {
+      const node = serviceId ? tree.nodeById(`${serviceId}:`) : undefined;
+      tree.refresh(node);
+    },
   };
 }
