@@ -2,7 +2,7 @@
 // workbench with a Node extension host), driven by Debian's chromium through playwright-core.
 // Screenshots land in test-results/. Facts: /work/shared/notes/real-vscode-offline.md.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -72,7 +72,7 @@ export interface Workbench {
   waitForProblem(text: string | RegExp, timeoutMs?: number): Promise<string[]>;
   /** Saves test-results/<name>.png and returns its path. */
   screenshot(name: string): Promise<string>;
-  /** Runs `fn`; if it throws, saves test-results/<name>-failure.png first, then rethrows. */
+  /** Runs `fn`; if it throws, saves test-results/<name>-failure.png and VS Code's logs first, then rethrows. */
   capture<T>(name: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -105,7 +105,7 @@ export async function openWorkbench(opts: OpenOptions): Promise<Workbench> {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.url}/?folder=${encodeURIComponent(opts.workspace)}`);
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
-    return makeWorkbench(server.url, page, context, close);
+    return makeWorkbench(server.url, page, context, close, join(profile.userData, 'logs'));
   } catch (err) {
     const log = cs.tail(profile.log);
     await close();
@@ -113,7 +113,13 @@ export async function openWorkbench(opts: OpenOptions): Promise<Workbench> {
   }
 }
 
-function makeWorkbench(url: string, page: Page, context: BrowserContext, close: () => Promise<void>): Workbench {
+function makeWorkbench(
+  url: string,
+  page: Page,
+  context: BrowserContext,
+  close: () => Promise<void>,
+  logsDir: string,
+): Workbench {
   const sidebar = page.locator('.part.sidebar');
   const problemsPanel = page.locator('.markers-panel');
 
@@ -176,6 +182,8 @@ function makeWorkbench(url: string, page: Page, context: BrowserContext, close: 
         return result;
       } catch (err) {
         await wb.screenshot(`${name}-failure`).catch(() => undefined);
+        // VS Code's own logs (extension host, language server output) explain most UI failures.
+        if (existsSync(logsDir)) cpSync(logsDir, join(resultsDir, `${name}-logs`), { recursive: true });
         throw err;
       }
     },
