@@ -185,30 +185,39 @@ export function arnMatchesTemplate(pattern: string, template: string): boolean {
 export function arnMatchesTokens(pattern: string, t: readonly TemplateToken[]): boolean {
   if (pattern === '*') return true;
   const p = [...pattern];
-  const seen = new Set<number>();
+  // States (i, j) as one number i * width + j; a flat bitmap for the usual short ARNs, a set for huge inputs.
   const width = t.length + 1;
-  const stack: [number, number][] = [[0, 0]];
+  const states = (p.length + 1) * width;
+  const bitmap = states <= 1 << 16 ? new Uint8Array(states) : undefined;
+  const seenSet = bitmap ? undefined : new Set<number>();
+  const stack: number[] = [0];
   while (stack.length > 0) {
-    const [i, j] = stack.pop() as [number, number];
-    const key = i * width + j;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const key = stack.pop()!;
+    if (bitmap) {
+      if (bitmap[key]) continue;
+      bitmap[key] = 1;
+    } else {
+      if (seenSet!.has(key)) continue;
+      seenSet!.add(key);
+    }
+    const i = Math.floor(key / width);
+    const j = key - i * width;
     if (i === p.length && j === t.length) return true;
     const pc = p[i];
     const tc = t[j];
     if (pc === '*') {
-      stack.push([i + 1, j]);
-      if (tc !== undefined) stack.push([i, j + 1]);
+      stack.push(key + width); // (i + 1, j)
+      if (tc !== undefined) stack.push(key + 1); // (i, j + 1)
       continue;
     }
     if (tc !== undefined && typeof tc !== 'string') {
-      stack.push([i, j + 1]); // empty variable (lenient)
-      if (pc === '?') stack.push([i + 1, j]);
-      else if (pc !== undefined && (pc !== '/' || tc.slash) && (pc !== ':' || tc.colon)) stack.push([i + 1, j]);
+      stack.push(key + 1); // empty variable (lenient)
+      if (pc === '?') stack.push(key + width);
+      else if (pc !== undefined && (pc !== '/' || tc.slash) && (pc !== ':' || tc.colon)) stack.push(key + width);
       continue;
     }
     if (pc === undefined || tc === undefined) continue;
-    if (pc === '?' || pc.toLowerCase() === tc.toLowerCase()) stack.push([i + 1, j + 1]);
+    if (pc === '?' || pc === tc || pc.toLowerCase() === tc.toLowerCase()) stack.push(key + width + 1);
   }
   return false;
 }

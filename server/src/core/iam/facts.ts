@@ -9,11 +9,27 @@ import {
   arnMatchesTokens,
   expandActionPattern,
   findAction,
+  resourceTypesOfRef,
   tokenizeTemplate,
 } from './catalog';
-import type { IamData } from './data';
+import type { ActionInfo, IamData, ResourceTypeInfo } from './data';
+import type { Statement } from './model';
+import { isStar, resourcePatterns } from './risk';
 import { type ArnFinding, type TemplateShape, arnProblems, serviceTemplateShapes } from './validity';
 import type { StringNode } from '../syntax/tree';
+
+/** A two-level memo (pattern → template → answer): lookups allocate no joined key. */
+type PairMemo = Map<string, Map<string, boolean>>;
+
+function pairGet(memo: PairMemo, a: string, b: string): boolean | undefined {
+  return memo.get(a)?.get(b);
+}
+function pairSet(memo: PairMemo, a: string, b: string, value: boolean): boolean {
+  let inner = memo.get(a);
+  if (!inner) memo.set(a, (inner = new Map()));
+  inner.set(b, value);
+  return value;
+}
 
 export class IamFacts {
   private readonly arnFindings = new Map<StringNode, readonly ArnFinding[]>();
@@ -21,8 +37,11 @@ export class IamFacts {
   private readonly expansions = new Map<string, readonly ActionRef[]>();
   private readonly actions = new Map<string, ActionRef | undefined>();
   private readonly tokens = new Map<string, readonly TemplateToken[]>();
-  private readonly fits = new Map<string, boolean>();
-  private readonly covered = new Map<string, boolean>();
+  private readonly fits: PairMemo = new Map();
+  private readonly covered: PairMemo = new Map();
+  private readonly typeLists = new Map<ActionInfo, readonly ResourceTypeInfo[]>();
+  private readonly patternLists = new Map<Statement, readonly string[]>();
+  private readonly reach = new Map<Statement, Map<ActionInfo, boolean>>();
 
   constructor(readonly data: IamData) {}
 
@@ -76,23 +95,71 @@ export class IamFacts {
   /** arnMatchesTemplate: can some ARN match both the resource pattern and the template? */
   matches(pattern: string, template: string): boolean {
     if (pattern === '*') return true;
-    const key = `${pattern}\u0000${template}`;
-    let known = this.fits.get(key);
-    if (known === undefined) {
-      known = arnMatchesTokens(pattern, this.templateTokens(template));
-      this.fits.set(key, known);
-    }
-    return known;
+    return (
+      pairGet(this.fits, pattern, template) ??
+      pairSet(this.fits, pattern, template, arnMatchesTokens(pattern, this.templateTokens(template)))
+    );
   }
 
-  /** arnCoversResourceType: does the pattern match every resource of the template? */
-  coversType(pattern: string, template: string): boolean {
-    if (pattern === '*') return true;
-    const key = `${pattern}\u0000${template}`;
-    let known = this.covered.get(key);
+  /**
+   * Does the pattern match every resource of the template (arnCoversResourceType)? Cheap refusals first: a pattern
+   * without `*` never covers a type, and a pattern naming another service cannot cover the template at all.
+   */
+  covers(pattern: string, template: string): boolean {
+    if (isStar(pattern)) return true;
+    // A literal ARN names one resource, even of a one-per-account type (…:root): never "every resource".
+    if (!pattern.includes('*')) return false;
+    const known = pairGet(this.covered, pattern, template);
+    if (known !== undefined) return known;
+    const service = pattern.split(':', 3)[2];
+    const templateService = template.split(':', 3)[2];
+    if (service !== undefined && templateService !== undefined && !/[*?]/.test(service)) {
+      if (service.toLowerCase() !== templateService.toLowerCase())
+        return pairSet(this.covered, pattern, template, false);
+    }
+    return pairSet(this.covered, pattern, template, arnCoversTokens(pattern, this.templateTokens(template)));
+  }
+
+  /** resourceTypesOfRef, once per action. */
+  types(r: ActionRef): readonly ResourceTypeInfo[] {
+    let types = this.typeLists.get(r.action);
+    if (types === undefined) {
+      types = resourceTypesOfRef(r);
+      this.typeLists.set(r.action, types);
+    }
+    return types;
+  }
+
+  /** resourcePatterns (risk.ts), once per statement. */
+  patterns(s: Statement): readonly string[] {
+    let patterns = this.patternLists.get(s);
+    if (patterns === undefined) {
+      patterns = resourcePatterns(s);
+      this.patternLists.set(s, patterns);
+    }
+    return patterns;
+  }
+
+  /**
+   * Does the statement reach every resource of the action? Yes for `Resource: "*"`, for a pattern covering every
+   * resource of one of the action's resource types (`arn:aws:iam::123456789012:role/*` for iam:PassRole), and for
+   * an Allow with NotResource (everything but a list). A '*'-only action is reached only by `*` itself. Once per
+   * statement and action: the risk rules all ask it.
+   */
+  reachesAll(r: ActionRef, s: Statement): boolean {
+    if (s.notResource) return true;
+    let byStatement = this.reach.get(s);
+    if (!byStatement) this.reach.set(s, (byStatement = new Map()));
+    let known = byStatement.get(r.action);
     if (known === undefined) {
-      known = arnCoversTokens(pattern, this.templateTokens(template));
-      this.covered.set(key, known);
+      const patterns = this.patterns(s);
+      if (patterns.some(isStar)) known = true;
+      else if (r.action.resourceTypes.length === 0) known = false;
+      else {
+        const types = this.types(r);
+        known = patterns.some((p) => types.some((t) => this.covers(p, t.arn)));
+      }
+      byStatement.set(r.action, known);
     }
     return known;
   }

@@ -1,7 +1,7 @@
 // Shared vocabulary of the over-privilege rules: which statements allow, which action entries they hold, whether a
 // statement reaches every resource of an action, and whether its Condition really narrows what it grants.
 // Pure functions over the policy model and the catalogue; catalogue answers come from the analysis' IamFacts.
-import { type ActionRef, globToRegExp, isWildcardOnly, parseOperator, resourceTypesOfRef } from './catalog';
+import { type ActionRef, globToRegExp, isWildcardOnly, parseOperator } from './catalog';
 import type { IamFacts } from './facts';
 import type { ConditionEntry, Policy, Statement, Value } from './model';
 import type { Node, StringNode } from '../syntax/tree';
@@ -63,23 +63,8 @@ export function resourcePatterns(s: Statement): string[] {
 
 /** The statement's Resource reaches everything with a bare `*`. */
 export function hasStarResource(s: Statement): boolean {
-  return resourcePatterns(s).some(isStar);
-}
-
-/**
- * arnCoversResourceType with cheap refusals first: a pattern without `*` never covers a type, and a pattern naming
- * another service cannot cover the template at all.
- */
-export function covers(facts: IamFacts, pattern: string, template: string): boolean {
-  if (isStar(pattern)) return true;
-  // A literal ARN names one resource, even of a one-per-account type (…:root): never "every resource".
-  if (!pattern.includes('*')) return false;
-  const service = pattern.split(':', 3)[2];
-  const templateService = template.split(':', 3)[2];
-  if (service !== undefined && templateService !== undefined && !/[*?]/.test(service)) {
-    if (service.toLowerCase() !== templateService.toLowerCase()) return false;
-  }
-  return facts.coversType(pattern, template);
+  for (const v of s.resource?.values ?? []) if (v.kind === 'string' && isStar(v.value)) return true;
+  return false;
 }
 
 /**
@@ -87,21 +72,14 @@ export function covers(facts: IamFacts, pattern: string, template: string): bool
  * a cheap test the rules run before any per-action work (most least-privilege statements stop here).
  */
 export function mayReachAll(s: Statement): boolean {
-  return s.notResource !== undefined || resourcePatterns(s).some((p) => p.includes('*'));
+  if (s.notResource !== undefined) return true;
+  for (const v of s.resource?.values ?? []) if (v.kind === 'string' && v.value.includes('*')) return true;
+  return false;
 }
 
-/**
- * Does the statement reach every resource of the action? Yes for `Resource: "*"`, for a pattern covering every
- * resource of one of the action's resource types (`arn:aws:iam::123456789012:role/*` for iam:PassRole), and for an
- * Allow with NotResource (everything but a list). A '*'-only action is reached only by `*` itself.
- */
+/** Does the statement reach every resource of the action? (IamFacts.reachesAll, which remembers the answer.) */
 export function reachesAll(facts: IamFacts, r: ActionRef, s: Statement): boolean {
-  if (s.notResource) return true;
-  const patterns = resourcePatterns(s);
-  if (patterns.some(isStar)) return true;
-  if (isWildcardOnly(r)) return false;
-  const types = resourceTypesOfRef(r);
-  return patterns.some((p) => types.some((t) => covers(facts, p, t.arn)));
+  return facts.reachesAll(r, s);
 }
 
 /** The resource entry (span and text) that makes the statement reach every resource of the action. */
@@ -110,11 +88,11 @@ export function wideResource(
   r: ActionRef,
   s: Statement,
 ): { readonly text: string; readonly span: Span; readonly node: StringNode } | undefined {
-  const types = isWildcardOnly(r) ? [] : resourceTypesOfRef(r);
+  const types = isWildcardOnly(r) ? [] : facts.types(r);
   for (const v of s.resource?.values ?? []) {
     if (v.kind !== 'string') continue;
     const text = v.value;
-    if (isStar(text) || types.some((t) => covers(facts, text, t.arn))) return { text, span: v.span, node: v };
+    if (isStar(text) || types.some((t) => facts.covers(text, t.arn))) return { text, span: v.span, node: v };
   }
   return undefined;
 }

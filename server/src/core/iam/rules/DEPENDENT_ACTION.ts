@@ -47,8 +47,8 @@ export const DEPENDENT_ACTION: IamRule = {
     ) {
       return;
     }
-    // Each granted pattern compiled once: every dependency is tested against all of them.
-    const granted = allows.flatMap((s) => literals(s.action).map((v) => actionMatcher(v.value)));
+    // Each granted pattern compiled once, and only when some action has a dependency to test against them.
+    let granted: ((name: string) => boolean)[] | undefined;
     const reported = new Set<string>();
     for (const s of allows) {
       for (const v of literals(s.action)) {
@@ -61,8 +61,11 @@ export const DEPENDENT_ACTION: IamRule = {
             (t) => (t as { dependentActions?: readonly string[] }).dependentActions ?? [],
           ),
         ];
+        if (fromData.length === 0 && !known) continue;
         const deps = [...new Set([...fromData, ...(known?.actions ?? [])])];
-        const missing = deps.filter((d) => !granted.some((matches) => matches(d)));
+        granted ??= allows.flatMap((a) => literals(a.action).map((g) => actionMatcher(g.value)));
+        const all = granted;
+        const missing = deps.filter((d) => !all.some((matches) => matches(d)));
         if (missing.length === 0 || reported.has(r.fullName)) continue;
         reported.add(r.fullName);
         const when = known?.when && fromData.length === 0 ? ` ${known.when}` : '';

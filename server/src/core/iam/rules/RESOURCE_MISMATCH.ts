@@ -1,6 +1,6 @@
 // RESOURCE_MISMATCH: an action whose resource types none of the statement's resources fit is silently not granted
 // (or not denied): s3:GetObject on a bucket ARN, s3:ListBucket on `bucket/*`, a '*'-only action on an ARN.
-import { concreteArnExample, hasWildcard, preferredResourceType, resourceTypesOfRef } from '../catalog';
+import { concreteArnExample, hasWildcard, preferredResourceType } from '../catalog';
 import { replaceWithMany } from '../fixes';
 import type { IamRule } from '../rule';
 import { literals, variablesAsWildcards } from '../validity';
@@ -37,7 +37,7 @@ export const RESOURCE_MISMATCH: IamRule = {
         if (hasWildcard(v.value)) continue;
         const r = facts.action(v.value);
         if (!r) continue;
-        const types = resourceTypesOfRef(r);
+        const types = facts.types(r);
         if (types.length === 0) {
           ctx.report({
             message: `${r.fullName} supports only Resource "*", so the listed resources never match it`,
