@@ -179,6 +179,7 @@ function makeWorkbench(
       try {
         const result = await fn();
         rmSync(join(resultsDir, `${name}-failure.png`), { force: true });
+        rmSync(join(resultsDir, `${name}-logs`), { recursive: true, force: true });
         return result;
       } catch (err) {
         await wb.screenshot(`${name}-failure`).catch(() => undefined);
