@@ -1,100 +1,10 @@
 // "Start emulator": finds a way to run one here — the LocalStack CLI, docker compose with a compose file in the
 // workspace, moto from the project's virtualenv or from python3 — runs it in a visible terminal, and otherwise
 // explains how to get one.
-import { execFile } from 'node:child_process';
-import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
-import { delimiter, join } from 'node:path';
 import * as vscode from 'vscode';
 import { DEFAULT_ENDPOINT } from '../aws/connection';
+import { findLaunchers } from './launchers';
 import type { ConnectionMonitor } from './monitor';
-
-interface Launcher {
-  readonly label: string;
-  readonly detail: string;
-  readonly command: string;
-  readonly cwd?: string;
-}
-
-async function executable(path: string): Promise<boolean> {
-  try {
-    await access(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function onPath(name: string): Promise<string | undefined> {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir && (await executable(join(dir, name)))) return join(dir, name);
-  }
-  return undefined;
-}
-
-function pythonHasMoto(python: string): Promise<boolean> {
-  return new Promise((ok) => {
-    execFile(python, ['-c', 'import moto.server'], { timeout: 10_000 }, (err) => ok(!err));
-  });
-}
-
-const COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
-
-function quote(s: string): string {
-  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
-/** Every way to start an emulator that this machine and workspace offer, best first. */
-export async function findLaunchers(port: number): Promise<Launcher[]> {
-  const out: Launcher[] = [];
-  if (await onPath('localstack')) {
-    out.push({ label: 'LocalStack CLI', detail: 'localstack start -d', command: 'localstack start -d' });
-  }
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  if (await onPath('docker')) {
-    for (const f of folders) {
-      for (const name of COMPOSE_FILES) {
-        if (await executableOrFile(join(f.uri.fsPath, name))) {
-          out.push({
-            label: `docker compose (${name})`,
-            detail: `docker compose -f ${name} up -d in ${f.name}`,
-            command: `docker compose -f ${quote(name)} up -d`,
-            cwd: f.uri.fsPath,
-          });
-        }
-      }
-    }
-  }
-  for (const f of folders) {
-    const moto = join(f.uri.fsPath, '.venv', 'bin', 'moto_server');
-    if (await executable(moto)) {
-      out.push({
-        label: 'moto (project virtualenv)',
-        detail: `.venv/bin/moto_server on port ${port}`,
-        command: `${quote(moto)} -H 127.0.0.1 -p ${port}`,
-        cwd: f.uri.fsPath,
-      });
-    }
-  }
-  const python = await onPath('python3');
-  if (python && (await pythonHasMoto(python))) {
-    out.push({
-      label: 'moto (python3)',
-      detail: `python3 -m moto.server on port ${port}`,
-      command: `python3 -m moto.server -H 127.0.0.1 -p ${port}`,
-    });
-  }
-  return out;
-}
-
-async function executableOrFile(path: string): Promise<boolean> {
-  try {
-    await access(path, constants.R_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const INSTRUCTIONS = `# Start a local AWS emulator
 
@@ -118,7 +28,9 @@ export async function startEmulator(monitor: ConnectionMonitor): Promise<void> {
     return;
   }
   const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-  const launchers = await findLaunchers(port);
+  const launchers = await findLaunchers(port, {
+    folders: (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath),
+  });
   if (launchers.length === 0) {
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: INSTRUCTIONS });
     await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
