@@ -189,15 +189,13 @@ describe('aws/dynamodb and aws/iam against moto', () => {
   it('creates a policy and a role from documents and lists users, groups, roles and policies', async () => {
     const policyArn = await iam.createPolicy(clients, { name: 'lab-read', document: readOnly });
     assert.match(policyArn, /:policy\/lab-read$/);
-    await clients
-      .iam()
-      .send(
-        new CreatePolicyVersionCommand({
-          PolicyArn: policyArn,
-          PolicyDocument: readOnly.replace('GetObject', 'ListBucket'),
-          SetAsDefault: true,
-        }),
-      );
+    await clients.iam().send(
+      new CreatePolicyVersionCommand({
+        PolicyArn: policyArn,
+        PolicyDocument: readOnly.replace('GetObject', 'ListBucket'),
+        SetAsDefault: true,
+      }),
+    );
     const roleArn = await iam.createRole(clients, { name: 'lab-fn', trustPolicy: trust });
     assert.match(roleArn, /:role\/lab-fn$/);
     await clients.iam().send(new CreateUserCommand({ UserName: 'alice' }));
