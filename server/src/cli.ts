@@ -1,4 +1,5 @@
 // `local-cloud-lab check`: the language server's analysis core for CI (text, JSON, SARIF). See cli/args.ts.
+import './cli/tiering';
 import { repository, version } from '../../package.json';
 import { runCli } from './cli/check';
 import { loadIamData } from './iamData';

@@ -10,7 +10,7 @@ import { extractPolicies } from './extract';
 import { IamFacts } from './facts';
 import type { Policy } from './model';
 import { isPolicyDocument } from './policy';
-import type { IamRule } from './rule';
+import type { IamRule, IamRuleContext } from './rule';
 import { iamRules } from './rules/index';
 
 /** Runs `rules` over already extracted policies (exported for rule tests and benchmarks). */
@@ -23,22 +23,23 @@ export function runIamRules(
 ): Finding[] {
   const findings: Finding[] = [];
   const facts = new IamFacts(data);
+  // One context per policy and one report function for the whole run (rules are synchronous): `current` says
+  // which rule is reporting and at which level, so nothing is allocated per rule.
+  const current: { rule: IamRule; level: Severity | undefined } = { rule: rules[0]!, level: undefined };
+  const report: IamRuleContext['report'] = (f) => {
+    const severity: Severity = current.level ?? f.severity ?? current.rule.defaultSeverity;
+    findings.push({ ...f, ruleId: current.rule.id, severity });
+  };
   for (const policy of policies) {
+    const ctx: IamRuleContext = { policy, data, facts, text, report };
     for (const rule of rules) {
       const level = options.rules?.[rule.id];
       if (level === 'off') continue;
       if (rule.appliesTo && !rule.appliesTo.includes(policy.kind)) continue;
+      current.rule = rule;
+      current.level = level;
       try {
-        rule.check({
-          policy,
-          data,
-          facts,
-          text,
-          report: (f) => {
-            const severity: Severity = level ?? f.severity ?? rule.defaultSeverity;
-            findings.push({ ...f, ruleId: rule.id, severity });
-          },
-        });
+        rule.check(ctx);
       } catch (e) {
         findings.push(internalError(`Rule ${rule.id} (${policy.origin})`, e, policy.node.span));
       }
