@@ -7,7 +7,7 @@ import { AwsClients } from '../aws/clients';
 import { resolveConnection, type ResolvedConnection } from '../aws/connection';
 import { WebviewPanels, type PanelHost } from '../webviews/panel';
 import type { DashboardToView } from '../webviews/protocol/dashboard';
-import { DEFAULT_LOCAL_SERVICES, type CheckEnv, type LocalServices } from './checks/types';
+import { DEFAULT_LOCAL_SERVICES, roundMemo, type CheckEnv, type LocalServices } from './checks/types';
 import { LazyComputeClients } from './clients';
 import { parseCurriculum, renderTerminalCommand, shortTitle, weekOf, type Curriculum } from './curriculum';
 import { buildModel, dashboardKind, openWalkthrough } from './dashboard';
@@ -116,6 +116,7 @@ export function registerWalkthroughs(context: vscode.ExtensionContext, deps: Wal
       .filter((f) => f.uri.scheme === 'file')
       .map((f) => f.uri.fsPath);
     return {
+      memo: roundMemo(),
       get aws(): AwsClients {
         const c = clients();
         if (!c) throw new NotConnectedError();

@@ -112,5 +112,17 @@ describe('walkthroughs (UI)', () => {
       await view.locator('.drill .a').first().waitFor({ timeout: 30_000 });
       assert.equal(await view.locator('.drill .a').count(), 1, 'one answer at a time');
       await wb.screenshot('dashboard');
+
+      // "Open step" on the next step goes to that step of the week's walkthrough.
+      await view.getByText('Open step').click();
+      const next = wb.page
+        .locator('button.getting-started-step', { hasText: 'Upload an object with metadata' })
+        .first();
+      await next.waitFor({ timeout: 30_000 });
+      const deadline = Date.now() + 30_000;
+      while ((await next.getAttribute('aria-expanded')) !== 'true') {
+        if (Date.now() > deadline) throw new Error('"Open step" did not select the next step');
+        await wb.page.waitForTimeout(250);
+      }
     }));
 });

@@ -11,7 +11,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { AwsClients } from '../../src/aws/clients';
 import { LazyComputeClients } from '../../src/walkthrough/clients';
 import { parseCurriculum, renderTerminalCommand, type Curriculum } from '../../src/walkthrough/curriculum';
-import { DEFAULT_LOCAL_SERVICES, type CheckEnv } from '../../src/walkthrough/checks/types';
+import { DEFAULT_LOCAL_SERVICES, roundMemo, type CheckEnv } from '../../src/walkthrough/checks/types';
 import { folderFiles } from '../../src/walkthrough/files';
 import { realProbes } from '../../src/walkthrough/probes/tcp';
 import { CHECKS, type WeekId } from '../../src/walkthrough/registry';
@@ -277,10 +277,11 @@ describe(
               });
               bash(a.shell.replace('PRESIGN', presign));
             }
-            // Like the periodic checks: a step counts once a check has seen it done.
+            // Like the periodic checks: a step counts once a check has seen it done; one round after each action.
+            const round = { ...env, memo: roundMemo() };
             for (const step of expect) {
               if (seen.has(step)) continue;
-              const r = await CHECKS[week][step]!(env);
+              const r = await CHECKS[week][step]!(round);
               if (r.done) seen.set(step, r.detail);
               else last.set(step, r.detail);
             }

@@ -57,7 +57,12 @@ export interface LocalProbes {
   httpStatus(host: string, port: number, path: string): Promise<number>;
 }
 
+/** Runs `fn` once per round for a key (listings several checks share); without a round memo, every time. */
+export type RoundMemo = <T>(key: string, fn: () => Promise<T>) => Promise<T>;
+
 export interface CheckEnv {
+  /** Shares listings between the checks of one round; the scheduler makes a fresh one per round. */
+  readonly memo?: RoundMemo;
   readonly aws: AwsClients;
   readonly compute: ComputeClients;
   readonly probes: LocalProbes;
@@ -112,4 +117,21 @@ export function listNames(names: readonly string[], max = 3): string {
   if (names.length === 0) return 'none';
   const shown = names.slice(0, max).join(', ');
   return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+
+/** A memo for one round of checks. */
+export function roundMemo(): RoundMemo {
+  const cache = new Map<string, Promise<unknown>>();
+  return <T>(key: string, fn: () => Promise<T>): Promise<T> => {
+    let hit = cache.get(key) as Promise<T> | undefined;
+    if (!hit) {
+      hit = fn();
+      cache.set(key, hit);
+    }
+    return hit;
+  };
+}
+
+export function once<T>(env: CheckEnv, key: string, fn: () => Promise<T>): Promise<T> {
+  return env.memo ? env.memo(key, fn) : fn();
 }

@@ -9,7 +9,17 @@ import {
   ListObjectVersionsCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { type Check, done, firstMatch, listNames, notYet, SCAN_LIMIT, unlessMissing } from './types';
+import {
+  type Check,
+  type CheckEnv,
+  done,
+  firstMatch,
+  listNames,
+  notYet,
+  once,
+  SCAN_LIMIT,
+  unlessMissing,
+} from './types';
 
 export async function bucketNames(s3: S3Client): Promise<string[]> {
   const out = await s3.send(new ListBucketsCommand({}));
@@ -19,36 +29,49 @@ export async function bucketNames(s3: S3Client): Promise<string[]> {
     .slice(0, SCAN_LIMIT);
 }
 
+/** The bucket names, listed once per round. */
+export const buckets = (env: CheckEnv): Promise<string[]> => once(env, 's3.buckets', () => bucketNames(env.aws.s3()));
+
+/** An object's user metadata, read once per round (the metadata and envelope checks both look). */
+export const metadataOf = (env: CheckEnv, bucket: string, key: string): Promise<Record<string, string>> =>
+  once(env, `s3.head.${bucket}/${key}`, async () => {
+    const head = await env.aws.s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    return head.Metadata ?? {};
+  });
+
 export async function objectsOf(s3: S3Client, bucket: string, prefix?: string, max = SCAN_LIMIT) {
   const out = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: max }));
   return (out.Contents ?? []).map((o) => ({ key: o.Key ?? '', etag: o.ETag ?? '' }));
 }
 
-const bucket: Check = async ({ aws }) => {
-  const names = await bucketNames(aws.s3());
+/** The first objects of a bucket, listed once per round. */
+export const objectsIn = (env: CheckEnv, bucket: string) =>
+  once(env, `s3.objects.${bucket}`, () => objectsOf(env.aws.s3(), bucket));
+
+const bucket: Check = async (env) => {
+  const names = await buckets(env);
   return names.length > 0 ? done(`Buckets: ${listNames(names)}`) : notYet('No bucket yet');
 };
 
 /** HEADs at most this many objects in total while looking for user metadata. */
 const HEAD_LIMIT = 100;
 
-const metadata: Check = async ({ aws }) => {
-  const s3 = aws.s3();
+const metadata: Check = async (env) => {
   let heads = 0;
-  for (const name of await bucketNames(s3)) {
-    for (const obj of await objectsOf(s3, name)) {
+  for (const name of await buckets(env)) {
+    for (const obj of await objectsIn(env, name)) {
       if (heads++ >= HEAD_LIMIT) return notYet(`No object with user metadata among the first ${HEAD_LIMIT}`);
-      const head = await s3.send(new HeadObjectCommand({ Bucket: name, Key: obj.key }));
-      const keys = Object.keys(head.Metadata ?? {});
+      const keys = Object.keys(await metadataOf(env, name, obj.key));
       if (keys.length > 0) return done(`s3://${name}/${obj.key} carries metadata ${listNames(keys)}`);
     }
   }
   return notYet('No object with user metadata (x-amz-meta-*) yet');
 };
 
-const versioning: Check = async ({ aws }) => {
+const versioning: Check = async (env) => {
+  const { aws } = env;
   const s3 = aws.s3();
-  const names = await bucketNames(s3);
+  const names = await buckets(env);
   let enabled: string | undefined;
   for (const name of names) {
     const v = await s3.send(new GetBucketVersioningCommand({ Bucket: name }));
@@ -65,9 +88,10 @@ const versioning: Check = async ({ aws }) => {
     : notYet('No bucket has versioning enabled yet');
 };
 
-const lifecycle: Check = async ({ aws }) => {
+const lifecycle: Check = async (env) => {
+  const { aws } = env;
   const s3 = aws.s3();
-  const hit = await firstMatch(await bucketNames(s3), async (name) => {
+  const hit = await firstMatch(await buckets(env), async (name) => {
     const cfg = await unlessMissing(
       () => s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: name })),
       ['NoSuchLifecycleConfiguration'],
@@ -84,9 +108,10 @@ const lifecycle: Check = async ({ aws }) => {
     : notYet('No bucket has an enabled lifecycle rule with a transition or expiration');
 };
 
-const presigned: Check = async ({ aws }) => {
+const presigned: Check = async (env) => {
+  const { aws } = env;
   const s3 = aws.s3();
-  const hit = await firstMatch(await bucketNames(s3), async (name) => (await objectsOf(s3, name, 'uploads/', 1))[0]);
+  const hit = await firstMatch(await buckets(env), async (name) => (await objectsOf(s3, name, 'uploads/', 1))[0]);
   return hit
     ? done(`s3://${hit.item}/${hit.result.key} arrived through the uploads/ prefix`)
     : notYet('No object under uploads/ yet');
@@ -97,19 +122,19 @@ export function isMultipartEtag(etag: string): boolean {
   return /-\d+"?$/.test(etag);
 }
 
-const multipart: Check = async ({ aws }) => {
-  const s3 = aws.s3();
-  const hit = await firstMatch(await bucketNames(s3), async (name) =>
-    (await objectsOf(s3, name)).find((o) => isMultipartEtag(o.etag)),
+const multipart: Check = async (env) => {
+  const hit = await firstMatch(await buckets(env), async (name) =>
+    (await objectsIn(env, name)).find((o) => isMultipartEtag(o.etag)),
   );
   return hit
     ? done(`s3://${hit.item}/${hit.result.key} was uploaded in ${hit.result.etag.replace(/.*-(\d+)"?$/, '$1')} parts`)
     : notYet('No object uploaded in parts yet (its ETag would end in -<parts>)');
 };
 
-const notifications: Check = async ({ aws }) => {
+const notifications: Check = async (env) => {
+  const { aws } = env;
   const s3 = aws.s3();
-  const hit = await firstMatch(await bucketNames(s3), async (name) => {
+  const hit = await firstMatch(await buckets(env), async (name) => {
     const n = await s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: name }));
     const targets = [
       ...(n.QueueConfigurations ?? []).map((c) => c.QueueArn ?? ''),

@@ -7,7 +7,7 @@ import {
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import { ListEventSourceMappingsCommand, ListFunctionsCommand, type LambdaClient } from '@aws-sdk/client-lambda';
-import { type Check, done, listNames, notYet, SCAN_LIMIT } from './types';
+import { type Check, type CheckEnv, done, listNames, notYet, once, SCAN_LIMIT } from './types';
 
 export async function describeTables(ddb: DynamoDBClient): Promise<TableDescription[]> {
   const list = await ddb.send(new ListTablesCommand({ Limit: SCAN_LIMIT }));
@@ -18,6 +18,10 @@ export async function describeTables(ddb: DynamoDBClient): Promise<TableDescript
   }
   return out;
 }
+
+/** Every table described, once per round. */
+export const tables = (env: CheckEnv): Promise<TableDescription[]> =>
+  once(env, 'dynamodb.tables', () => describeTables(env.aws.dynamodb()));
 
 export function keyOf(t: TableDescription, type: 'HASH' | 'RANGE'): string | undefined {
   return t.KeySchema?.find((k) => k.KeyType === type)?.AttributeName;
@@ -41,8 +45,12 @@ export async function eventSourceMappings(lambda: LambdaClient) {
   }));
 }
 
-const table: Check = async ({ aws }) => {
-  const t = (await describeTables(aws.dynamodb())).find(isComposite);
+export const functions = (env: CheckEnv): Promise<string[]> =>
+  once(env, 'lambda.functions', () => functionNames(env.aws.lambda()));
+export const mappings = (env: CheckEnv) => once(env, 'lambda.mappings', () => eventSourceMappings(env.aws.lambda()));
+
+const table: Check = async (env) => {
+  const t = (await tables(env)).find(isComposite);
   return t
     ? done(`${t.TableName}: partition key ${keyOf(t, 'HASH')}, sort key ${keyOf(t, 'RANGE')}`)
     : notYet('No table with both a partition key and a sort key yet');
@@ -51,9 +59,10 @@ const table: Check = async ({ aws }) => {
 /** Reads at most this many items per table while counting items per partition key value. */
 const ITEM_SCAN_LIMIT = 200;
 
-const items: Check = async ({ aws }) => {
+const items: Check = async (env) => {
+  const { aws } = env;
   const ddb = aws.dynamodb();
-  for (const t of (await describeTables(ddb)).filter(isComposite)) {
+  for (const t of (await tables(env)).filter(isComposite)) {
     const pk = keyOf(t, 'HASH')!;
     const out = await ddb.send(
       new ScanCommand({
@@ -74,27 +83,27 @@ const items: Check = async ({ aws }) => {
   return notYet('No composite-key table has three items under one partition key yet');
 };
 
-const gsi: Check = async ({ aws }) => {
-  const t = (await describeTables(aws.dynamodb())).find((x) => (x.GlobalSecondaryIndexes?.length ?? 0) > 0);
+const gsi: Check = async (env) => {
+  const t = (await tables(env)).find((x) => (x.GlobalSecondaryIndexes?.length ?? 0) > 0);
   return t
     ? done(`${t.TableName} has index ${listNames((t.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName ?? ''))}`)
     : notYet('No table has a global secondary index yet');
 };
 
-const streams: Check = async ({ aws }) => {
-  const t = (await describeTables(aws.dynamodb())).find((x) => x.StreamSpecification?.StreamEnabled === true);
+const streams: Check = async (env) => {
+  const t = (await tables(env)).find((x) => x.StreamSpecification?.StreamEnabled === true);
   return t
     ? done(`${t.TableName} streams ${t.StreamSpecification?.StreamViewType ?? 'changes'}`)
     : notYet('No table has a stream enabled yet');
 };
 
-const fn: Check = async ({ aws }) => {
-  const names = await functionNames(aws.lambda());
+const fn: Check = async (env) => {
+  const names = await functions(env);
   return names.length > 0 ? done(`Functions: ${listNames(names)}`) : notYet('No Lambda function yet');
 };
 
-const trigger: Check = async ({ aws }) => {
-  const m = (await eventSourceMappings(aws.lambda())).find((x) => x.source.includes(':dynamodb:'));
+const trigger: Check = async (env) => {
+  const m = (await mappings(env)).find((x) => x.source.includes(':dynamodb:'));
   return m
     ? done(`${m.fn.split(':').pop()} is triggered by ${m.source.split('/').slice(1, 2).join('')}'s stream`)
     : notYet('No function is triggered by a DynamoDB stream yet');

@@ -7,7 +7,7 @@ import {
   type SNSClient,
 } from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand, ListQueuesCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { type Check, done, notYet, SCAN_LIMIT } from './types';
+import { type Check, type CheckEnv, done, notYet, once, SCAN_LIMIT } from './types';
 
 export interface QueueInfo {
   readonly url: string;
@@ -27,6 +27,8 @@ export async function queues(sqs: SQSClient): Promise<QueueInfo[]> {
   return out;
 }
 
+export const allQueues = (env: CheckEnv): Promise<QueueInfo[]> => once(env, 'sqs.queues', () => queues(env.aws.sqs()));
+
 /** The parsed RedrivePolicy of a queue, when it has a usable one. */
 export function redriveOf(q: QueueInfo): { target: string; maxReceiveCount: number } | undefined {
   try {
@@ -40,22 +42,22 @@ export function redriveOf(q: QueueInfo): { target: string; maxReceiveCount: numb
 
 const isFifo = (q: QueueInfo): boolean => q.attrs.FifoQueue === 'true' || q.name.endsWith('.fifo');
 
-const visibility: Check = async ({ aws }) => {
-  const q = (await queues(aws.sqs())).find((x) => !isFifo(x) && x.attrs.VisibilityTimeout !== '30');
+const visibility: Check = async (env) => {
+  const q = (await allQueues(env)).find((x) => !isFifo(x) && x.attrs.VisibilityTimeout !== '30');
   return q
     ? done(`${q.name} hides received messages for ${q.attrs.VisibilityTimeout} s`)
     : notYet('No standard queue with a visibility timeout other than the default 30 s yet');
 };
 
-const longPolling: Check = async ({ aws }) => {
-  const q = (await queues(aws.sqs())).find((x) => Number(x.attrs.ReceiveMessageWaitTimeSeconds ?? '0') > 0);
+const longPolling: Check = async (env) => {
+  const q = (await allQueues(env)).find((x) => Number(x.attrs.ReceiveMessageWaitTimeSeconds ?? '0') > 0);
   return q
     ? done(`${q.name} waits up to ${q.attrs.ReceiveMessageWaitTimeSeconds} s for messages`)
     : notYet('No queue uses long polling (ReceiveMessageWaitTimeSeconds > 0) yet');
 };
 
-const dlq: Check = async ({ aws }) => {
-  const all = await queues(aws.sqs());
+const dlq: Check = async (env) => {
+  const all = await allQueues(env);
   const arns = new Set(all.map((q) => q.arn));
   for (const q of all.filter((x) => !isFifo(x))) {
     const r = redriveOf(q);
@@ -66,8 +68,8 @@ const dlq: Check = async ({ aws }) => {
   return notYet('No standard queue has a dead-letter queue with maxReceiveCount yet');
 };
 
-const fifo: Check = async ({ aws }) => {
-  const all = await queues(aws.sqs());
+const fifo: Check = async (env) => {
+  const all = await allQueues(env);
   const byArn = new Map(all.map((q) => [q.arn, q]));
   const fifos = all.filter(isFifo);
   if (fifos.length === 0) return notYet('No FIFO queue yet');
@@ -102,10 +104,13 @@ export async function subscriptions(sns: SNSClient, topicArn: string) {
   }));
 }
 
-const fanout: Check = async ({ aws }) => {
-  const sns = aws.sns();
-  for (const topic of await topics(sns)) {
-    const queuesSubscribed = (await subscriptions(sns, topic)).filter((s) => s.protocol === 'sqs');
+export const allTopics = (env: CheckEnv): Promise<string[]> => once(env, 'sns.topics', () => topics(env.aws.sns()));
+export const subscriptionsOf = (env: CheckEnv, topicArn: string) =>
+  once(env, `sns.subscriptions.${topicArn}`, () => subscriptions(env.aws.sns(), topicArn));
+
+const fanout: Check = async (env) => {
+  for (const topic of await allTopics(env)) {
+    const queuesSubscribed = (await subscriptionsOf(env, topic)).filter((s) => s.protocol === 'sqs');
     if (queuesSubscribed.length >= 2) {
       return done(`${topic.split(':').pop()} fans out to ${queuesSubscribed.length} queues`);
     }
@@ -113,10 +118,11 @@ const fanout: Check = async ({ aws }) => {
   return notYet('No topic delivers to two or more SQS queues yet');
 };
 
-const filterPolicy: Check = async ({ aws }) => {
+const filterPolicy: Check = async (env) => {
+  const { aws } = env;
   const sns = aws.sns();
-  for (const topic of await topics(sns)) {
-    for (const sub of await subscriptions(sns, topic)) {
+  for (const topic of await allTopics(env)) {
+    for (const sub of await subscriptionsOf(env, topic)) {
       if (!sub.arn.startsWith('arn:')) continue;
       const a = await sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn: sub.arn }));
       const policy = a.Attributes?.FilterPolicy;

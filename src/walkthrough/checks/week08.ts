@@ -8,7 +8,7 @@ import {
   ListStreamsCommand,
   type KinesisClient,
 } from '@aws-sdk/client-kinesis';
-import { type Check, done, notYet, SCAN_LIMIT } from './types';
+import { type Check, type CheckEnv, done, notYet, once, SCAN_LIMIT } from './types';
 
 export async function streamSummaries(kinesis: KinesisClient) {
   const list = await kinesis.send(new ListStreamsCommand({ Limit: SCAN_LIMIT }));
@@ -29,6 +29,8 @@ export async function streamSummaries(kinesis: KinesisClient) {
   return out;
 }
 
+export const streams = (env: CheckEnv) => once(env, 'kinesis.streams', () => streamSummaries(env.aws.kinesis()));
+
 async function shards(kinesis: KinesisClient, stream: string) {
   const out = await kinesis.send(new ListShardsCommand({ StreamName: stream, MaxResults: 100 }));
   return (out.Shards ?? []).map((s) => ({
@@ -38,8 +40,8 @@ async function shards(kinesis: KinesisClient, stream: string) {
   }));
 }
 
-const stream: Check = async ({ aws }) => {
-  const s = (await streamSummaries(aws.kinesis())).find((x) => x.status === 'ACTIVE');
+const stream: Check = async (env) => {
+  const s = (await streams(env)).find((x) => x.status === 'ACTIVE');
   return s ? done(`${s.name} is active with ${s.openShards} open shard(s)`) : notYet('No active stream yet');
 };
 
@@ -47,9 +49,10 @@ const stream: Check = async ({ aws }) => {
 const SHARD_LIMIT = 8;
 const RECORD_LIMIT = 100;
 
-const records: Check = async ({ aws }) => {
+const records: Check = async (env) => {
+  const { aws } = env;
   const kinesis = aws.kinesis();
-  for (const s of await streamSummaries(kinesis)) {
+  for (const s of await streams(env)) {
     const keys = new Set<string>();
     let count = 0;
     for (const shard of (await shards(kinesis, s.name)).slice(0, SHARD_LIMIT)) {
@@ -68,9 +71,10 @@ const records: Check = async ({ aws }) => {
   return notYet('No stream holds five records under at least two partition keys yet');
 };
 
-const reshard: Check = async ({ aws }) => {
+const reshard: Check = async (env) => {
+  const { aws } = env;
   const kinesis = aws.kinesis();
-  for (const s of await streamSummaries(kinesis)) {
+  for (const s of await streams(env)) {
     const list = await shards(kinesis, s.name);
     const open = list.filter((x) => x.open);
     const children = list.filter((x) => x.parent !== undefined);
@@ -81,9 +85,10 @@ const reshard: Check = async ({ aws }) => {
   return notYet('No stream has two open shards after a split yet');
 };
 
-const consumer: Check = async ({ aws }) => {
+const consumer: Check = async (env) => {
+  const { aws } = env;
   const kinesis = aws.kinesis();
-  for (const s of await streamSummaries(kinesis)) {
+  for (const s of await streams(env)) {
     const out = await kinesis.send(new ListStreamConsumersCommand({ StreamARN: s.arn }));
     const c = (out.Consumers ?? [])[0];
     if (c) return done(`${c.ConsumerName} reads ${s.name} with enhanced fan-out`);
@@ -91,8 +96,8 @@ const consumer: Check = async ({ aws }) => {
   return notYet('No enhanced fan-out consumer is registered yet');
 };
 
-const retention: Check = async ({ aws }) => {
-  const s = (await streamSummaries(aws.kinesis())).find((x) => x.retentionHours > 24);
+const retention: Check = async (env) => {
+  const s = (await streams(env)).find((x) => x.retentionHours > 24);
   return s
     ? done(`${s.name} keeps records for ${s.retentionHours} hours`)
     : notYet('Every stream still keeps records for the default 24 hours');

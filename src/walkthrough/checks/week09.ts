@@ -14,7 +14,7 @@ import {
   type IAMClient,
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { type Check, done, notYet, SCAN_LIMIT } from './types';
+import { type Check, done, notYet, once, SCAN_LIMIT } from './types';
 
 export interface Statement {
   readonly Effect?: string;
@@ -73,7 +73,8 @@ async function policyStatements(iam: IAMClient, arn: string, version: string | u
   return parsePolicy(doc.PolicyVersion?.Document) ?? [];
 }
 
-const userGroup: Check = async ({ aws }) => {
+const userGroup: Check = async (env) => {
+  const { aws } = env;
   const iam = aws.iam();
   const groups = (await iam.send(new ListGroupsCommand({ MaxItems: SCAN_LIMIT }))).Groups ?? [];
   for (const g of groups) {
@@ -89,9 +90,10 @@ const userGroup: Check = async ({ aws }) => {
   return notYet('No group with a member and a policy yet');
 };
 
-const leastPrivilege: Check = async ({ aws }) => {
+const leastPrivilege: Check = async (env) => {
+  const { aws } = env;
   const iam = aws.iam();
-  const policies = await customerPolicies(iam);
+  const policies = await once(env, 'iam.policies', () => customerPolicies(iam));
   let lastProblem = '';
   for (const p of policies) {
     const statements = await policyStatements(iam, p.Arn!, p.DefaultVersionId);
@@ -103,9 +105,10 @@ const leastPrivilege: Check = async ({ aws }) => {
   return notYet(lastProblem || 'No customer managed policy that allows something yet');
 };
 
-const deny: Check = async ({ aws }) => {
+const deny: Check = async (env) => {
+  const { aws } = env;
   const iam = aws.iam();
-  for (const p of await customerPolicies(iam)) {
+  for (const p of await once(env, 'iam.policies', () => customerPolicies(iam))) {
     if ((p.AttachmentCount ?? 0) === 0) continue;
     const statements = await policyStatements(iam, p.Arn!, p.DefaultVersionId);
     if (statements.some((s) => s.Effect === 'Deny')) return done(`${p.PolicyName} denies explicitly and is attached`);
@@ -122,9 +125,10 @@ function principals(s: Statement, type: 'Service' | 'AWS'): string[] {
   return typeof s.Principal === 'object' ? list(s.Principal[type]) : [];
 }
 
-const lambdaRole: Check = async ({ aws }) => {
+const lambdaRole: Check = async (env) => {
+  const { aws } = env;
   const iam = aws.iam();
-  for (const r of await roles(iam)) {
+  for (const r of await once(env, 'iam.roles', () => roles(env.aws.iam()))) {
     const trust = parsePolicy(r.AssumeRolePolicyDocument) ?? [];
     const lambdaTrust = trust.some(
       (s) => s.Effect === 'Allow' && principals(s, 'Service').includes('lambda.amazonaws.com'),
@@ -144,9 +148,10 @@ export function accountOf(principal: string): string | undefined {
   return /^\d{12}$/.test(principal) ? principal : /^arn:aws[\w-]*:iam::(\d{12}):/.exec(principal)?.[1];
 }
 
-const crossAccount: Check = async ({ aws }) => {
+const crossAccount: Check = async (env) => {
+  const { aws } = env;
   const me = (await aws.sts().send(new GetCallerIdentityCommand({}))).Account;
-  for (const r of await roles(aws.iam())) {
+  for (const r of await once(env, 'iam.roles', () => roles(env.aws.iam()))) {
     for (const s of parsePolicy(r.AssumeRolePolicyDocument) ?? []) {
       const other = principals(s, 'AWS')
         .map(accountOf)

@@ -5,10 +5,9 @@ import {
   ListAliasesCommand,
   type KMSClient,
 } from '@aws-sdk/client-kms';
-import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { ListSecretsCommand } from '@aws-sdk/client-secrets-manager';
-import { bucketNames, objectsOf } from './week01';
-import { type Check, done, notYet, SCAN_LIMIT } from './types';
+import { buckets, metadataOf, objectsIn } from './week01';
+import { type Check, type CheckEnv, done, notYet, once, SCAN_LIMIT } from './types';
 
 /** Customer managed keys that are enabled, each with its aliases. */
 export async function customerKeys(kms: KMSClient) {
@@ -27,14 +26,17 @@ export async function customerKeys(kms: KMSClient) {
   return out;
 }
 
-const key: Check = async ({ aws }) => {
-  const k = (await customerKeys(aws.kms()))[0];
+const keys = (env: CheckEnv) => once(env, 'kms.keys', () => customerKeys(env.aws.kms()));
+
+const key: Check = async (env) => {
+  const k = (await keys(env))[0];
   return k ? done(`Key ${k.aliases[0]} (${k.keyId})`) : notYet('No enabled customer managed key with an alias yet');
 };
 
-const rotation: Check = async ({ aws }) => {
+const rotation: Check = async (env) => {
+  const { aws } = env;
   const kms = aws.kms();
-  for (const k of await customerKeys(kms)) {
+  for (const k of await keys(env)) {
     const r = await kms.send(new GetKeyRotationStatusCommand({ KeyId: k.keyId }));
     if (r.KeyRotationEnabled) return done(`${k.aliases[0]} rotates its key material automatically`);
   }
@@ -44,14 +46,12 @@ const rotation: Check = async ({ aws }) => {
 /** The user metadata key an envelope-encrypted object carries its wrapped data key in. */
 export const WRAPPED_KEY_METADATA = 'wrapped-key';
 
-const envelope: Check = async ({ aws }) => {
-  const s3 = aws.s3();
+const envelope: Check = async (env) => {
   let heads = 0;
-  for (const bucket of await bucketNames(s3)) {
-    for (const obj of await objectsOf(s3, bucket)) {
+  for (const bucket of await buckets(env)) {
+    for (const obj of await objectsIn(env, bucket)) {
       if (heads++ >= 100) return notYet('No envelope-encrypted object among the first 100 objects');
-      const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: obj.key }));
-      if (head.Metadata?.[WRAPPED_KEY_METADATA]) {
+      if ((await metadataOf(env, bucket, obj.key))[WRAPPED_KEY_METADATA]) {
         return done(`s3://${bucket}/${obj.key} carries its wrapped data key in x-amz-meta-${WRAPPED_KEY_METADATA}`);
       }
     }
@@ -64,8 +64,8 @@ async function secrets(env: Parameters<Check>[0]) {
 }
 
 const secret: Check = async (env) => {
-  const keys = await customerKeys(env.aws.kms());
-  const known = new Set(keys.flatMap((k) => [k.keyId, k.arn, ...k.aliases]));
+  const mine = await keys(env);
+  const known = new Set(mine.flatMap((k) => [k.keyId, k.arn, ...k.aliases]));
   const s = (await secrets(env)).find((x) => x.KmsKeyId !== undefined && known.has(x.KmsKeyId));
   return s
     ? done(`Secret ${s.Name} is encrypted with your key ${s.KmsKeyId}`)

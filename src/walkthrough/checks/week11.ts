@@ -3,8 +3,8 @@
 import { ListTagsOfResourceCommand } from '@aws-sdk/client-dynamodb';
 import { GetFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
 import { GetBucketTaggingCommand } from '@aws-sdk/client-s3';
-import { bucketNames, objectsOf } from './week01';
-import { describeTables, functionNames, keyOf } from './week02';
+import { buckets, objectsOf } from './week01';
+import { functions, keyOf, tables } from './week02';
 import { type Check, done, notYet, unlessMissing } from './types';
 
 /** A provider "aws" block and an endpoints block aimed at this machine. */
@@ -32,9 +32,10 @@ const provider: Check = async ({ files }) => {
 /** The tag the Terraform snippet puts on everything it creates (provider default_tags). */
 export const MANAGED_TAG = { key: 'ManagedBy', value: 'terraform' };
 
-const apply: Check = async ({ aws }) => {
+const apply: Check = async (env) => {
+  const { aws } = env;
   const s3 = aws.s3();
-  for (const b of await bucketNames(s3)) {
+  for (const b of await buckets(env)) {
     const tags = await unlessMissing(
       () => s3.send(new GetBucketTaggingCommand({ Bucket: b })),
       ['NoSuchTagSet', 'NoSuchTagSetError'],
@@ -44,7 +45,7 @@ const apply: Check = async ({ aws }) => {
     }
   }
   const ddb = aws.dynamodb();
-  for (const t of await describeTables(ddb)) {
+  for (const t of await tables(env)) {
     const tags = await ddb.send(new ListTagsOfResourceCommand({ ResourceArn: t.TableArn }));
     if ((tags.Tags ?? []).some((x) => x.Key === MANAGED_TAG.key && x.Value === MANAGED_TAG.value)) {
       return done(`Table ${t.TableName} was created by Terraform (tag ${MANAGED_TAG.key}=${MANAGED_TAG.value})`);
@@ -53,29 +54,31 @@ const apply: Check = async ({ aws }) => {
   return notYet(`No bucket or table tagged ${MANAGED_TAG.key}=${MANAGED_TAG.value} yet`);
 };
 
-const remoteState: Check = async ({ aws }) => {
+const remoteState: Check = async (env) => {
+  const { aws } = env;
   const s3 = aws.s3();
-  for (const b of await bucketNames(s3)) {
+  for (const b of await buckets(env)) {
     const state = (await objectsOf(s3, b, undefined, 200)).find((o) => o.key.endsWith('.tfstate'));
     if (state) return done(`Terraform state lives at s3://${b}/${state.key}`);
   }
   return notYet('No *.tfstate object in any bucket yet');
 };
 
-const stateLock: Check = async ({ aws }) => {
-  const t = (await describeTables(aws.dynamodb())).find((x) => keyOf(x, 'HASH') === 'LockID' && !keyOf(x, 'RANGE'));
+const stateLock: Check = async (env) => {
+  const t = (await tables(env)).find((x) => keyOf(x, 'HASH') === 'LockID' && !keyOf(x, 'RANGE'));
   return t
     ? done(`${t.TableName} can hold Terraform's state lock (key LockID)`)
     : notYet('No table keyed by LockID yet');
 };
 
-const serverless: Check = async ({ aws }) => {
-  const tables = new Set((await describeTables(aws.dynamodb())).map((t) => t.TableName ?? ''));
+const serverless: Check = async (env) => {
+  const { aws } = env;
+  const names = new Set((await tables(env)).map((t) => t.TableName ?? ''));
   const lambda = aws.lambda();
-  for (const name of await functionNames(lambda)) {
+  for (const name of await functions(env)) {
     const cfg = await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: name }));
     const vars = cfg.Environment?.Variables ?? {};
-    const ref = Object.entries(vars).find(([, v]) => tables.has(v));
+    const ref = Object.entries(vars).find(([, v]) => names.has(v));
     if (ref) return done(`Function ${name} finds table ${ref[1]} through ${ref[0]}`);
   }
   return notYet('No function has an environment variable naming an existing table yet');

@@ -1,14 +1,15 @@
 // Week 12 — architecture patterns and design exercises, each checked by the shape of what the learner built.
 import { DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { GetBucketWebsiteCommand } from '@aws-sdk/client-s3';
-import { bucketNames, objectsOf } from './week01';
-import { describeTables, eventSourceMappings, isComposite, keyOf } from './week02';
-import { subscriptions, topics } from './week07';
+import { buckets, objectsOf } from './week01';
+import { isComposite, keyOf, mappings, tables } from './week02';
+import { allTopics, subscriptionsOf } from './week07';
 import { type Check, done, firstMatch, notYet, unlessMissing } from './types';
 
-const staticSite: Check = async ({ aws }) => {
+const staticSite: Check = async (env) => {
+  const { aws } = env;
   const s3 = aws.s3();
-  const hit = await firstMatch(await bucketNames(s3), async (b) => {
+  const hit = await firstMatch(await buckets(env), async (b) => {
     const site = await unlessMissing(
       () => s3.send(new GetBucketWebsiteCommand({ Bucket: b })),
       ['NoSuchWebsiteConfiguration'],
@@ -22,28 +23,28 @@ const staticSite: Check = async ({ aws }) => {
     : notYet('No bucket with website hosting and its index document uploaded yet');
 };
 
-const eventDriven: Check = async ({ aws }) => {
-  const sns = aws.sns();
+const eventDriven: Check = async (env) => {
   const subscribedQueues = new Set<string>();
-  for (const t of await topics(sns)) {
-    for (const s of await subscriptions(sns, t)) if (s.protocol === 'sqs') subscribedQueues.add(s.endpoint);
+  for (const t of await allTopics(env)) {
+    for (const s of await subscriptionsOf(env, t)) if (s.protocol === 'sqs') subscribedQueues.add(s.endpoint);
   }
-  const m = (await eventSourceMappings(aws.lambda())).find((x) => subscribedQueues.has(x.source));
+  const m = (await mappings(env)).find((x) => subscribedQueues.has(x.source));
   return m
     ? done(`Topic → ${m.source.split(':').pop()} → ${m.fn.split(':').pop()}`)
     : notYet('No queue that is subscribed to a topic triggers a function yet');
 };
 
-const analytics: Check = async ({ aws }) => {
-  const m = (await eventSourceMappings(aws.lambda())).find((x) => x.source.includes(':kinesis:'));
+const analytics: Check = async (env) => {
+  const m = (await mappings(env)).find((x) => x.source.includes(':kinesis:'));
   return m
     ? done(`${m.fn.split(':').pop()} consumes stream ${m.source.split('/').pop()}`)
     : notYet('No function consumes a Kinesis stream yet');
 };
 
-const urlShortener: Check = async ({ aws }) => {
+const urlShortener: Check = async (env) => {
+  const { aws } = env;
   const ddb = aws.dynamodb();
-  for (const t of await describeTables(ddb)) {
+  for (const t of await tables(env)) {
     if (keyOf(t, 'RANGE') !== undefined) continue;
     const ttl = await ddb.send(new DescribeTimeToLiveCommand({ TableName: t.TableName }));
     if (ttl.TimeToLiveDescription?.TimeToLiveStatus === 'ENABLED') {
@@ -55,16 +56,16 @@ const urlShortener: Check = async ({ aws }) => {
   return notYet('No table with a single partition key and TTL enabled yet');
 };
 
-const feed: Check = async ({ aws }) => {
-  const tables = (await describeTables(aws.dynamodb())).filter(
+const feed: Check = async (env) => {
+  const candidates = (await tables(env)).filter(
     (t) => isComposite(t) && (t.GlobalSecondaryIndexes?.length ?? 0) > 0 && t.LatestStreamArn,
   );
-  if (tables.length === 0) return notYet('No composite-key table with a GSI and a stream yet');
-  const mappings = await eventSourceMappings(aws.lambda());
-  const t = tables.find((x) => mappings.some((m) => m.source === x.LatestStreamArn));
+  if (candidates.length === 0) return notYet('No composite-key table with a GSI and a stream yet');
+  const consumers = await mappings(env);
+  const t = candidates.find((x) => consumers.some((m) => m.source === x.LatestStreamArn));
   return t
     ? done(`${t.TableName}'s stream fans new posts out to a function`)
-    : notYet(`${tables[0]!.TableName} has a stream; now let a function consume it to fan posts out`);
+    : notYet(`${candidates[0]!.TableName} has a stream; now let a function consume it to fan posts out`);
 };
 
 export const week12 = {
