@@ -168,7 +168,8 @@ export async function openWalkthrough(extensionId: string, week: string, step?: 
   const category = walkthroughId(extensionId, week);
   await vscode.commands.executeCommand(
     'workbench.action.openWalkthrough',
-    step ? { category, step: `${category}#${step}` } : category,
+    // VS Code joins category and step itself (`<category>#<step>`).
+    step ? { category, step } : category,
     false,
   );
 }
