@@ -3,11 +3,12 @@
 // after; a server of the wrong kind on the port must not count.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { parseCurriculum } from '../../src/walkthrough/curriculum';
 import { week04 } from '../../src/walkthrough/checks/week04';
 import { week05 } from '../../src/walkthrough/checks/week05';
 import { week06 } from '../../src/walkthrough/checks/week06';
@@ -102,6 +103,25 @@ describe('week 6 checks against a real Redis', { skip: hasRedis ? false : 'redis
     assert.equal((await week06['rate-limit']!(env)).done, false);
     await run(['INCR', 'ratelimit:ana:202611211430'], ['EXPIRE', 'ratelimit:ana:202611211430', '60']);
     assert.equal((await week06['rate-limit']!(env)).done, true);
+  });
+
+  test('the week 6 terminal commands, typed into bash with redis-cli, complete every Redis step', async () => {
+    await run(['FLUSHALL'], ['CONFIG', 'SET', 'maxmemory', '0'], ['CONFIG', 'SET', 'maxmemory-policy', 'noeviction']);
+    const env = envWith({ redis: port });
+    const c = parseCurriculum(
+      JSON.parse(readFileSync(join(__dirname, '..', '..', 'walkthroughs', 'curriculum.json'), 'utf8')),
+    );
+    const week = c.weeks.find((w) => w.id === 'week06')!;
+    for (const id of ['cache-miss', 'cache-hit', 'eviction', 'leaderboard', 'rate-limit']) {
+      // The commands use redis-cli's default port; point it at this test's server.
+      const line = `redis-cli() { command redis-cli -p ${port} "$@"; }; ${week.terminal[id]!}`;
+      const r = spawnSync('bash', ['-c', line], { encoding: 'utf8', timeout: 30_000 });
+      assert.equal(r.status, 0, `${id}: ${r.stderr}`);
+    }
+    for (const step of ['redis', 'cache-aside', 'eviction', 'leaderboard', 'rate-limit']) {
+      const r = await week06[step]!(env);
+      assert.equal(r.done, true, `${step}: ${r.detail}`);
+    }
   });
 
   test('a PostgreSQL probe against Redis says no', async () => {
