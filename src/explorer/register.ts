@@ -90,7 +90,8 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
     { dispose: () => tree.dispose() },
     { dispose: () => monitor.dispose() },
     { dispose: () => logState.dispose() },
-    view.onDidCollapseElement((e) => tree.forget(e.element.id)),
+    // Collapsing drops the loaded pages below (memory follows the screen); expanding again lists afresh.
+    view.onDidCollapseElement((e) => tree.refresh(e.element)),
     vscode.workspace.registerFileSystemProvider(
       S3_SCHEME,
       new S3FileSystem(monitor, () => setting('s3.maxOpenSizeMB', 10) * 1024 * 1024),
