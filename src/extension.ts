@@ -12,7 +12,6 @@ export function activate(context: vscode.ExtensionContext): void {
 
   // Emulator connection, explorer tree and its commands; `explorer.clients()` / `whenConnected()` give live AWS clients.
   const explorer = registerExplorer(context, output);
-  void explorer;
 
   // Panels (DynamoDB items, Kinesis records, SQS messages, Lambda invoke, SNS topic) and Secrets Manager/KMS commands.
   registerWebviews(context, output, explorer);
