@@ -9,10 +9,11 @@ import {
   arnMatchesTokens,
   expandActionPattern,
   findAction,
+  findConditionKey,
   resourceTypesOfRef,
   tokenizeTemplate,
 } from './catalog';
-import type { ActionInfo, IamData, ResourceTypeInfo } from './data';
+import type { ActionInfo, ConditionKeyInfo, IamData, ResourceTypeInfo } from './data';
 import type { Statement } from './model';
 import { isStar, resourcePatterns } from './risk';
 import { type ArnFinding, type TemplateShape, arnProblems, serviceTemplateShapes } from './validity';
@@ -42,6 +43,7 @@ export class IamFacts {
   private readonly typeLists = new Map<ActionInfo, readonly ResourceTypeInfo[]>();
   private readonly patternLists = new Map<Statement, readonly string[]>();
   private readonly reach = new Map<Statement, Map<ActionInfo, boolean>>();
+  private readonly keys = new Map<string, ConditionKeyInfo | undefined>();
 
   constructor(readonly data: IamData) {}
 
@@ -73,6 +75,14 @@ export class IamFacts {
       this.expansions.set(pattern, refs);
     }
     return refs;
+  }
+
+  /** findConditionKey (global keys first, then the key's service), once per key as written. */
+  conditionKey(key: string): ConditionKeyInfo | undefined {
+    if (this.keys.has(key)) return this.keys.get(key);
+    const info = findConditionKey(this.data, key);
+    this.keys.set(key, info);
+    return info;
   }
 
   /** findAction, once per name. */

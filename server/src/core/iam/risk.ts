@@ -148,15 +148,17 @@ export function isPrincipalScopingKey(key: string): boolean {
   return PRINCIPAL_KEYS.test(key);
 }
 
+const NO_CONDITIONS: readonly ConditionEntry[] = Object.freeze([]);
+
 /**
  * The condition entries of the statement that narrow what it grants (resource scoping). Keys in `ignore` are left
  * out (a rule that weighs them on its own, as PassRole rules do with iam:PassedToService).
  */
-export function scopingConditions(s: Statement, ignore: readonly string[] = []): ConditionEntry[] {
+export function scopingConditions(s: Statement, ignore: readonly string[] = []): readonly ConditionEntry[] {
+  const entries = s.condition?.entries;
+  if (!entries || entries.length === 0) return NO_CONDITIONS; // most statements: nothing to build
   const skip = new Set(ignore.map((k) => k.toLowerCase()));
-  return (s.condition?.entries ?? []).filter(
-    (e) => !skip.has(e.key.toLowerCase()) && isScopingKey(e.key) && restricts(e),
-  );
+  return entries.filter((e) => !skip.has(e.key.toLowerCase()) && isScopingKey(e.key) && restricts(e));
 }
 
 /** Condition entries that narrow who may use a resource or trust policy statement. */

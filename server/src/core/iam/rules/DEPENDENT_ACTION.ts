@@ -31,6 +31,10 @@ const KNOWN: Readonly<Record<string, { readonly actions: readonly string[]; read
   'scheduler:createschedule': { actions: ['iam:PassRole'] },
 };
 
+function hasDependencies(t: object): boolean {
+  return ((t as { dependentActions?: readonly string[] }).dependentActions?.length ?? 0) > 0;
+}
+
 export const DEPENDENT_ACTION: IamRule = {
   id: 'DEPENDENT_ACTION',
   domain: 'iam',
@@ -55,6 +59,8 @@ export const DEPENDENT_ACTION: IamRule = {
         const r = facts.action(v.value);
         if (!r) continue;
         const known = KNOWN[r.fullName.toLowerCase()];
+        // Most actions depend on nothing: find out before building any list.
+        if (!known && r.action.dependentActions.length === 0 && !r.action.resourceTypes.some(hasDependencies)) continue;
         const fromData = [
           ...r.action.dependentActions,
           ...r.action.resourceTypes.flatMap(

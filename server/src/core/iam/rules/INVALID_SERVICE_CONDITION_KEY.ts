@@ -1,7 +1,7 @@
 // INVALID_SERVICE_CONDITION_KEY: a service condition key (s3:prefix, iam:PassedToService, …) that the service does
 // not define; the condition can never match. Keys of identity providers (accounts.google.com:sub, saml:aud,
 // token.actions.githubusercontent.com:sub) are not service keys and are left alone.
-import { findConditionKey, findService, suggest } from '../catalog';
+import { findService, suggest } from '../catalog';
 import type { IamRule } from '../rule';
 import type { Fix } from '../../types';
 
@@ -20,7 +20,7 @@ export const INVALID_SERVICE_CONDITION_KEY: IamRule = {
         if (colon <= 0 || e.key.includes('${')) continue;
         const prefix = e.key.slice(0, colon).toLowerCase();
         if (prefix === 'aws' || prefix.includes('.') || PROVIDER_PREFIXES.has(prefix)) continue;
-        if (findConditionKey(data, e.key)) continue;
+        if (ctx.facts.conditionKey(e.key)) continue;
         const service = findService(data, prefix);
         if (!service) {
           ctx.report({

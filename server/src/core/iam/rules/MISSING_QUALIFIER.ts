@@ -1,7 +1,7 @@
 // MISSING_QUALIFIER: a multivalued key (aws:TagKeys, aws:CalledVia, …) compares a set; without ForAnyValue: or
 // ForAllValues: the result is not what the author means. The reverse misuse, a set qualifier on a single-valued
 // key, is reported as a warning: ForAllValues then also matches when the key is absent.
-import { familyForKeyType, findConditionKey, isMultivaluedType, parseOperator } from '../catalog';
+import { familyForKeyType, isMultivaluedType, parseOperator } from '../catalog';
 import { replaceKey } from '../fixes';
 import type { IamRule } from '../rule';
 import type { Fix } from '../../types';
@@ -17,12 +17,12 @@ export const MISSING_QUALIFIER: IamRule = {
   defaultSeverity: 'error',
   title: 'A multivalued condition key is used without ForAnyValue/ForAllValues (or a single-valued key with one).',
   check(ctx) {
-    const { data, text } = ctx;
+    const { text } = ctx;
     for (const s of ctx.policy.statements) {
       for (const e of s.condition?.entries ?? []) {
         const op = parseOperator(e.operator);
         if (!op.base || op.base === 'Null') continue;
-        const info = findConditionKey(data, e.key);
+        const info = ctx.facts.conditionKey(e.key);
         if (!info || !familyForKeyType(info.type)) continue;
         const single = blockSize(s, e) === 1;
         if (isMultivaluedType(info.type) && !op.qualifier) {

@@ -1,7 +1,7 @@
 // TYPE_MISMATCH: the operator's type does not suit the key (NumericEquals on a string key, Bool on an IP key) or a
 // value is not of the operator's type ("yes" for Bool, "ten" for NumericLessThan). Such conditions never match as
 // intended.
-import { type OperatorFamily, familyForKeyType, findConditionKey, parseOperator } from '../catalog';
+import { type OperatorFamily, familyForKeyType, parseOperator } from '../catalog';
 import { replaceKey } from '../fixes';
 import type { IamRule } from '../rule';
 import type { Node } from '../../syntax/tree';
@@ -72,7 +72,7 @@ export const TYPE_MISMATCH: IamRule = {
   defaultSeverity: 'warning',
   title: 'A condition operator does not suit the type of its key or of its values.',
   check(ctx) {
-    const { data, text } = ctx;
+    const { text } = ctx;
     for (const s of ctx.policy.statements) {
       for (const e of s.condition?.entries ?? []) {
         const op = parseOperator(e.operator);
@@ -82,7 +82,7 @@ export const TYPE_MISMATCH: IamRule = {
           if (problem) ctx.report({ message: `${problem} (operator ${e.operator}, key ${e.key})`, span: v.span });
         }
         if (op.family === 'Null') continue;
-        const info = findConditionKey(data, e.key);
+        const info = ctx.facts.conditionKey(e.key);
         const keyFamily = info ? familyForKeyType(info.type) : undefined;
         if (!info || !keyFamily || compatible(op.family, keyFamily)) continue;
         const suffix = op.base.replace(/^(String|Numeric|Date|Arn)/, '');
