@@ -81,12 +81,14 @@ function trailingComma(text: string, offset: number, code: ParseError['error']):
   return text[i] === ',' ? i : undefined;
 }
 
-function spanOf(n: JsonNode): Span {
-  return { start: n.offset, end: n.offset + n.length };
+/** The node's span, clamped to the text: jsonc-parser can report a length past the end (an unclosed comment). */
+function spanOf(n: JsonNode, text: string): Span {
+  const start = Math.min(n.offset, text.length);
+  return { start, end: Math.max(start, Math.min(text.length, n.offset + n.length)) };
 }
 
 function convert(n: JsonNode, text: string, depth: number, state: { tooDeep: boolean }): Node | undefined {
-  const span = spanOf(n);
+  const span = spanOf(n, text);
   if (depth > MAX_DEPTH) {
     state.tooDeep = true;
     return undefined;
@@ -101,7 +103,7 @@ function convert(n: JsonNode, text: string, depth: number, state: { tooDeep: boo
         if (!value) continue;
         properties.push({
           key: String(k.value),
-          keySpan: spanOf(k),
+          keySpan: spanOf(k, text),
           value,
           span: { start: k.offset, end: value.span.end },
         });
