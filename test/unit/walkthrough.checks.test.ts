@@ -168,9 +168,11 @@ describe('workspace checks over a real folder', () => {
   test('one round walks the folders once for the same search', async () => {
     const files = folderFiles([dir]);
     const first = files.find('**/*.tf', 100);
-    assert.equal(files.find('**/*.tf', 100), first);
+    assert.equal(files.find('**/*.tf', 100), first, 'the same search is the same walk');
+    const seen = await first;
     writeFileSync(join(dir, 'late.tf'), 'module "x" {}');
-    assert.ok(!(await first).some((f) => f.path === 'late.tf'), 'the round keeps what it saw');
+    assert.equal(await files.find('**/*.tf', 100), seen, 'the round keeps what it saw');
+    assert.ok(!seen.some((f) => f.path === 'late.tf'));
     assert.ok((await folderFiles([dir]).find('**/*.tf', 100)).some((f) => f.path === 'late.tf'));
   });
 

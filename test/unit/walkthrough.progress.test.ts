@@ -238,13 +238,15 @@ describe('exercise scheduler', () => {
       },
     });
     const s = new ExerciseScheduler(h.deps);
+    let saves = 0;
+    const twoRounds = new Promise<void>((r) => s.onDidChange(() => ++saves === 2 && r()));
     const first = s.checkNow();
     void s.checkNow();
     void s.checkNow();
     release();
     await first;
     // The merged follow-up round runs once after the first.
-    await new Promise<void>((r) => s.onDidChange(() => r()));
+    await twoRounds;
     assert.equal(runs, 2);
   });
 
