@@ -95,11 +95,13 @@ export function createProfile({ settings = {}, prefix = 'lcl-vscode-', keep = !!
   for (const d of [dirs.userData, dirs.extensions, dirs.home, dirs.tmp, dirs.browser])
     mkdirSync(d, { recursive: true });
   for (const x of ['config', 'data', 'cache', 'state']) mkdirSync(join(root, 'xdg', x), { recursive: true });
-  mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(
-    join(dirs.userData, 'User', 'settings.json'),
-    JSON.stringify({ ...hygieneSettings, ...settings }, null, 2),
-  );
+  // The same settings as User settings and as the server machine's (Remote) settings: in code-server the
+  // extension host is "remote", and it ignores machine-scoped settings found only in the User file.
+  const json = JSON.stringify({ ...hygieneSettings, ...settings }, null, 2);
+  for (const scope of ['User', 'Machine']) {
+    mkdirSync(join(dirs.userData, scope), { recursive: true });
+    writeFileSync(join(dirs.userData, scope, 'settings.json'), json);
+  }
   writeFileSync(dirs.config, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
   const env = {
     ...process.env,
