@@ -19,6 +19,7 @@ export function rulesSetting(): Record<string, unknown> {
   }
   return {
     type: 'object',
+    scope: 'resource',
     default: {},
     additionalProperties: false,
     markdownDescription:

@@ -51,10 +51,15 @@ export function applyLevels(findings: readonly Finding[], options: AnalysisOptio
 }
 
 /** Clamps a span into the document, so no front end ever sees a range outside it. */
-function clamp(f: Finding, length: number): Finding {
+/** Every finding leaves with its span inside the document and a one-line message (values quoted from the document
+ * may hold line breaks). */
+function tidy(f: Finding, length: number): Finding {
   const start = Math.max(0, Math.min(length, f.span.start));
   const end = Math.max(start, Math.min(length, f.span.end));
-  return start === f.span.start && end === f.span.end ? f : { ...f, span: { start, end } };
+  const message = /[\r\n]/.test(f.message) ? f.message.replace(/\s*[\r\n]+\s*/g, ' ') : f.message;
+  return start === f.span.start && end === f.span.end && message === f.message
+    ? f
+    : { ...f, message, span: { start, end } };
 }
 
 /** Whether any analyser has something to look at in this document (the CLI skips other files in folders). */
@@ -79,7 +84,7 @@ export function analyzeParsed(parsed: ParsedDocument, ctx: AnalysisContext): Fin
     }
   }
   return applyLevels(findings, ctx.options)
-    .map((f) => clamp(f, parsed.text.length))
+    .map((f) => tidy(f, parsed.text.length))
     .sort(compareFindings);
 }
 

@@ -89,7 +89,7 @@ suite('analysis in the editor', () => {
       );
       return h.length ? h : undefined;
     });
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    const text = (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /Read/);
   });
 });
