@@ -118,8 +118,8 @@ describe('week 6 checks against a real Redis', { skip: hasRedis ? false : 'redis
       const r = spawnSync('bash', ['-c', line], { encoding: 'utf8', timeout: 30_000 });
       assert.equal(r.status, 0, `${id}: ${r.stderr}`);
     }
-    for (const step of ['redis', 'cache-aside', 'eviction', 'leaderboard', 'rate-limit']) {
-      const r = await week06[step]!(env);
+    for (const step of ['redis', 'cache-aside', 'eviction', 'leaderboard', 'rate-limit'] as const) {
+      const r = await week06[step](env);
       assert.equal(r.done, true, `${step}: ${r.detail}`);
     }
   });
