@@ -329,7 +329,8 @@ export function passedToServiceFixes(text: string, statement: Statement, otherAc
   if (statement.condition?.entries.some((e) => e.key.toLowerCase() === 'iam:passedtoservice')) return [];
   const services = new Set<string>();
   for (const a of otherActions) {
-    const svc = SERVICE_FOR_PREFIX[a.split(':')[0]?.toLowerCase() ?? ''];
+    const colon = a.indexOf(':');
+    const svc = SERVICE_FOR_PREFIX[(colon < 0 ? a : a.slice(0, colon)).toLowerCase()];
     if (svc) services.add(svc);
   }
   const targets = services.size > 0 ? [...services].slice(0, 3) : ['SERVICE.amazonaws.com'];
