@@ -29,15 +29,27 @@ function testFiles(dir) {
     .sort();
 }
 
-let current; // the child process group running right now, for Ctrl+C
+const running = new Set(); // child process groups running right now, for Ctrl+C
 let moto; // the moto server shared by integration, vscode and e2e
 let tmp; // per-run scratch folder (TAP files, mocha counts)
 
-/** Runs a command in its own process group with inherited output; resolves with its exit code. */
-function run(cmd, args, { env = {}, timeoutMs = 20 * 60_000 } = {}) {
+/**
+ * Runs a command in its own process group; resolves with its exit code and, with `capture`, its output
+ * (otherwise the output goes straight to the terminal).
+ */
+function run(cmd, args, { env = {}, timeoutMs = 20 * 60_000, capture = false } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, detached: true });
-    current = child;
+    const child = spawn(cmd, args, {
+      cwd: root,
+      stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      env: { ...process.env, ...env },
+      detached: true,
+    });
+    running.add(child);
+    let output = '';
+    const keep = (d) => (output = (output + d).slice(-1_000_000));
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
     const timer = setTimeout(() => {
       console.error(`\n[test] ${cmd} ${args.join(' ')} timed out after ${timeoutMs / 1000}s; stopping it`);
       try {
@@ -48,19 +60,22 @@ function run(cmd, args, { env = {}, timeoutMs = 20 * 60_000 } = {}) {
     }, timeoutMs);
     const done = (code) => {
       clearTimeout(timer);
-      current = undefined;
-      resolve(code);
+      running.delete(child);
+      resolve({ code, output });
     };
-    child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
+    // With captured output wait for the pipes to drain; otherwise the exit is enough (a stray grandchild
+    // holding the terminal must not keep the run waiting).
+    child.on(capture ? 'close' : 'exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
     child.on('error', (err) => {
-      console.error(`[test] could not start ${cmd}: ${err.message}`);
+      keep(`could not start ${cmd}: ${err.message}\n`);
+      if (!capture) console.error(`[test] could not start ${cmd}: ${err.message}`);
       done(1);
     });
   });
 }
 
 async function ensure(script) {
-  const code = await run('bash', [join('scripts', script)], { timeoutMs: 15 * 60_000 });
+  const { code } = await run('bash', [join('scripts', script)], { timeoutMs: 15 * 60_000 });
   if (code !== 0) throw new Error(`${script} failed (exit ${code})`);
 }
 
@@ -97,7 +112,7 @@ async function nodeTestLayer(name, dir, { concurrency, timeoutMs, needsMoto, per
     ...(perFileTimeoutMs ? [`--test-timeout=${perFileTimeoutMs}`] : []),
     ...files,
   ];
-  const exitCode = await run(process.execPath, args, { env, timeoutMs });
+  const { code: exitCode } = await run(process.execPath, args, { env, timeoutMs });
   const counts = existsSync(tap) ? parseTap(readFileSync(tap, 'utf8')) : undefined;
   return verdict(counts ?? zero, { ci: CI, exitCode, note: counts ? undefined : 'no TAP summary (crashed?)' });
 }
@@ -107,7 +122,7 @@ async function vscodeLayer() {
   await ensure('ensure-code-server.sh');
   await ensure('ensure-chromium.sh');
   const resultFile = join(tmp, 'vscode-mocha.json');
-  const exitCode = await run(process.execPath, ['--import', 'tsx', 'test/vscode/runTests.ts'], {
+  const { code: exitCode } = await run(process.execPath, ['--import', 'tsx', 'test/vscode/runTests.ts'], {
     env: { LCL_TEST_ENDPOINT: (await sharedMoto()).endpoint, LCL_MOCHA_RESULT_FILE: resultFile },
     timeoutMs: 10 * 60_000,
   });
@@ -122,7 +137,7 @@ async function e2eLayer() {
     await ensure('ensure-chromium.sh');
     // One VSIX for every UI test file (each would otherwise package its own).
     const outDir = join(tmp, 'vsix');
-    const code = await run(process.execPath, ['scripts/package.mjs', '--no-build', '--out', outDir], {
+    const { code } = await run(process.execPath, ['scripts/package.mjs', '--no-build', '--out', outDir], {
       timeoutMs: 5 * 60_000,
     });
     if (code !== 0) throw new Error('npm run package failed');
@@ -153,13 +168,13 @@ const layers = {
   e2e: e2eLayer,
 };
 
-const npmRun = (script) => run('npm', ['run', '--silent', script], { timeoutMs: 10 * 60_000 });
+const npmRun = (script, opts = {}) => run('npm', ['run', '--silent', script], { timeoutMs: 10 * 60_000, ...opts });
 const banner = (text) => console.log(`\n\x1b[1m━━ ${text} ━━\x1b[0m`);
 
 async function cleanup() {
-  if (current?.pid) {
+  for (const child of running) {
     try {
-      process.kill(-current.pid, 'SIGTERM');
+      process.kill(-child.pid, 'SIGTERM');
     } catch {
       // gone
     }
@@ -191,17 +206,24 @@ async function main() {
 
   banner('build');
   let t = Date.now();
-  const buildCode = await npmRun('build');
+  const { code: buildCode } = await npmRun('build');
   rows.push({ name: 'build', ok: buildCode === 0, ms: Date.now() - t });
   if (buildCode !== 0) console.error('[test] build failed; no tests run');
   else {
-    for (const name of flags.selected) {
+    // Type check and lint are independent single-threaded tools: run them side by side, print each in turn.
+    t = Date.now();
+    const steps = flags.selected.filter((name) => STEPS.includes(name));
+    const results = await Promise.all(
+      steps.map((name) => npmRun(name, { capture: true }).then((r) => ({ ...r, ms: Date.now() - t }))),
+    );
+    steps.forEach((name, i) => {
+      banner(name);
+      process.stdout.write(results[i].output);
+      rows.push({ name, ok: results[i].code === 0, ms: results[i].ms });
+    });
+    for (const name of flags.selected.filter((n) => !STEPS.includes(n))) {
       banner(name);
       t = Date.now();
-      if (STEPS.includes(name)) {
-        rows.push({ name, ok: (await npmRun(name)) === 0, ms: Date.now() - t });
-        continue;
-      }
       let r;
       try {
         r = await layers[name]();
