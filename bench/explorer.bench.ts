@@ -5,6 +5,8 @@
 //      tree with "Load more" (every row kept, as on screen).
 // Run alone: LCL_TEST_ENDPOINT=http://127.0.0.1:<port> node --import tsx bench/explorer.bench.ts
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { CreateQueueCommand } from '@aws-sdk/client-sqs';
 import { AwsClients } from '../src/aws/clients';
 import { resolveConnection } from '../src/aws/connection';
@@ -22,6 +24,14 @@ const RUNS = 5;
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+/** A full garbage collection, so retained memory can be told apart from garbage not yet collected. */
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const retainedHeap = () => {
+  gc();
+  return process.memoryUsage().heapUsed;
+};
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 async function main(): Promise<void> {
@@ -116,6 +126,7 @@ async function main(): Promise<void> {
 
   // (c2) the tree with "Load more" until everything is loaded (all rows kept, as a user scrolling would)
   tree.forget(monthRow.id);
+  const retainedBefore = retainedHeap();
   const before = process.memoryUsage();
   peakHeap = before.heapUsed;
   t = performance.now();
@@ -134,9 +145,17 @@ async function main(): Promise<void> {
       `heap ${mb(before.heapUsed)} → peak ${mb(peakHeap)} (+${mb(peakHeap - before.heapUsed)}, ` +
       `≈ ${((peakHeap - before.heapUsed) / rows.length / 1024).toFixed(2)} KB per row)`,
   );
+  const retainedLoaded = retainedHeap();
+  console.log(
+    `     retained after GC with all ${rows.length} rows loaded: +${mb(retainedLoaded - retainedBefore)} ` +
+      `(≈ ${((retainedLoaded - retainedBefore) / rows.length / 1024).toFixed(2)} KB per row)`,
+  );
   tree.forget(monthRow.id);
-  const afterCollapse = process.memoryUsage().heapUsed;
-  console.log(`     collapsing the folder releases its rows (heap now ${mb(afterCollapse)} before GC)`);
+  rows = [];
+  const retainedCollapsed = retainedHeap();
+  console.log(
+    `     after collapsing the folder: +${mb(Math.max(0, retainedCollapsed - retainedBefore))} retained (its rows are released)`,
+  );
 
   tree.dispose();
   monitor.dispose();

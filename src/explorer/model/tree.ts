@@ -30,6 +30,7 @@ export class ExplorerTree {
   /** Rendered rows by id and their parents, so "Load more" and collapse can find them. */
   private readonly nodes = new Map<string, ExplorerNode>();
   private readonly parentOf = new Map<string, string>();
+  private readonly childrenOf = new Map<string, Set<string>>();
   private aborter = this.newAborter();
   private readonly listeners = new Set<Listener>();
   private readonly unsubscribe: { dispose(): void };
@@ -82,18 +83,19 @@ export class ExplorerTree {
     this.loaded.clear();
     this.nodes.clear();
     this.parentOf.clear();
+    this.childrenOf.clear();
     this.fire(undefined);
   }
 
   /** Forgets the pages of a subtree (on collapse) so memory follows what is on screen. */
   forget(id: string): void {
     this.loaded.delete(id);
-    for (const [child, parent] of [...this.parentOf]) {
-      if (parent === id) {
-        this.parentOf.delete(child);
-        this.nodes.delete(child);
-        this.forget(child);
-      }
+    const kids = this.childrenOf.get(id);
+    this.childrenOf.delete(id);
+    for (const kid of kids ?? []) {
+      this.parentOf.delete(kid);
+      this.nodes.delete(kid);
+      this.forget(kid);
     }
   }
 
@@ -129,9 +131,17 @@ export class ExplorerTree {
   }
 
   private remember(parentId: string | undefined, rows: readonly ExplorerNode[]): void {
+    let kids = parentId === undefined ? undefined : this.childrenOf.get(parentId);
+    if (parentId !== undefined && !kids) {
+      kids = new Set();
+      this.childrenOf.set(parentId, kids);
+    }
     for (const r of rows) {
       this.nodes.set(r.id, r);
-      if (parentId !== undefined) this.parentOf.set(r.id, parentId);
+      if (parentId !== undefined) {
+        this.parentOf.set(r.id, parentId);
+        kids?.add(r.id);
+      }
     }
   }
 
