@@ -162,7 +162,8 @@ const layers = {
       concurrency: 1,
       needsMoto: true,
       timeoutMs: 12 * 60_000,
-      perFileTimeoutMs: 300_000,
+      // The walkthrough terminal file types every week's AWS CLI commands: ~2 min idle, 4-5 min on a busy machine.
+      perFileTimeoutMs: 420_000,
     }),
   vscode: vscodeLayer,
   e2e: e2eLayer,
