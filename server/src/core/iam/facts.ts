@@ -32,6 +32,25 @@ function pairSet(memo: PairMemo, a: string, b: string, value: boolean): boolean 
   return value;
 }
 
+/**
+ * The lower-case service field of an ARN pattern or template when it is fixed text, so two ARNs whose fixed service
+ * fields differ cannot match: `arn:<partition>:<service>:` with no wildcard (pattern) or variable other than the
+ * partition (template) before the third colon. Undefined when something there could stretch.
+ */
+function literalService(arn: string, template: boolean): string | undefined {
+  const a = arn.indexOf(':');
+  const b = a < 0 ? -1 : arn.indexOf(':', a + 1);
+  const c = b < 0 ? -1 : arn.indexOf(':', b + 1);
+  if (c < 0 || arn.slice(0, a).toLowerCase() !== 'arn') return undefined;
+  const partition = arn.slice(a + 1, b);
+  const service = arn.slice(b + 1, c);
+  if (template) {
+    if (service.includes('$') || (partition.includes('$') && partition.toLowerCase() !== '${partition}'))
+      return undefined;
+  } else if (/[*?$]/.test(partition) || /[*?$]/.test(service)) return undefined;
+  return service.toLowerCase();
+}
+
 export class IamFacts {
   private readonly arnFindings = new Map<StringNode, readonly ArnFinding[]>();
   private readonly shapes = new Map<string, readonly TemplateShape[]>();
@@ -105,10 +124,16 @@ export class IamFacts {
   /** arnMatchesTemplate: can some ARN match both the resource pattern and the template? */
   matches(pattern: string, template: string): boolean {
     if (pattern === '*') return true;
-    return (
-      pairGet(this.fits, pattern, template) ??
-      pairSet(this.fits, pattern, template, arnMatchesTokens(pattern, this.templateTokens(template)))
-    );
+    const known = pairGet(this.fits, pattern, template);
+    if (known !== undefined) return known;
+    // Most pairs that fail name different services: refuse those without running the matcher.
+    const service = literalService(pattern, false);
+    const templateService = service === undefined ? undefined : literalService(template, true);
+    const fits =
+      templateService !== undefined && service !== templateService
+        ? false
+        : arnMatchesTokens(pattern, this.templateTokens(template));
+    return pairSet(this.fits, pattern, template, fits);
   }
 
   /**
