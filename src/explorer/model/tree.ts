@@ -106,6 +106,11 @@ export class ExplorerTree {
     return a;
   }
 
+  /** How much the tree holds: rows it remembers and listings with loaded pages (benchmarks and tests read it). */
+  stats(): { rows: number; listings: number } {
+    return { rows: this.nodes.size, listings: this.loaded.size };
+  }
+
   /** Whether the tree has anything to show (the welcome content is shown otherwise). */
   hasContent(): boolean {
     return this.monitor.state.kind === 'connected' || this.lastLive !== undefined;
