@@ -1,19 +1,12 @@
 // Live key-distribution analysis against a real moto server: a deliberately skewed table is sampled with paging
 // and analysed by the same core as the editor and the CLI.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import { BatchWriteItemCommand, CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import { AwsClients } from '../../src/aws/clients';
-import { resolveConnection } from '../../src/aws/connection';
+import type { AwsClients } from '../../src/aws/clients';
 import { describeTableJson, listTableNames, sampleTable } from '../../src/aws/dynamodbSample';
 import { analyseLiveSample } from '../../server/src/core/dynamodb/live';
-import { startMoto, type MotoServer } from '../support/moto';
-
-function clientsFor(endpoint: string): AwsClients {
-  const r = resolveConnection({ endpoint }, {});
-  if (!r.ok) throw new Error(r.reason);
-  return new AwsClients(r.connection);
-}
+import { useMotoLab } from '../support/fixtures';
 
 async function createSkewedTable(clients: AwsClients, name: string, count: number): Promise<void> {
   await clients.dynamodb().send(
@@ -58,32 +51,24 @@ async function createSkewedTable(clients: AwsClients, name: string, count: numbe
 }
 
 describe('DynamoDB key distribution (live, moto)', () => {
-  let moto: MotoServer;
-  let clients: AwsClients;
-
-  before(async () => {
-    moto = await startMoto();
-    clients = clientsFor(moto.endpoint);
-  });
-  after(async () => {
-    clients?.dispose();
-    await moto?.stop();
-  });
-  beforeEach(async () => {
-    await moto.reset();
-  });
+  const lab = useMotoLab();
+  beforeEach(async () => {});
 
   it('samples a skewed table with paging and reports the skew and the unreachable capacity', async () => {
-    await createSkewedTable(clients, 'orders', 400);
+    await createSkewedTable(lab.clients, 'orders', 400);
     const pages: number[] = [];
-    const sample = await sampleTable(clients, 'orders', { cap: 10_000, pageSize: 60, onPage: (n) => pages.push(n) });
+    const sample = await sampleTable(lab.clients, 'orders', {
+      cap: 10_000,
+      pageSize: 60,
+      onPage: (n) => pages.push(n),
+    });
     assert.equal(sample.items.length, 400);
     assert.equal(sample.complete, true);
     assert.ok(sample.pages >= 7, `paged: ${sample.pages} pages`);
     assert.deepEqual(pages.slice(0, 2), [60, 120]);
     assert.equal(typeof sample.items[0]!.blob!.B, 'string', 'binary comes out as base64');
 
-    const analysis = analyseLiveSample(await describeTableJson(clients, 'orders'), sample.items);
+    const analysis = analyseLiveSample(await describeTableJson(lab.clients, 'orders'), sample.items);
     assert.equal(analysis.table, 'orders');
     const table = analysis.histograms.find((h) => h.scope === 'table')!;
     assert.equal(table.bars[0]!.value, 'whale');
@@ -100,19 +85,19 @@ describe('DynamoDB key distribution (live, moto)', () => {
   });
 
   it('stops at the cap and says the sample is partial; lists table names', async () => {
-    await createSkewedTable(clients, 'big', 150);
-    await createSkewedTable(clients, 'other', 1);
-    const sample = await sampleTable(clients, 'big', { cap: 50, pageSize: 20 });
+    await createSkewedTable(lab.clients, 'big', 150);
+    await createSkewedTable(lab.clients, 'other', 1);
+    const sample = await sampleTable(lab.clients, 'big', { cap: 50, pageSize: 20 });
     assert.equal(sample.items.length, 50);
     assert.equal(sample.complete, false);
-    assert.deepEqual((await listTableNames(clients)).sort(), ['big', 'other']);
+    assert.deepEqual((await listTableNames(lab.clients)).sort(), ['big', 'other']);
   });
 
   it('cancellation stops the sampling with an error', async () => {
-    await createSkewedTable(clients, 'orders', 100);
+    await createSkewedTable(lab.clients, 'orders', 100);
     const controller = new AbortController();
     await assert.rejects(
-      sampleTable(clients, 'orders', {
+      sampleTable(lab.clients, 'orders', {
         cap: 1000,
         pageSize: 10,
         signal: controller.signal,
@@ -123,7 +108,7 @@ describe('DynamoDB key distribution (live, moto)', () => {
 
   it('a missing table is a readable error', async () => {
     await assert.rejects(
-      sampleTable(clients, 'nope', { cap: 10, pageSize: 10 }),
+      sampleTable(lab.clients, 'nope', { cap: 10, pageSize: 10 }),
       /not found|ResourceNotFound|non-existent/i,
     );
   });

@@ -2,9 +2,7 @@
 // with sets, binary and big numbers surviving the plain-JSON round trip — against a real moto server.
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { AwsClients } from '../../src/aws/clients';
-import { resolveConnection } from '../../src/aws/connection';
+import { beforeEach, describe, it } from 'node:test';
 import {
   deleteItem,
   describeTableSchema,
@@ -16,28 +14,12 @@ import {
   fromViewItem,
 } from '../../src/aws/dynamodbItems';
 import { checkItemText, checkKeyInput } from '../../src/webviews/protocol/items';
-import { startMoto, type MotoServer } from '../support/moto';
-
-function clientsFor(endpoint: string): AwsClients {
-  const r = resolveConnection({ endpoint }, {});
-  if (!r.ok) throw new Error(r.reason);
-  return new AwsClients(r.connection);
-}
+import { useMotoLab } from '../support/fixtures';
 
 describe('DynamoDB items (moto)', () => {
-  let moto: MotoServer;
-  let clients: AwsClients;
-  before(async () => {
-    moto = await startMoto();
-    clients = clientsFor(moto.endpoint);
-  });
-  after(async () => {
-    clients?.dispose();
-    await moto?.stop();
-  });
+  const lab = useMotoLab();
   beforeEach(async () => {
-    await moto.reset();
-    await clients.dynamodb().send(
+    await lab.clients.dynamodb().send(
       new CreateTableCommand({
         TableName: 'orders',
         BillingMode: 'PAY_PER_REQUEST',
@@ -71,16 +53,19 @@ describe('DynamoDB items (moto)', () => {
       }),
     );
     for (let i = 1; i <= 7; i++) {
-      await putItem(clients, {
+      await putItem(lab.clients, {
         table: 'orders',
         item: { customer: 'c1', seq: i, status: i % 2 ? 'open' : 'shipped', placed: `2026-11-0${i}`, tag: `t${i}` },
       });
     }
-    await putItem(clients, { table: 'orders', item: { customer: 'c2', seq: 1, status: 'open', placed: '2026-10-01' } });
+    await putItem(lab.clients, {
+      table: 'orders',
+      item: { customer: 'c2', seq: 1, status: 'open', placed: '2026-10-01' },
+    });
   });
 
   it('reads the key schema with the GSI and LSI', async () => {
-    const schema = await describeTableSchema(clients, 'orders');
+    const schema = await describeTableSchema(lab.clients, 'orders');
     assert.deepEqual(schema.partitionKey, { name: 'customer', type: 'S' });
     assert.deepEqual(schema.sortKey, { name: 'seq', type: 'N' });
     const byName = Object.fromEntries(schema.indexes.map((i) => [i.name, i]));
@@ -95,7 +80,7 @@ describe('DynamoDB items (moto)', () => {
     let startKey: string | undefined;
     let pages = 0;
     do {
-      const page = await scanItems(clients, { table: 'orders', limit: 3, startKey });
+      const page = await scanItems(lab.clients, { table: 'orders', limit: 3, startKey });
       assert.ok(page.items.length <= 3);
       seen.push(...page.items.map((i) => `${String(i.item.customer)}/${String(i.item.seq)}`));
       startKey = page.nextKey;
@@ -106,10 +91,10 @@ describe('DynamoDB items (moto)', () => {
   });
 
   it('queries with every sort-key operator', async () => {
-    const schema = await describeTableSchema(clients, 'orders');
+    const schema = await describeTableSchema(lab.clients, 'orders');
     const q = async (op: '=' | '<' | '<=' | '>' | '>=' | 'between', value: string, value2?: string) =>
       (
-        await queryItems(clients, {
+        await queryItems(lab.clients, {
           table: 'orders',
           limit: 50,
           partitionKey: schema.partitionKey,
@@ -124,7 +109,7 @@ describe('DynamoDB items (moto)', () => {
     assert.deepEqual(await q('>', '5'), [6, 7]);
     assert.deepEqual(await q('>=', '5'), [5, 6, 7]);
     assert.deepEqual(await q('between', '2', '4'), [2, 3, 4]);
-    const desc = await queryItems(clients, {
+    const desc = await queryItems(lab.clients, {
       table: 'orders',
       limit: 2,
       partitionKey: schema.partitionKey,
@@ -139,9 +124,9 @@ describe('DynamoDB items (moto)', () => {
   });
 
   it('queries begins_with on the LSI and equality on the GSI', async () => {
-    const schema = await describeTableSchema(clients, 'orders');
+    const schema = await describeTableSchema(lab.clients, 'orders');
     const lsi = schema.indexes.find((i) => i.name === 'by-placed')!;
-    const early = await queryItems(clients, {
+    const early = await queryItems(lab.clients, {
       table: 'orders',
       index: lsi.name,
       limit: 50,
@@ -152,7 +137,7 @@ describe('DynamoDB items (moto)', () => {
     });
     assert.equal(early.items.length, 7);
     const gsi = schema.indexes.find((i) => i.name === 'by-status')!;
-    const open = await queryItems(clients, {
+    const open = await queryItems(lab.clients, {
       table: 'orders',
       index: gsi.name,
       limit: 50,
@@ -176,7 +161,7 @@ describe('DynamoDB items (moto)', () => {
   });
 
   it('edits an item keeping sets, binary and big numbers as they were stored', async () => {
-    await putItem(clients, {
+    await putItem(lab.clients, {
       table: 'orders',
       item: {
         customer: 'c9',
@@ -188,8 +173,8 @@ describe('DynamoDB items (moto)', () => {
       },
       hints: { tags: 'SS', sizes: 'NS', blob: 'B', big: 'N' },
     });
-    const schema = await describeTableSchema(clients, 'orders');
-    const page = await queryItems(clients, {
+    const schema = await describeTableSchema(lab.clients, 'orders');
+    const page = await queryItems(lab.clients, {
       table: 'orders',
       limit: 5,
       partitionKey: schema.partitionKey,
@@ -210,11 +195,11 @@ describe('DynamoDB items (moto)', () => {
 
   it('refuses to create an item over an existing key, and deletes by key', async () => {
     await assert.rejects(
-      putItem(clients, { table: 'orders', item: { customer: 'c2', seq: 1, x: 1 }, mustNotExist: 'customer' }),
+      putItem(lab.clients, { table: 'orders', item: { customer: 'c2', seq: 1, x: 1 }, mustNotExist: 'customer' }),
       /already exists/,
     );
-    await deleteItem(clients, { table: 'orders', key: { customer: 'c2', seq: 1 } });
-    const page = await scanItems(clients, { table: 'orders', limit: 50 });
+    await deleteItem(lab.clients, { table: 'orders', key: { customer: 'c2', seq: 1 } });
+    const page = await scanItems(lab.clients, { table: 'orders', limit: 50 });
     assert.equal(page.items.length, 7);
     assert.ok(!page.items.some((i) => i.item.customer === 'c2'));
   });

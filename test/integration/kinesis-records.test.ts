@@ -2,42 +2,24 @@
 // backoff — against a real moto server.
 import { CreateStreamCommand, PutRecordCommand, DescribeStreamSummaryCommand } from '@aws-sdk/client-kinesis';
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { AwsClients } from '../../src/aws/clients';
-import { resolveConnection } from '../../src/aws/connection';
+import { beforeEach, describe, it } from 'node:test';
 import { listStreamShards, nextPollDelay, openShardIterator, readRecords } from '../../src/aws/kinesisRecords';
 import { checkIteratorInput } from '../../src/webviews/protocol/records';
-import { startMoto, type MotoServer } from '../support/moto';
-
-function clientsFor(endpoint: string): AwsClients {
-  const r = resolveConnection({ endpoint }, {});
-  if (!r.ok) throw new Error(r.reason);
-  return new AwsClients(r.connection);
-}
+import { useMotoLab } from '../support/fixtures';
 
 describe('Kinesis records (moto)', () => {
-  let moto: MotoServer;
-  let clients: AwsClients;
+  const lab = useMotoLab();
   const sequence: string[] = [];
   let shardId = '';
-  before(async () => {
-    moto = await startMoto();
-    clients = clientsFor(moto.endpoint);
-  });
-  after(async () => {
-    clients?.dispose();
-    await moto?.stop();
-  });
   beforeEach(async () => {
-    await moto.reset();
     sequence.length = 0;
-    await clients.kinesis().send(new CreateStreamCommand({ StreamName: 'clicks', ShardCount: 1 }));
+    await lab.clients.kinesis().send(new CreateStreamCommand({ StreamName: 'clicks', ShardCount: 1 }));
     for (;;) {
-      const s = await clients.kinesis().send(new DescribeStreamSummaryCommand({ StreamName: 'clicks' }));
+      const s = await lab.clients.kinesis().send(new DescribeStreamSummaryCommand({ StreamName: 'clicks' }));
       if (s.StreamDescriptionSummary?.StreamStatus === 'ACTIVE') break;
     }
     for (let i = 0; i < 5; i++) {
-      const out = await clients.kinesis().send(
+      const out = await lab.clients.kinesis().send(
         new PutRecordCommand({
           StreamName: 'clicks',
           PartitionKey: `user-${i}`,
@@ -50,7 +32,7 @@ describe('Kinesis records (moto)', () => {
   });
 
   it('lists the shards with hash-key ranges', async () => {
-    const shards = await listStreamShards(clients, 'clicks');
+    const shards = await listStreamShards(lab.clients, 'clicks');
     assert.equal(shards.length, 1);
     assert.equal(shards[0]!.shardId, shardId);
     assert.equal(shards[0]!.startingHashKey, '0');
@@ -59,8 +41,8 @@ describe('Kinesis records (moto)', () => {
   });
 
   it('reads from TRIM_HORIZON and pages with the next iterator', async () => {
-    const it0 = await openShardIterator(clients, { stream: 'clicks', shardId, type: 'TRIM_HORIZON' });
-    const first = await readRecords(clients, { iterator: it0, limit: 3 });
+    const it0 = await openShardIterator(lab.clients, { stream: 'clicks', shardId, type: 'TRIM_HORIZON' });
+    const first = await readRecords(lab.clients, { iterator: it0, limit: 3 });
     assert.deepEqual(
       first.records.map((r) => r.partitionKey),
       ['user-0', 'user-1', 'user-2'],
@@ -68,7 +50,7 @@ describe('Kinesis records (moto)', () => {
     assert.equal(Buffer.from(first.records[0]!.data, 'base64').toString(), '{"n":0}');
     assert.ok(first.records[0]!.arrival && !Number.isNaN(Date.parse(first.records[0]!.arrival)));
     assert.ok(first.nextIterator);
-    const second = await readRecords(clients, { iterator: first.nextIterator!, limit: 10 });
+    const second = await readRecords(lab.clients, { iterator: first.nextIterator!, limit: 10 });
     assert.deepEqual(
       second.records.map((r) => r.sequenceNumber),
       sequence.slice(3),
@@ -76,15 +58,15 @@ describe('Kinesis records (moto)', () => {
   });
 
   it('reads nothing at LATEST until a new record arrives', async () => {
-    const latest = await openShardIterator(clients, { stream: 'clicks', shardId, type: 'LATEST' });
-    const empty = await readRecords(clients, { iterator: latest, limit: 10 });
+    const latest = await openShardIterator(lab.clients, { stream: 'clicks', shardId, type: 'LATEST' });
+    const empty = await readRecords(lab.clients, { iterator: latest, limit: 10 });
     assert.equal(empty.records.length, 0);
-    await clients
+    await lab.clients
       .kinesis()
       .send(
         new PutRecordCommand({ StreamName: 'clicks', PartitionKey: 'late', Data: new TextEncoder().encode('hello') }),
       );
-    const next = await readRecords(clients, { iterator: empty.nextIterator!, limit: 10 });
+    const next = await readRecords(lab.clients, { iterator: empty.nextIterator!, limit: 10 });
     assert.deepEqual(
       next.records.map((r) => r.partitionKey),
       ['late'],
@@ -92,42 +74,45 @@ describe('Kinesis records (moto)', () => {
   });
 
   it('reads AT_SEQUENCE_NUMBER and AFTER_SEQUENCE_NUMBER', async () => {
-    const at = await openShardIterator(clients, {
+    const at = await openShardIterator(lab.clients, {
       stream: 'clicks',
       shardId,
       type: 'AT_SEQUENCE_NUMBER',
       sequenceNumber: sequence[2],
     });
-    assert.equal((await readRecords(clients, { iterator: at, limit: 1 })).records[0]?.sequenceNumber, sequence[2]);
-    const afterIt = await openShardIterator(clients, {
+    assert.equal((await readRecords(lab.clients, { iterator: at, limit: 1 })).records[0]?.sequenceNumber, sequence[2]);
+    const afterIt = await openShardIterator(lab.clients, {
       stream: 'clicks',
       shardId,
       type: 'AFTER_SEQUENCE_NUMBER',
       sequenceNumber: sequence[2],
     });
-    assert.equal((await readRecords(clients, { iterator: afterIt, limit: 1 })).records[0]?.sequenceNumber, sequence[3]);
+    assert.equal(
+      (await readRecords(lab.clients, { iterator: afterIt, limit: 1 })).records[0]?.sequenceNumber,
+      sequence[3],
+    );
   });
 
   it('reads AT_TIMESTAMP: a time before the records gives them all, a time after gives none', async () => {
-    const before = await openShardIterator(clients, {
+    const before = await openShardIterator(lab.clients, {
       stream: 'clicks',
       shardId,
       type: 'AT_TIMESTAMP',
       timestamp: new Date(Date.now() - 3_600_000).toISOString(),
     });
-    assert.equal((await readRecords(clients, { iterator: before, limit: 100 })).records.length, 5);
-    const later = await openShardIterator(clients, {
+    assert.equal((await readRecords(lab.clients, { iterator: before, limit: 100 })).records.length, 5);
+    const later = await openShardIterator(lab.clients, {
       stream: 'clicks',
       shardId,
       type: 'AT_TIMESTAMP',
       timestamp: new Date(Date.now() + 3_600_000).toISOString(),
     });
-    assert.equal((await readRecords(clients, { iterator: later, limit: 100 })).records.length, 0);
+    assert.equal((await readRecords(lab.clients, { iterator: later, limit: 100 })).records.length, 0);
   });
 
   it('names the operation when the stream does not exist', async () => {
     await assert.rejects(
-      openShardIterator(clients, { stream: 'nope', shardId: 'shardId-000000000000', type: 'LATEST' }),
+      openShardIterator(lab.clients, { stream: 'nope', shardId: 'shardId-000000000000', type: 'LATEST' }),
       /ResourceNotFound|not found/i,
     );
   });

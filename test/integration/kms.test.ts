@@ -1,37 +1,19 @@
 // KMS, AWS side: keys with alias, state and usage; encrypt text to base64 ciphertext and decrypt it back.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { AwsClients } from '../../src/aws/clients';
-import { resolveConnection } from '../../src/aws/connection';
+import { beforeEach, describe, it } from 'node:test';
 import { createKey, decryptText, encryptText, listKeys } from '../../src/aws/kms';
 import kmsExplorer from '../../src/explorer/services/kms';
-import { startMoto, type MotoServer } from '../support/moto';
-
-function clientsFor(endpoint: string): AwsClients {
-  const r = resolveConnection({ endpoint }, {});
-  if (!r.ok) throw new Error(r.reason);
-  return new AwsClients(r.connection);
-}
+import { useMotoLab } from '../support/fixtures';
 
 describe('KMS (moto)', () => {
-  let moto: MotoServer;
-  let clients: AwsClients;
+  const lab = useMotoLab();
   let keyId = '';
-  before(async () => {
-    moto = await startMoto();
-    clients = clientsFor(moto.endpoint);
-  });
-  after(async () => {
-    clients?.dispose();
-    await moto?.stop();
-  });
   beforeEach(async () => {
-    await moto.reset();
-    keyId = (await createKey(clients, { description: 'orders key', alias: 'orders' })).keyId;
+    keyId = (await createKey(lab.clients, { description: 'orders key', alias: 'orders' })).keyId;
   });
 
   it('lists keys with alias, state and usage', async () => {
-    const { keys } = await listKeys(clients);
+    const { keys } = await listKeys(lab.clients);
     const k = keys.find((x) => x.keyId === keyId);
     assert.ok(k);
     assert.deepEqual(k.aliases, ['alias/orders']);
@@ -42,25 +24,29 @@ describe('KMS (moto)', () => {
   });
 
   it('encrypts text to base64 and decrypts it back, by key id or alias', async () => {
-    const cipher = await encryptText(clients, { keyId: 'alias/orders', text: 'card 4242 ✓' });
+    const cipher = await encryptText(lab.clients, { keyId: 'alias/orders', text: 'card 4242 ✓' });
     assert.match(cipher, /^[A-Za-z0-9+/]+=*$/);
     assert.notEqual(cipher, Buffer.from('card 4242 ✓').toString('base64'));
-    const plain = await decryptText(clients, { ciphertextBase64: cipher });
+    const plain = await decryptText(lab.clients, { ciphertextBase64: cipher });
     assert.equal(plain.text, 'card 4242 ✓');
   });
 
   it('rejects empty text, bad base64 and a missing key with reasons', async () => {
-    await assert.rejects(encryptText(clients, { keyId, text: '' }), /nothing to encrypt/);
-    await assert.rejects(encryptText(clients, { keyId, text: 'x'.repeat(4097) }), /4096 bytes/);
-    await assert.rejects(decryptText(clients, { ciphertextBase64: 'not base64!' }), /must be base64/);
+    await assert.rejects(encryptText(lab.clients, { keyId, text: '' }), /nothing to encrypt/);
+    await assert.rejects(encryptText(lab.clients, { keyId, text: 'x'.repeat(4097) }), /4096 bytes/);
+    await assert.rejects(decryptText(lab.clients, { ciphertextBase64: 'not base64!' }), /must be base64/);
     await assert.rejects(
-      encryptText(clients, { keyId: 'alias/nope', text: 'x' }),
+      encryptText(lab.clients, { keyId: 'alias/nope', text: 'x' }),
       /NotFound|not found|does not exist/i,
     );
   });
 
   it('shows keys in the explorer by alias with state and usage', async () => {
-    const page = await kmsExplorer.children(undefined, { clients, signal: new AbortController().signal, pageSize: 50 });
+    const page = await kmsExplorer.children(undefined, {
+      clients: lab.clients,
+      signal: new AbortController().signal,
+      pageSize: 50,
+    });
     const node = page.nodes.find((n) => n.label === 'alias/orders');
     assert.ok(node);
     assert.match(node.description ?? '', /^Enabled · ENCRYPT_DECRYPT/);

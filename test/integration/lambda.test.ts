@@ -3,19 +3,11 @@
 import { CreateRoleCommand } from '@aws-sdk/client-iam';
 import { CreateFunctionCommand } from '@aws-sdk/client-lambda';
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import { deflateRawSync } from 'node:zlib';
-import { AwsClients } from '../../src/aws/clients';
-import { resolveConnection } from '../../src/aws/connection';
 import { checkPayload, getFunction, invokeFunction, listFunctions } from '../../src/aws/lambda';
 import lambdaExplorer from '../../src/explorer/services/lambda';
-import { startMoto, type MotoServer } from '../support/moto';
-
-function clientsFor(endpoint: string): AwsClients {
-  const r = resolveConnection({ endpoint }, {});
-  if (!r.ok) throw new Error(r.reason);
-  return new AwsClients(r.connection);
-}
+import { useMotoLab } from '../support/fixtures';
 
 /** A one-file zip archive (stored with deflate), enough for CreateFunction. */
 function zipOf(name: string, text: string): Uint8Array {
@@ -60,21 +52,10 @@ function crc32(buf: Buffer): number {
 }
 
 describe('Lambda (moto, use_docker:false)', () => {
-  let moto: MotoServer;
-  let clients: AwsClients;
-  before(async () => {
-    moto = await startMoto();
-    clients = clientsFor(moto.endpoint);
-  });
-  after(async () => {
-    // moto's /moto-api/data.json answers 500 while a function exists; leave a reusable server clean.
-    await moto?.reset();
-    clients?.dispose();
-    await moto?.stop();
-  });
+  // moto's /moto-api/data.json answers 500 while a function exists; leave a reusable server clean.
+  const lab = useMotoLab({ resetAfter: true });
   beforeEach(async () => {
-    await moto.reset();
-    const role = await clients.iam().send(
+    const role = await lab.clients.iam().send(
       new CreateRoleCommand({
         RoleName: 'lambda-exec',
         AssumeRolePolicyDocument: JSON.stringify({
@@ -83,7 +64,7 @@ describe('Lambda (moto, use_docker:false)', () => {
         }),
       }),
     );
-    await clients.lambda().send(
+    await lab.clients.lambda().send(
       new CreateFunctionCommand({
         FunctionName: 'resize-image',
         Runtime: 'nodejs20.x',
@@ -97,7 +78,7 @@ describe('Lambda (moto, use_docker:false)', () => {
   });
 
   it('lists functions with runtime, handler, memory and timeout', async () => {
-    const { functions } = await listFunctions(clients);
+    const { functions } = await listFunctions(lab.clients);
     assert.equal(functions.length, 1);
     const f = functions[0]!;
     assert.equal(f.name, 'resize-image');
@@ -105,11 +86,11 @@ describe('Lambda (moto, use_docker:false)', () => {
     assert.equal(f.handler, 'index.handler');
     assert.equal(f.memoryMb, 256);
     assert.equal(f.timeoutSeconds, 15);
-    assert.equal((await getFunction(clients, 'resize-image')).arn, f.arn);
+    assert.equal((await getFunction(lab.clients, 'resize-image')).arn, f.arn);
   });
 
   it('invokes with a JSON payload and returns status and payload', async () => {
-    const result = await invokeFunction(clients, { name: 'resize-image', payload: '{"width": 64}' });
+    const result = await invokeFunction(lab.clients, { name: 'resize-image', payload: '{"width": 64}' });
     assert.equal(result.statusCode, 200);
     assert.equal(result.functionError, undefined);
     assert.equal(typeof result.payload, 'string');
@@ -119,14 +100,14 @@ describe('Lambda (moto, use_docker:false)', () => {
   it('refuses a payload that is not JSON before calling', async () => {
     assert.deepEqual(checkPayload('  '), { ok: true, json: '{}' });
     assert.match((checkPayload('{width: 1}') as { error: string }).error, /not valid JSON/);
-    await assert.rejects(invokeFunction(clients, { name: 'resize-image', payload: '{' }), /not valid JSON/);
+    await assert.rejects(invokeFunction(lab.clients, { name: 'resize-image', payload: '{' }), /not valid JSON/);
     // moto (use_docker:false) answers 200 even for a function it does not have, so the missing-function path is
     // not testable here; the panel shows whatever reason a real backend gives.
   });
 
   it('shows functions in the explorer with runtime, memory and timeout', async () => {
     const page = await lambdaExplorer.children(undefined, {
-      clients,
+      clients: lab.clients,
       signal: new AbortController().signal,
       pageSize: 50,
     });

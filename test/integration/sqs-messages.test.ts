@@ -5,18 +5,10 @@ import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand } 
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { AwsClients } from '../../src/aws/clients';
-import { resolveConnection } from '../../src/aws/connection';
 import { deleteMessage, receiveMessages } from '../../src/aws/sqs';
 import { parsePeekResponse, peekMessages, sendMessage } from '../../src/aws/sqsMessages';
 import { checkSend } from '../../src/webviews/protocol/sqs';
-import { startMoto, type MotoServer } from '../support/moto';
-
-function clientsFor(endpoint: string): AwsClients {
-  const r = resolveConnection({ endpoint }, {});
-  if (!r.ok) throw new Error(r.reason);
-  return new AwsClients(r.connection);
-}
+import { useMotoLab } from '../support/fixtures';
 
 /** LocalStack's documented JSON answer for two messages (shape from its OpenAPI spec and SQS docs). */
 const TWO_MESSAGES = {
@@ -122,28 +114,20 @@ describe('SQS peek against a LocalStack-shaped fixture', () => {
 });
 
 describe('SQS send and receive (moto)', () => {
-  let moto: MotoServer;
-  let clients: AwsClients;
+  const lab = useMotoLab();
   let standard = '';
   let fifo = '';
-  before(async () => {
-    moto = await startMoto();
-    clients = clientsFor(moto.endpoint);
-  });
-  after(async () => {
-    clients?.dispose();
-    await moto?.stop();
-  });
   beforeEach(async () => {
-    await moto.reset();
-    standard = (await clients.sqs().send(new CreateQueueCommand({ QueueName: 'orders' }))).QueueUrl!;
+    standard = (await lab.clients.sqs().send(new CreateQueueCommand({ QueueName: 'orders' }))).QueueUrl!;
     fifo = (
-      await clients.sqs().send(new CreateQueueCommand({ QueueName: 'orders.fifo', Attributes: { FifoQueue: 'true' } }))
+      await lab.clients
+        .sqs()
+        .send(new CreateQueueCommand({ QueueName: 'orders.fifo', Attributes: { FifoQueue: 'true' } }))
     ).QueueUrl!;
   });
 
   it('sends with message attributes of every type and reads them back', async () => {
-    const sent = await sendMessage(clients, standard, {
+    const sent = await sendMessage(lab.clients, standard, {
       body: '{"order":1}',
       attributes: [
         { name: 'kind', type: 'String', value: 'order' },
@@ -152,7 +136,7 @@ describe('SQS send and receive (moto)', () => {
       ],
     });
     assert.ok(sent.messageId);
-    const got = await clients
+    const got = await lab.clients
       .sqs()
       .send(new ReceiveMessageCommand({ QueueUrl: standard, MessageAttributeNames: ['All'], VisibilityTimeout: 0 }));
     const m = got.Messages?.[0];
@@ -163,8 +147,8 @@ describe('SQS send and receive (moto)', () => {
   });
 
   it('delays a message on a standard queue', async () => {
-    await sendMessage(clients, standard, { body: 'later', delaySeconds: 60, attributes: [] });
-    const attrs = await clients
+    await sendMessage(lab.clients, standard, { body: 'later', delaySeconds: 60, attributes: [] });
+    const attrs = await lab.clients
       .sqs()
       .send(
         new GetQueueAttributesCommand({ QueueUrl: standard, AttributeNames: ['ApproximateNumberOfMessagesDelayed'] }),
@@ -173,10 +157,10 @@ describe('SQS send and receive (moto)', () => {
   });
 
   it('sends to a FIFO queue with group and deduplication ids (a duplicate is dropped)', async () => {
-    const a = await sendMessage(clients, fifo, { body: 'x', groupId: 'g1', deduplicationId: 'd1', attributes: [] });
+    const a = await sendMessage(lab.clients, fifo, { body: 'x', groupId: 'g1', deduplicationId: 'd1', attributes: [] });
     assert.ok(a.sequenceNumber);
-    await sendMessage(clients, fifo, { body: 'x again', groupId: 'g1', deduplicationId: 'd1', attributes: [] });
-    const got = await clients
+    await sendMessage(lab.clients, fifo, { body: 'x again', groupId: 'g1', deduplicationId: 'd1', attributes: [] });
+    const got = await lab.clients
       .sqs()
       .send(new ReceiveMessageCommand({ QueueUrl: fifo, MaxNumberOfMessages: 10, VisibilityTimeout: 0 }));
     assert.deepEqual(
@@ -186,24 +170,24 @@ describe('SQS send and receive (moto)', () => {
   });
 
   it('a FIFO send without a group id fails with the service reason', async () => {
-    await assert.rejects(sendMessage(clients, fifo, { body: 'x', attributes: [] }), /MessageGroupId|group/i);
+    await assert.rejects(sendMessage(lab.clients, fifo, { body: 'x', attributes: [] }), /MessageGroupId|group/i);
   });
 
   it('has no peek endpoint on moto, so the panel falls back to receive', async () => {
-    const result = await peekMessages(moto.endpoint, standard);
+    const result = await peekMessages(lab.moto.endpoint, standard);
     assert.equal(result.supported, false);
     assert.match(!result.supported ? result.reason : '', /no \/_aws\/sqs\/messages endpoint/);
   });
 
   it('a receive with VisibilityTimeout 0 gives the message back at once but raises its receive count', async () => {
-    await sendMessage(clients, standard, { body: 'peekaboo', attributes: [] });
-    const first = await receiveMessages(clients, standard, { max: 10, visibilityTimeout: 0 });
+    await sendMessage(lab.clients, standard, { body: 'peekaboo', attributes: [] });
+    const first = await receiveMessages(lab.clients, standard, { max: 10, visibilityTimeout: 0 });
     assert.equal(first[0]?.body, 'peekaboo');
     assert.equal(first[0]?.attributes.ApproximateReceiveCount, '1');
-    const second = await receiveMessages(clients, standard, { max: 10, visibilityTimeout: 0 });
+    const second = await receiveMessages(lab.clients, standard, { max: 10, visibilityTimeout: 0 });
     assert.equal(second[0]?.attributes.ApproximateReceiveCount, '2');
-    await deleteMessage(clients, standard, second[0]!.receiptHandle);
-    assert.deepEqual(await receiveMessages(clients, standard, { max: 10, visibilityTimeout: 0 }), []);
+    await deleteMessage(lab.clients, standard, second[0]!.receiptHandle);
+    assert.deepEqual(await receiveMessages(lab.clients, standard, { max: 10, visibilityTimeout: 0 }), []);
   });
 
   it('validates sends before anything goes out', () => {
