@@ -5,7 +5,7 @@ import '../shared/elements';
 import { html, nothing, render } from 'lit';
 import { connect } from '../shared/host';
 import { addBaseStyles } from '../shared/styles';
-import { busyLine, checkedOf, errorBox, noticeBox, valueOf } from '../shared/ui';
+import { afterBusy, checkedOf, errorBox, noticeBox, valueOf, requestBusyLine, type Busy } from '../shared/ui';
 import {
   SORT_OPS,
   checkItemText,
@@ -66,7 +66,7 @@ let view: ViewState = {
   scanned: 0,
   ...((restored?.view as Partial<ViewState> | undefined) ?? {}),
 };
-let busy: { id: number; label?: string } | undefined;
+let busy: Busy | undefined;
 let error: string | undefined;
 let notice: string | undefined;
 
@@ -213,8 +213,7 @@ function onMessage(m: ItemsToView): void {
       host.post({ type: 'shown', rows: view.rows.length, columns: columns().length });
       return;
     case 'busy':
-      if (m.busy) busy = { id: m.requestId, label: m.label };
-      else if (busy?.id === m.requestId || m.requestId === 0) busy = undefined;
+      busy = afterBusy(busy, m);
       draw();
       return;
     case 'error':
@@ -436,9 +435,8 @@ function draw(): void {
         >
         <vscode-button secondary ?disabled=${!s} @click=${newItem}>New item</vscode-button>
       </div>
-      ${queryBuilder()}
-      ${busyLine(busy?.label, () => host.post({ type: 'cancel', ...(busy ? { requestId: busy.id } : {}) }))}
-      ${errorBox(error)} ${noticeBox(notice)} ${editor()} ${table()}`,
+      ${queryBuilder()} ${requestBusyLine(busy, host.post)} ${errorBox(error)} ${noticeBox(notice)} ${editor()}
+      ${table()}`,
     app,
   );
 }

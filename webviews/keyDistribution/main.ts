@@ -5,7 +5,7 @@ import '../shared/elements';
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { connect } from '../shared/host';
 import { addBaseStyles, addStyles } from '../shared/styles';
-import { busyLine, errorBox } from '../shared/ui';
+import { errorBox, requestBusyLine } from '../shared/ui';
 import type {
   HistogramView,
   KeyDistributionFromView,
@@ -99,8 +99,7 @@ function draw(): void {
   render(
     html`<main>
       <h2>Key distribution${target ? html`: <code>${target.table}</code>` : nothing}</h2>
-      ${busyLine(busy?.label, () => host.post({ type: 'cancel', ...(busy ? { requestId: busy.id } : {}) }))}
-      ${errorBox(error)}
+      ${requestBusyLine(busy, host.post)} ${errorBox(error)}
       ${
         r
           ? html`<p>

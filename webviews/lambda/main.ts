@@ -4,7 +4,7 @@ import '../shared/elements';
 import { html, nothing, render } from 'lit';
 import { connect } from '../shared/host';
 import { addBaseStyles } from '../shared/styles';
-import { busyLine, errorBox, valueOf } from '../shared/ui';
+import { afterBusy, errorBox, valueOf, requestBusyLine, type Busy } from '../shared/ui';
 import type {
   FunctionSummary,
   InvokeOutcome,
@@ -23,7 +23,7 @@ const restored = host.restore();
 let target: LambdaTarget | undefined = restored?.target;
 let config: FunctionSummary | undefined;
 let view: ViewState = { payload: '{\n  \n}', ...((restored?.view as Partial<ViewState> | undefined) ?? {}) };
-let busy: { id: number; label?: string } | undefined;
+let busy: Busy | undefined;
 let error: string | undefined;
 
 function update(patch: Partial<ViewState>): void {
@@ -65,8 +65,7 @@ function onMessage(m: LambdaToView): void {
       update({});
       return;
     case 'busy':
-      if (m.busy) busy = { id: m.requestId, label: m.label };
-      else if (busy?.id === m.requestId || m.requestId === 0) busy = undefined;
+      busy = afterBusy(busy, m);
       draw();
       return;
     case 'error':
@@ -104,8 +103,7 @@ function draw(): void {
         @input=${(e: Event) => update({ payload: valueOf(e) })}
       ></vscode-textarea>
       <div class="row"><vscode-button ?disabled=${!!busy} @click=${invoke}>Invoke</vscode-button></div>
-      ${busyLine(busy?.label, () => host.post({ type: 'cancel', ...(busy ? { requestId: busy.id } : {}) }))}
-      ${errorBox(error)}
+      ${requestBusyLine(busy, host.post)} ${errorBox(error)}
       ${
         r
           ? html`<section aria-label="Result">

@@ -5,7 +5,7 @@ import '../shared/elements';
 import { html, nothing, render } from 'lit';
 import { connect, keepLast } from '../shared/host';
 import { addBaseStyles } from '../shared/styles';
-import { base64ToText, busyLine, errorBox, noticeBox, valueOf } from '../shared/ui';
+import { base64ToText, afterBusy, errorBox, noticeBox, valueOf, requestBusyLine, type Busy } from '../shared/ui';
 import {
   ITERATOR_TYPES,
   MAX_RECORDS_IN_VIEW,
@@ -50,7 +50,7 @@ let view: ViewState = {
   dropped: 0,
   ...((restored?.view as Partial<ViewState> | undefined) ?? {}),
 };
-let busy: { id: number; label?: string } | undefined;
+let busy: Busy | undefined;
 let error: string | undefined;
 let tail: { state: TailState; reason?: string; nextPollMs?: number } = { state: 'stopped' };
 
@@ -121,8 +121,7 @@ function onMessage(m: RecordsToView): void {
       host.post({ type: 'shown', rows: view.records.length, columns: 5 });
       return;
     case 'busy':
-      if (m.busy) busy = { id: m.requestId, label: m.label };
-      else if (busy?.id === m.requestId || m.requestId === 0) busy = undefined;
+      busy = afterBusy(busy, m);
       draw();
       return;
     case 'error':
@@ -265,8 +264,7 @@ function draw(): void {
           }</span
         >
       </div>
-      ${busyLine(busy?.label, () => host.post({ type: 'cancel', ...(busy ? { requestId: busy.id } : {}) }))}
-      ${errorBox(error)}
+      ${requestBusyLine(busy, host.post)} ${errorBox(error)}
       ${view.records.length === 0 ? noticeBox('No records read yet (or none in this range).') : nothing}
       ${
         view.records.length

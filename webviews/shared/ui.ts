@@ -22,6 +22,32 @@ export function busyLine(label: string | undefined, onCancel: () => void): Templ
   </div>`;
 }
 
+/** The request a view waits on, with the label its spinner shows. */
+export interface Busy {
+  readonly id: number;
+  readonly label?: string | undefined;
+}
+
+/**
+ * Busy state after the host's 'busy' message: a start shows the request's label; an end clears the spinner only
+ * when it ends the request shown (or every request, id 0), so the late end of a superseded request leaves it.
+ */
+export function afterBusy(
+  current: Busy | undefined,
+  m: { readonly requestId: number; readonly busy: boolean; readonly label?: string },
+): Busy | undefined {
+  if (m.busy) return { id: m.requestId, label: m.label };
+  return current?.id === m.requestId || m.requestId === 0 ? undefined : current;
+}
+
+/** busyLine for a request: its Cancel button asks the host to cancel that request. */
+export function requestBusyLine(
+  busy: Busy | undefined,
+  post: (message: { type: 'cancel'; requestId?: number }) => void,
+): TemplateResult | typeof nothing {
+  return busyLine(busy?.label, () => post({ type: 'cancel', ...(busy ? { requestId: busy.id } : {}) }));
+}
+
 export function errorBox(message: string | undefined): TemplateResult | typeof nothing {
   return message ? html`<div class="error" role="alert">${message}</div>` : nothing;
 }

@@ -5,7 +5,7 @@ import { html, nothing, render } from 'lit';
 import { attributesEditor } from '../shared/attributes';
 import { connect } from '../shared/host';
 import { addBaseStyles } from '../shared/styles';
-import { busyLine, errorBox, noticeBox, valueOf } from '../shared/ui';
+import { afterBusy, errorBox, noticeBox, valueOf, requestBusyLine, type Busy } from '../shared/ui';
 import type { MessageAttributeInput } from '../../src/webviews/protocol/sqs';
 import {
   checkFilterPolicy,
@@ -41,7 +41,7 @@ let view: ViewState = {
   drafts: {},
   ...((restored?.view as Partial<ViewState> | undefined) ?? {}),
 };
-let busy: { id: number; label?: string } | undefined;
+let busy: Busy | undefined;
 let error: string | undefined;
 let publishError: string | undefined;
 const filterErrors: Record<string, string | undefined> = {};
@@ -113,8 +113,7 @@ function onMessage(m: SnsToView): void {
       return;
     }
     case 'busy':
-      if (m.busy) busy = { id: m.requestId, label: m.label };
-      else if (busy?.id === m.requestId || m.requestId === 0) busy = undefined;
+      busy = afterBusy(busy, m);
       draw();
       return;
     case 'error':
@@ -145,8 +144,7 @@ function draw(): void {
   render(
     html`<h1>${name || 'SNS topic'} ${fifo ? html`<vscode-badge>FIFO</vscode-badge>` : nothing}</h1>
       <p class="sub mono">${target?.topicArn ?? ''}</p>
-      ${busyLine(busy?.label, () => host.post({ type: 'cancel', ...(busy ? { requestId: busy.id } : {}) }))}
-      ${errorBox(error)} ${noticeBox(notice)}
+      ${requestBusyLine(busy, host.post)} ${errorBox(error)} ${noticeBox(notice)}
       <section aria-label="Publish">
         <h2>Publish</h2>
         <vscode-textarea

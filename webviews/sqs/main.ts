@@ -6,7 +6,7 @@ import { html, nothing, render } from 'lit';
 import { attributesEditor } from '../shared/attributes';
 import { connect } from '../shared/host';
 import { addBaseStyles } from '../shared/styles';
-import { busyLine, checkedOf, errorBox, noticeBox, valueOf } from '../shared/ui';
+import { afterBusy, checkedOf, errorBox, noticeBox, valueOf, requestBusyLine, type Busy } from '../shared/ui';
 import {
   checkSend,
   type MessageAttributeInput,
@@ -48,7 +48,7 @@ let view: ViewState = {
   messages: [],
   ...((restored?.view as Partial<ViewState> | undefined) ?? {}),
 };
-let busy: { id: number; label?: string } | undefined;
+let busy: Busy | undefined;
 let error: string | undefined;
 let sendError: string | undefined;
 let notice: string | undefined;
@@ -123,8 +123,7 @@ function onMessage(m: SqsToView): void {
       draw();
       return;
     case 'busy':
-      if (m.busy) busy = { id: m.requestId, label: m.label };
-      else if (busy?.id === m.requestId || m.requestId === 0) busy = undefined;
+      busy = afterBusy(busy, m);
       draw();
       return;
     case 'error':
@@ -309,8 +308,7 @@ function draw(): void {
         }
         <vscode-button secondary @click=${() => host.post({ type: 'refresh' })}>Refresh</vscode-button>
       </p>
-      ${busyLine(busy?.label, () => host.post({ type: 'cancel', ...(busy ? { requestId: busy.id } : {}) }))}
-      ${errorBox(error)} ${noticeBox(notice)} ${sendForm()} ${readSection()}`,
+      ${requestBusyLine(busy, host.post)} ${errorBox(error)} ${noticeBox(notice)} ${sendForm()} ${readSection()}`,
     app,
   );
 }
