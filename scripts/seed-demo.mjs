@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `node scripts/seed-demo.mjs [endpoint]`: fills a local emulator with a small, realistic lab — a bucket with objects
 // under a few prefixes, a standard queue, a FIFO queue with a dead-letter queue, a Kinesis stream with records,
-// a DynamoDB table with items and an IAM role with a trust policy, an inline and a managed policy.
+// a DynamoDB table with items, an IAM role with a trust policy, an inline and a managed policy, an SNS topic fanning
+// out to the standard queue with a filter policy, a Lambda function, a secret and a KMS key with an alias.
 // Safe to run again: existing resources are kept, objects and items are rewritten, messages/records are only
 // added to empty queues/new streams. Refuses non-local endpoints unless --allow-remote is given.
 import { CreateBucketCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -28,8 +29,13 @@ import {
   IAMClient,
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
+import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import { CreateFunctionCommand, GetFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { CreateAliasCommand, CreateKeyCommand, KMSClient, ListAliasesCommand } from '@aws-sdk/client-kms';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { readFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 export const DEMO = {
@@ -41,6 +47,10 @@ export const DEMO = {
   table: 'lab-orders',
   role: 'lab-order-processor',
   managedPolicy: 'lab-read-orders',
+  topic: 'lab-order-events',
+  function: 'lab-order-handler',
+  secret: 'lab/orders/db-password',
+  keyAlias: 'alias/lab-orders',
 };
 
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|[a-z0-9.-]*\.?localhost\.localstack\.cloud)$/i;
@@ -284,6 +294,99 @@ async function seedIam(iam) {
   return `${DEMO.role}: trust lambda.amazonaws.com, inline consume-orders, managed ${DEMO.managedPolicy}`;
 }
 
+/** A zip archive (stored, not compressed) holding one file: enough for a Lambda deployment package. */
+function zipOneFile(name, text) {
+  const data = Buffer.from(text);
+  const fileName = Buffer.from(name);
+  const crc = crc32(data);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(data.length, 22);
+  local.writeUInt16LE(fileName.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(data.length, 24);
+  central.writeUInt16LE(fileName.length, 28);
+  const centralOffset = local.length + fileName.length + data.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + fileName.length, 12);
+  end.writeUInt32LE(centralOffset, 16);
+  return Buffer.concat([local, fileName, data, central, fileName, end]);
+}
+
+async function seedSns(sns, sqs) {
+  const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: DEMO.topic }));
+  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: DEMO.queue }));
+  const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
+  // Subscribe is idempotent for the same endpoint and attributes.
+  await sns.send(
+    new SubscribeCommand({
+      TopicArn,
+      Protocol: 'sqs',
+      Endpoint: Attributes.QueueArn,
+      Attributes: { FilterPolicy: JSON.stringify({ eventType: ['OrderPlaced', 'OrderShipped'] }) },
+    }),
+  );
+  return `${DEMO.topic} → ${DEMO.queue} (filter: eventType OrderPlaced|OrderShipped)`;
+}
+
+async function seedLambda(lambda, iam) {
+  try {
+    await lambda.send(new GetFunctionCommand({ FunctionName: DEMO.function }));
+    return `${DEMO.function} (kept)`;
+  } catch (err) {
+    if (!isName(err, 'ResourceNotFoundException')) throw err;
+  }
+  const { Role } = await iam.send(new GetRoleCommand({ RoleName: DEMO.role }));
+  const code = 'exports.handler = async (event) => ({ statusCode: 200, body: JSON.stringify({ received: event }) });\n';
+  await lambda.send(
+    new CreateFunctionCommand({
+      FunctionName: DEMO.function,
+      Runtime: 'nodejs20.x',
+      Handler: 'index.handler',
+      Role: Role.Arn,
+      Code: { ZipFile: zipOneFile('index.js', code) },
+      MemorySize: 256,
+      Timeout: 10,
+      Description: 'Handles order events (demo)',
+    }),
+  );
+  return `${DEMO.function} (nodejs20.x, role ${DEMO.role})`;
+}
+
+async function seedSecret(secrets) {
+  try {
+    await secrets.send(
+      new CreateSecretCommand({
+        Name: DEMO.secret,
+        Description: 'Password of the demo orders database',
+        SecretString: JSON.stringify({ username: 'orders_app', password: 'not-a-real-password' }),
+      }),
+    );
+  } catch (err) {
+    if (!isName(err, 'ResourceExistsException')) throw err;
+  }
+  return DEMO.secret;
+}
+
+async function seedKms(kms) {
+  const { Aliases = [] } = await kms.send(new ListAliasesCommand({}));
+  if (Aliases.some((a) => a.AliasName === DEMO.keyAlias)) return `${DEMO.keyAlias} (kept)`;
+  const { KeyMetadata } = await kms.send(new CreateKeyCommand({ Description: 'Demo key for order data' }));
+  await kms.send(new CreateAliasCommand({ AliasName: DEMO.keyAlias, TargetKeyId: KeyMetadata.KeyId }));
+  return `${DEMO.keyAlias} → ${KeyMetadata.KeyId}`;
+}
+
 /** Seeds every demo resource into the emulator at `endpoint`. */
 export async function seed(endpoint, { log = console.log } = {}) {
   const cfg = clientConfig(endpoint);
@@ -294,6 +397,10 @@ export async function seed(endpoint, { log = console.log } = {}) {
     kinesis: new KinesisClient({ ...cfg, requestHandler: new NodeHttpHandler() }),
     ddb: new DynamoDBClient(cfg),
     iam: new IAMClient(cfg),
+    sns: new SNSClient(cfg),
+    lambda: new LambdaClient(cfg),
+    secrets: new SecretsManagerClient(cfg),
+    kms: new KMSClient(cfg),
   };
   try {
     log(`Seeding demo data into ${endpoint}`);
@@ -302,6 +409,10 @@ export async function seed(endpoint, { log = console.log } = {}) {
     await step('Kinesis stream', () => seedKinesis(clients.kinesis), log);
     await step('DynamoDB table', () => seedDynamo(clients.ddb), log);
     await step('IAM role and policies', () => seedIam(clients.iam), log);
+    await step('SNS topic and subscription', () => seedSns(clients.sns, clients.sqs), log);
+    await step('Lambda function', () => seedLambda(clients.lambda, clients.iam), log);
+    await step('Secrets Manager secret', () => seedSecret(clients.secrets), log);
+    await step('KMS key and alias', () => seedKms(clients.kms), log);
   } finally {
     for (const c of Object.values(clients)) c.destroy();
   }

@@ -109,7 +109,7 @@ function reasonOf(err: unknown): string {
 
 /**
  * Probes the endpoint. Order matters: Floci also answers LocalStack's paths, so its own health path is tried
- * first; LocalStack is recognised by its health body or the `x-localstack` header; moto by `/moto-api/`.
+ * first; LocalStack is recognised by its health body or the `x-localstack` header; moto by `/moto-api/config`.
  */
 export async function detectBackend(
   endpoint: string,
@@ -164,8 +164,15 @@ export async function detectBackend(
   }
 
   try {
-    const moto = await get(`${base}/moto-api/data.json`, opts.signal, t);
-    if (moto.status === 200 && isRecord(moto.json)) {
+    // moto's runtime configuration: small, JSON, and unlike /moto-api/data.json it does not dump (or, with a Lambda
+    // function present, fail on) the whole state.
+    const moto = await get(`${base}/moto-api/config`, opts.signal, t);
+    if (
+      moto.status >= 200 &&
+      moto.status < 300 &&
+      isRecord(moto.json) &&
+      ('lambda' in moto.json || 'batch' in moto.json)
+    ) {
       return { reachable: true, backend: { kind: 'moto', sqsPeek: false } };
     }
   } catch {

@@ -120,6 +120,10 @@ describe('explorer (UI)', () => {
       for (const svc of ['KMS', 'Secrets Manager', 'Lambda', 'SNS']) {
         if (await row(svc).count()) await expand(svc);
       }
+      // The demo data has one resource in each of them.
+      for (const name of ['alias/lab-orders', 'lab/orders/db-password', 'lab-order-handler', 'lab-order-events']) {
+        await row(name).waitFor();
+      }
       await expand('IAM');
       await expand('Roles');
       await expand(demo.role ?? 'lab-order-processor');

@@ -1,6 +1,8 @@
 // Backend detection. moto is real; LocalStack and Floci cannot run here, so a tiny HTTP server answers with the
 // response shapes LocalStack documents (/_localstack/health, /_localstack/init, /_aws/sqs/messages) and Floci's
 // /_floci/health: a fixture of a published contract, not a mock of our code.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
@@ -89,7 +91,7 @@ describe('backend detection', () => {
     await moto?.stop();
   });
 
-  it('recognises moto by /moto-api/ and offers every service', async () => {
+  it('recognises moto by /moto-api/config and offers every service', async () => {
     const r = await detectBackend(moto.endpoint);
     assert.ok(r.reachable);
     if (!r.reachable) return;
@@ -98,6 +100,21 @@ describe('backend detection', () => {
     assert.equal(r.backend.sqsPeek, false);
     assert.equal(offersService(r.backend, ['kinesis']), true);
     assert.equal(backendLabel(r.backend), 'moto');
+  });
+
+  it('still recognises moto when it holds every demo resource, a Lambda function included', async () => {
+    // moto's /moto-api/data.json fails while a Lambda function exists; detection must not depend on it.
+    const seedModule = (await import(pathToFileURL(join(__dirname, '..', '..', 'scripts', 'seed-demo.mjs')).href)) as {
+      seed(endpoint: string, opts: { log: (line: string) => void }): Promise<void>;
+    };
+    await seedModule.seed(moto.endpoint, { log: () => undefined });
+    try {
+      const r = await detectBackend(moto.endpoint);
+      assert.ok(r.reachable);
+      if (r.reachable) assert.equal(r.backend.kind, 'moto');
+    } finally {
+      await moto.reset();
+    }
   });
 
   it('recognises LocalStack by its health document, with per-service states and init scripts', async () => {

@@ -10,6 +10,15 @@ import {
 import { GetRecordsCommand, GetShardIteratorCommand, KinesisClient, ListShardsCommand } from '@aws-sdk/client-kinesis';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { KMSClient, ListAliasesCommand } from '@aws-sdk/client-kms';
+import { LambdaClient, GetFunctionCommand } from '@aws-sdk/client-lambda';
+import { SecretsManagerClient, DescribeSecretCommand } from '@aws-sdk/client-secrets-manager';
+import {
+  ListSubscriptionsByTopicCommand,
+  ListTopicsCommand,
+  SNSClient,
+  GetSubscriptionAttributesCommand,
+} from '@aws-sdk/client-sns';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -31,7 +40,7 @@ describe('seed-demo script', () => {
 
   const seed = () => run(process.execPath, [script, moto.endpoint], { timeout: 60_000 });
 
-  test('seeds a bucket, queues with a DLQ, a stream, a table and a role — twice without duplicates', async () => {
+  test('seeds a bucket, queues with a DLQ, a stream, a table, a role, a topic, a function, a secret and a key — twice without duplicates', async () => {
     const first = await seed();
     assert.match(first.stdout, /IAM role and policies/);
     await seed();
@@ -83,6 +92,37 @@ describe('seed-demo script', () => {
         attached.AttachedPolicies?.map((p) => p.PolicyName),
         ['lab-read-orders'],
       );
+
+      const sns = new SNSClient(cfg);
+      const lambda = new LambdaClient(cfg);
+      const secrets = new SecretsManagerClient(cfg);
+      const kms = new KMSClient(cfg);
+      try {
+        const { Topics } = await sns.send(new ListTopicsCommand({}));
+        const topic = Topics?.find((t) => t.TopicArn?.endsWith(':lab-order-events'));
+        assert.ok(topic, JSON.stringify(Topics));
+        const { Subscriptions } = await sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: topic.TopicArn }));
+        assert.equal(Subscriptions?.length, 1, 'a second run adds no subscription');
+        assert.match(Subscriptions?.[0]?.Endpoint ?? '', /:lab-orders$/);
+        const sub = await sns.send(
+          new GetSubscriptionAttributesCommand({ SubscriptionArn: Subscriptions?.[0]?.SubscriptionArn }),
+        );
+        assert.deepEqual(JSON.parse(sub.Attributes?.FilterPolicy ?? '{}'), {
+          eventType: ['OrderPlaced', 'OrderShipped'],
+        });
+
+        const fn = await lambda.send(new GetFunctionCommand({ FunctionName: 'lab-order-handler' }));
+        assert.equal(fn.Configuration?.Runtime, 'nodejs20.x');
+        assert.match(fn.Configuration?.Role ?? '', /role\/lab-order-processor$/);
+
+        const secret = await secrets.send(new DescribeSecretCommand({ SecretId: 'lab/orders/db-password' }));
+        assert.equal(secret.Name, 'lab/orders/db-password');
+
+        const { Aliases } = await kms.send(new ListAliasesCommand({}));
+        assert.equal(Aliases?.filter((a) => a.AliasName === 'alias/lab-orders').length, 1);
+      } finally {
+        for (const c of [sns, lambda, secrets, kms]) c.destroy();
+      }
     } finally {
       for (const c of [s3, sqs, kinesis, ddb, iam]) c.destroy();
     }

@@ -88,7 +88,8 @@ async function waitReady(endpoint: string, child: ChildProcess | undefined, time
     while (Date.now() < deadline) {
       if (exited) throw new Error(exited);
       try {
-        const res = await fetch(`${endpoint}/moto-api/data.json`, { signal: AbortSignal.timeout(2_000) });
+        // /moto-api/config is cheap; data.json dumps all state and fails while a Lambda function exists.
+        const res = await fetch(`${endpoint}/moto-api/config`, { signal: AbortSignal.timeout(2_000) });
         await res.arrayBuffer();
         if (res.ok) return;
         lastError = `HTTP ${res.status}`;
