@@ -39,6 +39,7 @@ export function packageVsix(): string {
   const r = spawnSync(process.execPath, args, { cwd: repoRoot, encoding: 'utf8', timeout: 180_000 });
   const match = /\[package\] (\S+\.vsix)/.exec(r.stdout ?? '');
   if (r.status !== 0 || !match) {
+    rmSync(outDir, { recursive: true, force: true });
     throw new Error(`Package extension failed (exit ${r.status}):\n${r.stdout ?? ''}\n${r.stderr ?? ''}`);
   }
   return match[1];
