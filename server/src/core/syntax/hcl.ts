@@ -443,26 +443,37 @@ class HclParser {
     return { kind: 'number', span: { start, end: this.pos }, value: Number(m?.[0] ?? '0') };
   }
 
-  private parseTuple(): Node {
-    const start = this.pos;
+  /**
+   * Steps over the '[' or '{' at `start`; a `for` expression inside is kept whole as one expression node, returned
+   * (the caller returns it); otherwise undefined, with the position after the bracket.
+   */
+  private openCollection(start: number): Node | undefined {
     this.pos++;
     this.skip(true);
-    if (this.text.startsWith('for', this.pos) && !isIdPart(this.text[this.pos + 3])) {
-      this.pos = start;
-      this.skipBalanced();
-      return this.dynamic('hcl-expression', start);
+    if (!this.text.startsWith('for', this.pos) || isIdPart(this.text[this.pos + 3])) return undefined;
+    this.pos = start;
+    this.skipBalanced();
+    return this.dynamic('hcl-expression', start);
+  }
+
+  /** Inside a list or object: true at its end — the closing bracket consumed, or end of text reported. */
+  private closeCollection(close: ']' | '}', what: 'list' | 'object', start: number): boolean {
+    this.skip(true);
+    if (this.eof()) {
+      this.problem(`Expected '${close}' to close the ${what}`, start);
+      return true;
     }
+    if (this.c() !== close) return false;
+    this.pos++;
+    return true;
+  }
+
+  private parseTuple(): Node {
+    const start = this.pos;
+    const forExpression = this.openCollection(start);
+    if (forExpression) return forExpression;
     const items: Node[] = [];
-    for (;;) {
-      this.skip(true);
-      if (this.eof()) {
-        this.problem("Expected ']' to close the list", start);
-        break;
-      }
-      if (this.c() === ']') {
-        this.pos++;
-        break;
-      }
+    while (!this.closeCollection(']', 'list', start)) {
       const before = this.pos;
       items.push(this.parseExpr(true));
       this.skip(true);
@@ -479,24 +490,10 @@ class HclParser {
 
   private parseObject(): Node {
     const start = this.pos;
-    this.pos++;
-    this.skip(true);
-    if (this.text.startsWith('for', this.pos) && !isIdPart(this.text[this.pos + 3])) {
-      this.pos = start;
-      this.skipBalanced();
-      return this.dynamic('hcl-expression', start);
-    }
+    const forExpression = this.openCollection(start);
+    if (forExpression) return forExpression;
     const properties: Property[] = [];
-    for (;;) {
-      this.skip(true);
-      if (this.eof()) {
-        this.problem("Expected '}' to close the object", start);
-        break;
-      }
-      if (this.c() === '}') {
-        this.pos++;
-        break;
-      }
+    while (!this.closeCollection('}', 'object', start)) {
       const before = this.pos;
       const keyStart = this.pos;
       const keyNode = this.parseExpr(false);
