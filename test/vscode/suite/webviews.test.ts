@@ -2,7 +2,6 @@
 // CSP and says `ready`; the host answers; requests sent as the view go through the same validation and reach moto;
 // the view renders the answers and reports what it shows; state survives hide/show; bad input is refused inline.
 import * as assert from 'node:assert/strict';
-import { deflateRawSync } from 'node:zlib';
 import * as vscode from 'vscode';
 import {
   CreateTableCommand,
@@ -24,6 +23,7 @@ import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import type { WebviewsApi } from '../../../src/webviews/register';
 import type { PanelHost } from '../../../src/webviews/panel';
+import { zipOf } from '../../support/zip';
 import { EXTENSION_ID, waitFor, workspaceUri } from './helpers';
 
 const endpoint = process.env.LCL_TEST_ENDPOINT ?? '';
@@ -48,42 +48,6 @@ function conversation(host: PanelHost<unknown>) {
     fromView: (type: string, pred: (m: Msg) => boolean = () => true): Promise<Msg> =>
       waitFor(`view message "${type}"`, () => received.find((m) => m.type === type && pred(m))) as Promise<Msg>,
   };
-}
-
-function zipOf(name: string, text: string): Uint8Array {
-  const data = Buffer.from(text);
-  const packed = deflateRawSync(data);
-  let c = ~0;
-  for (const b of data) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  const crc = ~c >>> 0;
-  const n = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(packed.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(n.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(packed.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(n.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + n.length, 12);
-  end.writeUInt32LE(local.length + n.length + packed.length, 16);
-  return Buffer.concat([local, n, packed, central, n, end]);
 }
 
 suite('webview panels against moto', function () {
