@@ -202,6 +202,40 @@ export function unconstrainedGrants(facts: IamFacts, entry: ActionEntry): Grant[
   return out;
 }
 
+/** An action entry and the actions it grants on every resource that a rule singles out (see unconstrainedPicks). */
+export interface UnconstrainedPick {
+  readonly entry: ActionEntry;
+  /** Full names of the picked actions, in catalogue order. */
+  readonly names: string[];
+  /** The entry names exactly that one action (so a message can name it rather than count). */
+  readonly single: boolean;
+}
+
+/**
+ * The action entries of Allow statements with no scoping condition that grant, on every resource, at least one
+ * action `pick` selects; a bare "*" is skipped (FULL_ADMIN / SERVICE_WILDCARD report it).
+ */
+export function unconstrainedPicks(
+  facts: IamFacts,
+  policy: Policy,
+  pick: (ref: ActionRef) => boolean,
+): UnconstrainedPick[] {
+  const out: UnconstrainedPick[] = [];
+  for (const s of allowStatements(policy)) {
+    if (scopingConditions(s).length > 0) continue;
+    for (const entry of actionEntries(s)) {
+      if (isAllActions(entry.text)) continue;
+      const names = unconstrainedGrants(facts, entry)
+        .filter((g) => pick(g.ref))
+        .map((g) => g.ref.fullName);
+      if (names.length === 0) continue;
+      const single = names.length === 1 && names[0]?.toLowerCase() === entry.text.toLowerCase();
+      out.push({ entry, names, single });
+    }
+  }
+  return out;
+}
+
 /** Case-insensitive matcher for one action pattern, compiled once. */
 export function actionMatcher(pattern: string): (fullName: string) => boolean {
   if (isStar(pattern)) return () => true;
