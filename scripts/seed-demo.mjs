@@ -35,8 +35,8 @@ import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secre
 import { CreateAliasCommand, CreateKeyCommand, KMSClient, ListAliasesCommand } from '@aws-sdk/client-kms';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { readFileSync } from 'node:fs';
-import { crc32 } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { zipOf } from './lib/zip.mjs';
 
 export const DEMO = {
   bucket: 'lab-demo-assets',
@@ -294,36 +294,6 @@ async function seedIam(iam) {
   return `${DEMO.role}: trust lambda.amazonaws.com, inline consume-orders, managed ${DEMO.managedPolicy}`;
 }
 
-/** A zip archive (stored, not compressed) holding one file: enough for a Lambda deployment package. */
-function zipOneFile(name, text) {
-  const data = Buffer.from(text);
-  const fileName = Buffer.from(name);
-  const crc = crc32(data);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(fileName.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(fileName.length, 28);
-  const centralOffset = local.length + fileName.length + data.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + fileName.length, 12);
-  end.writeUInt32LE(centralOffset, 16);
-  return Buffer.concat([local, fileName, data, central, fileName, end]);
-}
-
 async function seedSns(sns, sqs) {
   const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: DEMO.topic }));
   const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: DEMO.queue }));
@@ -355,7 +325,7 @@ async function seedLambda(lambda, iam) {
       Runtime: 'nodejs20.x',
       Handler: 'index.handler',
       Role: Role.Arn,
-      Code: { ZipFile: zipOneFile('index.js', code) },
+      Code: { ZipFile: zipOf('index.js', code) },
       MemorySize: 256,
       Timeout: 10,
       Description: 'Handles order events (demo)',
