@@ -181,24 +181,20 @@ function save(): void {
     update({ editor: { ...ed, error: checked.error } });
     return;
   }
-  const requestId = host.nextRequestId();
-  busy = { id: requestId, label: 'Saving' };
-  host.post({
+  busy = host.request('Saving', (requestId) => ({
     type: 'put',
     requestId,
     json: ed.text,
     ...(ed.hints ? { hints: ed.hints as Record<string, 'SS' | 'NS' | 'BS' | 'B' | 'N'> } : {}),
     ...(ed.originalKey ? { originalKey: ed.originalKey } : {}),
-  });
+  }));
   update({ editor: { ...ed, error: undefined } });
 }
 
 function remove(i: number): void {
   const row = view.rows[i];
   if (!row) return;
-  const requestId = host.nextRequestId();
-  busy = { id: requestId, label: 'Deleting' };
-  host.post({ type: 'delete', requestId, key: JSON.stringify(keyOf(row.item)) });
+  busy = host.request('Deleting', (requestId) => ({ type: 'delete', requestId, key: JSON.stringify(keyOf(row.item)) }));
   draw();
 }
 

@@ -87,10 +87,8 @@ function histogram(h: HistogramView): TemplateResult {
 }
 
 function resample(): void {
-  const requestId = host.nextRequestId();
-  busy = { id: requestId, label: 'Sampling' };
   error = undefined;
-  host.post({ type: 'resample', requestId });
+  busy = host.request('Sampling', (requestId) => ({ type: 'resample', requestId }));
   draw();
 }
 

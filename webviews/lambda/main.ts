@@ -43,9 +43,7 @@ function invoke(): void {
       return;
     }
   }
-  const requestId = host.nextRequestId();
-  busy = { id: requestId, label: 'Invoking' };
-  host.post({ type: 'invoke', requestId, payload: view.payload });
+  busy = host.request('Invoking', (requestId) => ({ type: 'invoke', requestId, payload: view.payload }));
   draw();
 }
 

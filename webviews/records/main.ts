@@ -87,9 +87,7 @@ function read(): void {
 
 function more(): void {
   error = undefined;
-  const requestId = host.nextRequestId();
-  host.post({ type: 'more', requestId, limit: view.limit });
-  busy = { id: requestId, label: 'Reading more' };
+  busy = host.request('Reading more', (requestId) => ({ type: 'more', requestId, limit: view.limit }));
   draw();
 }
 

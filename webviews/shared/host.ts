@@ -1,6 +1,7 @@
 // The view's side of the host connection: a typed wrapper over acquireVsCodeApi (callable once per page), state that
 // survives hide/show and window reload, and request ids for the messages that expect an answer.
 import type { PersistedState } from '../../src/webviews/protocol/common';
+import type { Busy } from './ui';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -21,6 +22,8 @@ export interface HostConnection<FromHost, ToHost, Target, ViewState> {
   save(target: Target, view: ViewState): void;
   /** A fresh id for a request. */
   nextRequestId(): number;
+  /** Sends a request under a fresh id; gives the busy state its spinner shows until the host ends that request. */
+  request(label: string, message: (requestId: number) => ToHost): Busy;
 }
 
 export function connect<FromHost, ToHost, Target, ViewState>(): HostConnection<FromHost, ToHost, Target, ViewState> {
@@ -44,6 +47,11 @@ export function connect<FromHost, ToHost, Target, ViewState>(): HostConnection<F
       api.setState({ target, view } satisfies PersistedState<Target>);
     },
     nextRequestId: () => ++requestId,
+    request(label, message) {
+      const id = ++requestId;
+      api.postMessage(message(id));
+      return { id, label };
+    },
   };
 }
 

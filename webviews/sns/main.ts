@@ -72,9 +72,7 @@ function publish(): void {
     draw();
     return;
   }
-  const requestId = host.nextRequestId();
-  busy = { id: requestId, label: 'Publishing' };
-  host.post({
+  busy = host.request('Publishing', (requestId) => ({
     type: 'publish',
     requestId,
     message: view.message,
@@ -82,7 +80,7 @@ function publish(): void {
     ...(view.subject ? { subject: view.subject } : {}),
     ...(fifo && view.groupId ? { groupId: view.groupId } : {}),
     ...(fifo && view.deduplicationId ? { deduplicationId: view.deduplicationId } : {}),
-  });
+  }));
   draw();
 }
 
@@ -93,9 +91,12 @@ function saveFilter(arn: string): void {
     draw();
     return;
   }
-  const requestId = host.nextRequestId();
-  busy = { id: requestId, label: 'Saving filter policy' };
-  host.post({ type: 'setFilter', requestId, subscriptionArn: arn, policy: text });
+  busy = host.request('Saving filter policy', (requestId) => ({
+    type: 'setFilter',
+    requestId,
+    subscriptionArn: arn,
+    policy: text,
+  }));
   draw();
 }
 

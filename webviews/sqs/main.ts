@@ -80,30 +80,24 @@ function send(): void {
     draw();
     return;
   }
-  const requestId = host.nextRequestId();
-  busy = { id: requestId, label: 'Sending' };
-  host.post({ type: 'send', requestId, ...input });
+  busy = host.request('Sending', (requestId) => ({ type: 'send', requestId, ...input }));
   draw();
 }
 
 function peek(): void {
   error = undefined;
-  const requestId = host.nextRequestId();
-  busy = { id: requestId, label: 'Peeking' };
-  host.post({
+  busy = host.request('Peeking', (requestId) => ({
     type: 'peek',
     requestId,
     ...(view.showInvisible ? { showInvisible: true } : {}),
     ...(view.showDelayed ? { showDelayed: true } : {}),
-  });
+  }));
   draw();
 }
 
 function receive(): void {
   error = undefined;
-  const requestId = host.nextRequestId();
-  busy = { id: requestId, label: 'Receiving' };
-  host.post({ type: 'receive', requestId, max: view.receiveMax });
+  busy = host.request('Receiving', (requestId) => ({ type: 'receive', requestId, max: view.receiveMax }));
   draw();
 }
 
@@ -273,9 +267,11 @@ function readSection() {
                           ? html`<vscode-button
                               secondary
                               @click=${() => {
-                                const requestId = host.nextRequestId();
-                                busy = { id: requestId, label: 'Deleting' };
-                                host.post({ type: 'delete', requestId, messageId: m.messageId });
+                                busy = host.request('Deleting', (requestId) => ({
+                                  type: 'delete',
+                                  requestId,
+                                  messageId: m.messageId,
+                                }));
                                 draw();
                               }}
                               >Delete…</vscode-button
