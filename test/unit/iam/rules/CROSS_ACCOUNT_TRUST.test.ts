@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CROSS_ACCOUNT_TRUST } from '../../../../server/src/core/iam/rules/CROSS_ACCOUNT_TRUST';
-import { applyFix, policy, ruleTable, runRule } from '../support/risk-harness';
+import { applyFix, CFN_ROLE_TRUST, cfnPolicy, policy, ruleTable, runRule, tfTrust } from '../support/risk-harness';
 
 const trust = (stmt: Record<string, unknown>): string => policy({ Effect: 'Allow', Action: 'sts:AssumeRole', ...stmt });
 
@@ -13,36 +13,23 @@ describe('CROSS_ACCOUNT_TRUST', () => {
       {
         name: 'CloudFormation: own account through !Sub',
         uri: 'template.yaml',
-        text: [
-          'Resources:',
-          '  R:',
-          '    Type: AWS::IAM::Role',
-          '    Properties:',
-          '      AssumeRolePolicyDocument:',
-          "        Version: '2012-10-17'",
-          '        Statement:',
-          '          - Effect: Allow',
-          '            Principal:',
-          '              AWS: !Sub "arn:aws:iam::${AWS::AccountId}:root"',
-          '            Action: sts:AssumeRole',
-        ].join('\n'),
+        text: cfnPolicy(
+          [
+            '- Effect: Allow',
+            '  Principal:',
+            '    AWS: !Sub "arn:aws:iam::${AWS::AccountId}:root"',
+            '  Action: sts:AssumeRole',
+          ],
+          CFN_ROLE_TRUST,
+        ),
       },
       {
         name: 'the account appears in the document’s own ARNs',
         uri: 'template.yaml',
-        text: [
-          'Resources:',
-          '  R:',
-          '    Type: AWS::IAM::Role',
-          '    Properties:',
-          '      AssumeRolePolicyDocument:',
-          "        Version: '2012-10-17'",
-          '        Statement:',
-          '          - Effect: Allow',
-          '            Principal: { AWS: "arn:aws:iam::111122223333:role/ci" }',
-          '            Action: sts:AssumeRole',
-          '      ManagedPolicyArns: ["arn:aws:iam::111122223333:policy/app"]',
-        ].join('\n'),
+        text: cfnPolicy(
+          ['- Effect: Allow', '  Principal: { AWS: "arn:aws:iam::111122223333:role/ci" }', '  Action: sts:AssumeRole'],
+          { ...CFN_ROLE_TRUST, after: ['ManagedPolicyArns: ["arn:aws:iam::111122223333:policy/app"]'] },
+        ),
       },
       { name: 'deny', text: policy({ Effect: 'Deny', Principal: { AWS: '444455556666' }, Action: 'sts:AssumeRole' }) },
     ],
@@ -74,27 +61,10 @@ describe('CROSS_ACCOUNT_TRUST', () => {
       {
         name: 'Terraform: a literal partner account, not the interpolated own account',
         uri: 'main.tf',
-        text: [
-          'data "aws_iam_policy_document" "trust" {',
-          '  statement {',
-          '    actions = ["sts:AssumeRole"]',
-          '    principals {',
-          '      type        = "AWS"',
-          '      identifiers = ["*"]',
-          '    }',
-          '  }',
-          '  statement {',
-          '    actions = ["sts:AssumeRole"]',
-          '    principals {',
-          '      type        = "AWS"',
-          '      identifiers = ["arn:aws:iam::444455556666:root", "arn:aws:iam::${data.aws_caller_identity.me.account_id}:root"]',
-          '    }',
-          '  }',
-          '}',
-          'resource "aws_iam_role" "r" {',
-          '  assume_role_policy = data.aws_iam_policy_document.trust.json',
-          '}',
-        ].join('\n'),
+        text: tfTrust(
+          ['*'],
+          ['arn:aws:iam::444455556666:root', 'arn:aws:iam::${data.aws_caller_identity.me.account_id}:root'],
+        ),
         expect: [{ at: '"arn:aws:iam::444455556666:root"' }],
       },
     ],

@@ -1,6 +1,6 @@
 import { describe } from 'node:test';
 import { DATA_EXFILTRATION } from '../../../../server/src/core/iam/rules/DATA_EXFILTRATION';
-import { policy, ruleTable } from '../support/risk-harness';
+import { cfnPolicy, policy, ruleTable } from '../support/risk-harness';
 
 describe('DATA_EXFILTRATION', () => {
   ruleTable(DATA_EXFILTRATION, {
@@ -32,18 +32,7 @@ describe('DATA_EXFILTRATION', () => {
       {
         name: 'CloudFormation: computed ARN',
         uri: 'template.yaml',
-        text: [
-          'Resources:',
-          '  P:',
-          '    Type: AWS::IAM::ManagedPolicy',
-          '    Properties:',
-          '      PolicyDocument:',
-          "        Version: '2012-10-17'",
-          '        Statement:',
-          '          - Effect: Allow',
-          '            Action: s3:GetObject',
-          '            Resource: !Sub "arn:aws:s3:::${Bucket}/*"',
-        ].join('\n'),
+        text: cfnPolicy(['- Effect: Allow', '  Action: s3:GetObject', '  Resource: !Sub "arn:aws:s3:::${Bucket}/*"']),
       },
     ],
     invalid: [

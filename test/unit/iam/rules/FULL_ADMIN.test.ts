@@ -1,6 +1,6 @@
 import { describe } from 'node:test';
 import { FULL_ADMIN } from '../../../../server/src/core/iam/rules/FULL_ADMIN';
-import { policy, ruleTable } from '../support/risk-harness';
+import { cfnPolicy, policy, ruleTable } from '../support/risk-harness';
 
 describe('FULL_ADMIN', () => {
   ruleTable(FULL_ADMIN, {
@@ -14,18 +14,7 @@ describe('FULL_ADMIN', () => {
       {
         name: 'CloudFormation: computed resource is not a wildcard',
         uri: 'template.yaml',
-        text: [
-          'Resources:',
-          '  P:',
-          '    Type: AWS::IAM::ManagedPolicy',
-          '    Properties:',
-          '      PolicyDocument:',
-          "        Version: '2012-10-17'",
-          '        Statement:',
-          '          - Effect: Allow',
-          "            Action: '*'",
-          '            Resource: !GetAtt Bucket.Arn',
-        ].join('\n'),
+        text: cfnPolicy(['- Effect: Allow', "  Action: '*'", '  Resource: !GetAtt Bucket.Arn']),
       },
     ],
     invalid: [
@@ -67,18 +56,7 @@ describe('FULL_ADMIN', () => {
       {
         name: 'CloudFormation YAML',
         uri: 'template.yaml',
-        text: [
-          'Resources:',
-          '  P:',
-          '    Type: AWS::IAM::ManagedPolicy',
-          '    Properties:',
-          '      PolicyDocument:',
-          "        Version: '2012-10-17'",
-          '        Statement:',
-          '          - Effect: Allow',
-          "            Action: '*'",
-          "            Resource: '*'",
-        ].join('\n'),
+        text: cfnPolicy(['- Effect: Allow', "  Action: '*'", "  Resource: '*'"]),
         expect: [{ at: "'*'" }],
       },
       {

@@ -1,6 +1,6 @@
 import { describe } from 'node:test';
 import { NOT_ACTION_WITH_ALLOW } from '../../../../server/src/core/iam/rules/NOT_ACTION_WITH_ALLOW';
-import { policy, ruleTable } from '../support/risk-harness';
+import { cfnPolicy, policy, ruleTable } from '../support/risk-harness';
 
 describe('NOT_ACTION_WITH_ALLOW', () => {
   ruleTable(NOT_ACTION_WITH_ALLOW, {
@@ -41,18 +41,7 @@ describe('NOT_ACTION_WITH_ALLOW', () => {
       {
         name: 'YAML template',
         uri: 'template.yaml',
-        text: [
-          'Resources:',
-          '  P:',
-          '    Type: AWS::IAM::ManagedPolicy',
-          '    Properties:',
-          '      PolicyDocument:',
-          "        Version: '2012-10-17'",
-          '        Statement:',
-          '          - Effect: Allow',
-          '            NotAction: iam:*',
-          "            Resource: '*'",
-        ].join('\n'),
+        text: cfnPolicy(['- Effect: Allow', '  NotAction: iam:*', "  Resource: '*'"]),
         expect: [{ at: 'iam:*' }],
       },
     ],

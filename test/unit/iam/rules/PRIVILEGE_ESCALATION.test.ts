@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { PRIVILEGE_ESCALATION } from '../../../../server/src/core/iam/rules/PRIVILEGE_ESCALATION';
-import { policy, ruleTable, runRule } from '../support/risk-harness';
+import { cfnPolicy, policy, ruleTable, runRule } from '../support/risk-harness';
 
 describe('PRIVILEGE_ESCALATION', () => {
   ruleTable(PRIVILEGE_ESCALATION, {
@@ -103,18 +103,7 @@ describe('PRIVILEGE_ESCALATION', () => {
       {
         name: 'YAML template with a wildcard',
         uri: 'template.yaml',
-        text: [
-          'Resources:',
-          '  P:',
-          '    Type: AWS::IAM::ManagedPolicy',
-          '    Properties:',
-          '      PolicyDocument:',
-          "        Version: '2012-10-17'",
-          '        Statement:',
-          '          - Effect: Allow',
-          '            Action: [glue:UpdateDevEndpoint]',
-          "            Resource: '*'",
-        ].join('\n'),
+        text: cfnPolicy(['- Effect: Allow', '  Action: [glue:UpdateDevEndpoint]', "  Resource: '*'"]),
         expect: [{ at: 'glue:UpdateDevEndpoint', message: /method UpdateExistingGlueDevEndpoint/ }],
       },
       {

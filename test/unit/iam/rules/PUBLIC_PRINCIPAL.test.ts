@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { PUBLIC_PRINCIPAL } from '../../../../server/src/core/iam/rules/PUBLIC_PRINCIPAL';
-import { applyFix, policy, ruleTable, runRule } from '../support/risk-harness';
+import { applyFix, cfnPolicy, policy, ruleTable, runRule, tfTrust } from '../support/risk-harness';
 
 const bucket = (stmt: Record<string, unknown>): string =>
   policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/*', ...stmt });
@@ -75,46 +75,19 @@ describe('PUBLIC_PRINCIPAL', () => {
       {
         name: 'CloudFormation bucket policy',
         uri: 'template.yaml',
-        text: [
-          'Resources:',
-          '  BP:',
-          '    Type: AWS::S3::BucketPolicy',
-          '    Properties:',
-          '      Bucket: !Ref Site',
-          '      PolicyDocument:',
-          "        Version: '2012-10-17'",
-          '        Statement:',
-          '          - Effect: Allow',
-          "            Principal: '*'",
-          '            Action: s3:GetObject',
-          '            Resource: !Sub "${Site.Arn}/*"',
-        ].join('\n'),
+        text: cfnPolicy(
+          ['- Effect: Allow', "  Principal: '*'", '  Action: s3:GetObject', '  Resource: !Sub "${Site.Arn}/*"'],
+          { id: 'BP', type: 'AWS::S3::BucketPolicy', before: ['Bucket: !Ref Site'] },
+        ),
         expect: [{ at: "'*'" }],
       },
       {
         name: 'Terraform trust policy document with identifiers = ["*"]',
         uri: 'main.tf',
-        text: [
-          'data "aws_iam_policy_document" "trust" {',
-          '  statement {',
-          '    actions = ["sts:AssumeRole"]',
-          '    principals {',
-          '      type        = "AWS"',
-          '      identifiers = ["*"]',
-          '    }',
-          '  }',
-          '  statement {',
-          '    actions = ["sts:AssumeRole"]',
-          '    principals {',
-          '      type        = "AWS"',
-          '      identifiers = ["arn:aws:iam::444455556666:root", "arn:aws:iam::${data.aws_caller_identity.me.account_id}:root"]',
-          '    }',
-          '  }',
-          '}',
-          'resource "aws_iam_role" "r" {',
-          '  assume_role_policy = data.aws_iam_policy_document.trust.json',
-          '}',
-        ].join('\n'),
+        text: tfTrust(
+          ['*'],
+          ['arn:aws:iam::444455556666:root', 'arn:aws:iam::${data.aws_caller_identity.me.account_id}:root'],
+        ),
         expect: [{ at: '"*"', severity: 'error' }],
       },
     ],
@@ -126,20 +99,11 @@ describe('PUBLIC_PRINCIPAL quick fixes', () => {
     for (const [text, uri] of [
       [bucket({ Principal: '*' }), 'policy.json'],
       [
-        [
-          'Resources:',
-          '  BP:',
-          '    Type: AWS::SQS::QueuePolicy',
-          '    Properties:',
-          '      Queues: [!Ref Q]',
-          '      PolicyDocument:',
-          "        Version: '2012-10-17'",
-          '        Statement:',
-          '          - Effect: Allow',
-          "            Principal: '*'",
-          '            Action: sqs:SendMessage',
-          '            Resource: !GetAtt Q.Arn',
-        ].join('\n'),
+        cfnPolicy(['- Effect: Allow', "  Principal: '*'", '  Action: sqs:SendMessage', '  Resource: !GetAtt Q.Arn'], {
+          id: 'BP',
+          type: 'AWS::SQS::QueuePolicy',
+          before: ['Queues: [!Ref Q]'],
+        }),
         'template.yaml',
       ],
     ] as const) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { SERVICE_WILDCARD } from '../../../../server/src/core/iam/rules/SERVICE_WILDCARD';
-import { policy, ruleTable, runRule } from '../support/risk-harness';
+import { CFN_ROLE_TRUST, cfnPolicy, policy, ruleTable, runRule } from '../support/risk-harness';
 
 describe('SERVICE_WILDCARD', () => {
   ruleTable(SERVICE_WILDCARD, {
@@ -17,18 +17,7 @@ describe('SERVICE_WILDCARD', () => {
       {
         name: 'CloudFormation: computed action',
         uri: 'template.yaml',
-        text: [
-          'Resources:',
-          '  P:',
-          '    Type: AWS::IAM::ManagedPolicy',
-          '    Properties:',
-          '      PolicyDocument:',
-          "        Version: '2012-10-17'",
-          '        Statement:',
-          '          - Effect: Allow',
-          '            Action: !Sub "${Service}:*"',
-          "            Resource: '*'",
-        ].join('\n'),
+        text: cfnPolicy(['- Effect: Allow', '  Action: !Sub "${Service}:*"', "  Resource: '*'"]),
       },
     ],
     invalid: [
@@ -60,26 +49,22 @@ describe('SERVICE_WILDCARD', () => {
       {
         name: 'YAML template',
         uri: 'template.yaml',
-        text: [
-          'Resources:',
-          '  R:',
-          '    Type: AWS::IAM::Role',
-          '    Properties:',
-          '      AssumeRolePolicyDocument:',
-          "        Version: '2012-10-17'",
-          '        Statement:',
-          '          - Effect: Allow',
-          '            Principal: { Service: lambda.amazonaws.com }',
-          '            Action: sts:AssumeRole',
-          '      Policies:',
-          '        - PolicyName: p',
-          '          PolicyDocument:',
-          "            Version: '2012-10-17'",
-          '            Statement:',
-          '              - Effect: Allow',
-          '                Action: dynamodb:*',
-          '                Resource: !GetAtt Table.Arn',
-        ].join('\n'),
+        text: cfnPolicy(
+          ['- Effect: Allow', '  Principal: { Service: lambda.amazonaws.com }', '  Action: sts:AssumeRole'],
+          {
+            ...CFN_ROLE_TRUST,
+            after: [
+              'Policies:',
+              '  - PolicyName: p',
+              '    PolicyDocument:',
+              "      Version: '2012-10-17'",
+              '      Statement:',
+              '        - Effect: Allow',
+              '          Action: dynamodb:*',
+              '          Resource: !GetAtt Table.Arn',
+            ],
+          },
+        ),
         expect: [{ at: 'dynamodb:*' }],
       },
     ],
