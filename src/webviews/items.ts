@@ -11,6 +11,7 @@ import {
 } from '../aws/dynamodbItems';
 import type { PanelKind } from './panel';
 import { requireClients, type PanelDeps } from './deps';
+import { confirmRequest, rememberBounded } from './requests';
 import {
   ITEMS_VIEW_TYPE,
   checkItemText,
@@ -42,8 +43,7 @@ export function itemsPanel(deps: PanelDeps): PanelKind<ItemsTarget, ItemsFromVie
       const issueToken = (nextKey: string | undefined): string | undefined => {
         if (!nextKey) return undefined;
         const token = `p${++tokenCounter}`;
-        tokens.set(token, nextKey);
-        if (tokens.size > MAX_TOKENS) tokens.delete(tokens.keys().next().value as string);
+        rememberBounded(tokens, token, nextKey, MAX_TOKENS);
         return token;
       };
       const startKeyOf = (token: string | undefined): string | undefined => {
@@ -162,19 +162,15 @@ export function itemsPanel(deps: PanelDeps): PanelKind<ItemsTarget, ItemsFromVie
               await host.run(m.requestId, `Delete item from ${table}`, async (signal) => {
                 const s = schema ?? (await loadSchema(signal));
                 const key = parseKey(m.key, s);
-                const ok = await deps.confirm(
-                  `Delete the item ${describeKey(key)} from table ${table}?`,
-                  'The item is removed from the emulator. This cannot be undone.',
-                  'Delete',
-                );
-                if (!ok) {
-                  host.post({
-                    type: 'error',
-                    requestId: m.requestId,
-                    message: 'Delete cancelled: nothing was changed.',
-                  });
+                const question = {
+                  message: `Delete the item ${describeKey(key)} from table ${table}?`,
+                  detail: 'The item is removed from the emulator. This cannot be undone.',
+                  action: 'Delete',
+                };
+                if (
+                  !(await confirmRequest(deps, host, m.requestId, question, 'Delete cancelled: nothing was changed.'))
+                )
                   return;
-                }
                 await deleteItem(await requireClients(deps), { table, key, hints: keyHints(s, key), signal });
                 host.post({ type: 'deleted', requestId: m.requestId, key });
               });

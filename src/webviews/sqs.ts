@@ -5,6 +5,7 @@ import { deleteMessage, getQueue, receiveMessages, type QueueRecord } from '../a
 import { contentBasedDeduplication, peekMessages, sendMessage } from '../aws/sqsMessages';
 import type { PanelKind } from './panel';
 import { requireClients, type PanelDeps } from './deps';
+import { confirmRequest, rememberBounded } from './requests';
 import {
   SQS_VIEW_TYPE,
   checkSend,
@@ -114,24 +115,22 @@ export function sqsPanel(deps: PanelDeps): PanelKind<SqsTarget, SqsFromView, Sqs
                 const dlq = counts.deadLetterTargetArn
                   ? ` This queue moves a message to its dead-letter queue (${counts.deadLetterTargetArn.split(':').pop()}) after ${counts.maxReceiveCount ?? '?'} receives.`
                   : '';
-                const ok = await deps.confirm(
-                  `Receive up to ${m.max} messages from ${name}?`,
-                  "This is a real ReceiveMessage, not a peek: it raises each message's receive count and can move " +
+                const question = {
+                  message: `Receive up to ${m.max} messages from ${name}?`,
+                  detail:
+                    "This is a real ReceiveMessage, not a peek: it raises each message's receive count and can move " +
                     `messages to a dead-letter queue.${dlq} The messages are given back at once (VisibilityTimeout 0).`,
-                  'Receive',
-                );
-                if (!ok) {
-                  host.post({ type: 'error', requestId: m.requestId, message: 'Receive cancelled: nothing was read.' });
+                  action: 'Receive',
+                };
+                if (!(await confirmRequest(deps, host, m.requestId, question, 'Receive cancelled: nothing was read.')))
                   return;
-                }
                 const got = await receiveMessages(await requireClients(deps), target.queueUrl, {
                   max: m.max,
                   visibilityTimeout: 0,
                   signal,
                 });
                 for (const g of got) {
-                  handles.set(g.messageId, g.receiptHandle);
-                  if (handles.size > MAX_HANDLES) handles.delete(handles.keys().next().value as string);
+                  rememberBounded(handles, g.messageId, g.receiptHandle, MAX_HANDLES);
                 }
                 host.post({
                   type: 'messages',
@@ -157,19 +156,15 @@ export function sqsPanel(deps: PanelDeps): PanelKind<SqsTarget, SqsFromView, Sqs
               await host.run(m.requestId, `Delete message from ${name}`, async (signal) => {
                 const handle = handles.get(m.messageId);
                 if (!handle) throw new Error('only a message from the last Receive can be deleted; receive it again');
-                const ok = await deps.confirm(
-                  `Delete message ${m.messageId} from ${name}?`,
-                  'The message is removed from the queue for good.',
-                  'Delete',
-                );
-                if (!ok) {
-                  host.post({
-                    type: 'error',
-                    requestId: m.requestId,
-                    message: 'Delete cancelled: nothing was changed.',
-                  });
+                const question = {
+                  message: `Delete message ${m.messageId} from ${name}?`,
+                  detail: 'The message is removed from the queue for good.',
+                  action: 'Delete',
+                };
+                if (
+                  !(await confirmRequest(deps, host, m.requestId, question, 'Delete cancelled: nothing was changed.'))
+                )
                   return;
-                }
                 await deleteMessage(await requireClients(deps), target.queueUrl, handle, { signal });
                 handles.delete(m.messageId);
                 host.post({ type: 'deleted', requestId: m.requestId, messageId: m.messageId });
