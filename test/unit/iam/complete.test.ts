@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { iamComplete } from '../../../server/src/core/iam/complete';
-import { extractPolicies } from '../../../server/src/core/iam/extract';
-import { parseDocument } from '../../../server/src/core/syntax/parse';
 import type { CompletionEntry } from '../../../server/src/core/types';
 import { iamData } from './support/data';
+import { policiesOf } from './support/harness';
+import { cfnPolicy } from './support/risk-harness';
 
 const data = iamData();
 
@@ -13,8 +13,7 @@ function completeAt(withCursor: string, uri = 'policy.json'): { entries: Complet
   const offset = withCursor.indexOf('|');
   assert.ok(offset >= 0);
   const text = withCursor.slice(0, offset) + withCursor.slice(offset + 1);
-  const { policies } = extractPolicies(parseDocument({ uri, text }));
-  return { entries: iamComplete(policies, data, text, offset), text };
+  return { entries: iamComplete(policiesOf(text, uri), data, text, offset), text };
 }
 
 function labels(entries: readonly CompletionEntry[]): string[] {
@@ -97,20 +96,7 @@ describe('IAM completion', () => {
   });
 
   test('YAML: actions in a block list', () => {
-    const yaml = [
-      'Resources:',
-      '  P:',
-      '    Type: AWS::IAM::ManagedPolicy',
-      '    Properties:',
-      '      PolicyDocument:',
-      "        Version: '2012-10-17'",
-      '        Statement:',
-      '          - Effect: Allow',
-      '            Action:',
-      '              - dynamodb:Put|',
-      "            Resource: '*'",
-      '',
-    ].join('\n');
+    const yaml = `${cfnPolicy(['- Effect: Allow', '  Action:', '    - dynamodb:Put|', "  Resource: '*'"])}\n`;
     const { entries } = completeAt(yaml, 'template.yaml');
     assert.ok(labels(entries).includes('dynamodb:PutItem'));
   });
@@ -129,19 +115,7 @@ describe('IAM completion while typing', () => {
   });
 
   test('YAML key with no value yet completes ARN templates, plainest first', () => {
-    const yaml = [
-      'Resources:',
-      '  P:',
-      '    Type: AWS::IAM::ManagedPolicy',
-      '    Properties:',
-      '      PolicyDocument:',
-      "        Version: '2012-10-17'",
-      '        Statement:',
-      '          - Effect: Allow',
-      '            Action: s3:GetObject',
-      '            Resource: |',
-      '',
-    ].join('\n');
+    const yaml = `${cfnPolicy(['- Effect: Allow', '  Action: s3:GetObject', '  Resource: |'])}\n`;
     const { entries } = completeAt(yaml, 'template.yaml');
     assert.equal(entries[0]?.label, 'arn:aws:s3:::BUCKET_NAME/*');
   });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { extractPolicies } from '../../../server/src/core/iam/extract';
 import { iamHover } from '../../../server/src/core/iam/hover';
-import { parseDocument } from '../../../server/src/core/syntax/parse';
 import { iamData } from './support/data';
+import { policiesOf } from './support/harness';
+import { cfnPolicy } from './support/risk-harness';
 
 const data = iamData();
 
@@ -11,8 +11,7 @@ const data = iamData();
 function hoverAt(text: string, marker: string, uri = 'policy.json'): string | undefined {
   const offset = text.indexOf(marker);
   assert.ok(offset >= 0, `marker ${marker}`);
-  const { policies } = extractPolicies(parseDocument({ uri, text }));
-  return iamHover(policies, data, offset + 1)?.contents;
+  return iamHover(policiesOf(text, uri), data, offset + 1)?.contents;
 }
 
 const doc = JSON.stringify(
@@ -82,24 +81,11 @@ describe('IAM hover', () => {
   });
 
   test('YAML templates hover too', () => {
-    const yaml = [
-      'Resources:',
-      '  P:',
-      '    Type: AWS::IAM::ManagedPolicy',
-      '    Properties:',
-      '      PolicyDocument:',
-      "        Version: '2012-10-17'",
-      '        Statement:',
-      '          - Effect: Allow',
-      '            Action: dynamodb:Query',
-      "            Resource: '*'",
-      '',
-    ].join('\n');
+    const yaml = `${cfnPolicy(['- Effect: Allow', '  Action: dynamodb:Query', "  Resource: '*'"])}\n`;
     assert.match(hoverAt(yaml, 'dynamodb:Query', 'template.yaml') ?? '', /\*\*dynamodb:Query\*\* — Read/);
   });
 
   test('nothing outside policies', () => {
-    const { policies } = extractPolicies(parseDocument({ uri: 'policy.json', text: doc }));
-    assert.equal(iamHover(policies, data, 0), undefined);
+    assert.equal(iamHover(policiesOf(doc), data, 0), undefined);
   });
 });

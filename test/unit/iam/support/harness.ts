@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { runIamRules } from '../../../../server/src/core/iam/analyzer';
 import { extractPolicies } from '../../../../server/src/core/iam/extract';
+import type { Policy } from '../../../../server/src/core/iam/model';
 import type { IamRule } from '../../../../server/src/core/iam/rule';
 import { parseDocument } from '../../../../server/src/core/syntax/parse';
 import type { Finding, Fix, TextEdit } from '../../../../server/src/core/types';
@@ -29,9 +30,14 @@ export function textOf(doc: string | object): string {
   return typeof doc === 'string' ? doc : JSON.stringify(doc, null, 2);
 }
 
+/** The policies the real parser and extractor find in a document; the file name selects the format. */
+export function policiesOf(text: string, uri = 'policy.json'): readonly Policy[] {
+  return extractPolicies(parseDocument({ uri, text })).policies;
+}
+
+/** Findings of one rule, in document order. */
 export function findingsOf(rule: IamRule, text: string, uri = 'policy.json'): Finding[] {
-  const parsed = parseDocument({ uri, text });
-  const { policies } = extractPolicies(parsed);
+  const policies = policiesOf(text, uri);
   return runIamRules(policies, iamData(), text, {}, [rule]).sort((a, b) => a.span.start - b.span.start);
 }
 

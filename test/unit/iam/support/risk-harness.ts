@@ -2,12 +2,9 @@
 // compare with a table of expected findings (count, severity, message pattern, and the exact text squiggled).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseDocument } from '../../../../server/src/core/syntax/parse';
-import { extractPolicies } from '../../../../server/src/core/iam/extract';
-import { runIamRules } from '../../../../server/src/core/iam/analyzer';
 import type { IamRule } from '../../../../server/src/core/iam/rule';
 import type { Finding, Fix, Severity } from '../../../../server/src/core/types';
-import { iamData } from './data';
+import { applyEdits, findingsOf } from './harness';
 
 export interface Expected {
   /** The text the finding's span covers (quotes included for JSON strings), e.g. '"iam:PassRole"'. */
@@ -25,10 +22,9 @@ export interface Case {
   readonly expect?: readonly Expected[];
 }
 
+/** Findings of one rule, in document order (the same pipeline as the validity harness). */
 export function runRule(rule: IamRule, text: string, uri = 'policy.json'): Finding[] {
-  const parsed = parseDocument({ uri, text });
-  const { policies } = extractPolicies(parsed);
-  return runIamRules(policies, iamData(), text, {}, [rule]).sort((a, b) => a.span.start - b.span.start);
+  return findingsOf(rule, text, uri);
 }
 
 /** JSON policy text from statements: `policy({ Effect: 'Allow', Action: 's3:*', Resource: '*' })`. */
@@ -71,11 +67,7 @@ export function ruleTable(
 
 /** The text after applying every edit of a fix (edits never overlap; apply from the end). */
 export function applyFix(text: string, fix: Fix): string {
-  let out = text;
-  for (const e of [...fix.edits].sort((a, b) => b.span.start - a.span.start)) {
-    out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-  }
-  return out;
+  return applyEdits(text, fix.edits);
 }
 
 /** Where a CloudFormation template keeps its policy document: the resource, its type and the property. */
