@@ -3,8 +3,7 @@ import { describe, test } from 'node:test';
 import { iamComplete } from '../../../server/src/core/iam/complete';
 import type { CompletionEntry } from '../../../server/src/core/types';
 import { iamData } from './support/data';
-import { policiesOf } from './support/harness';
-import { cfnPolicy } from './support/risk-harness';
+import { cfnPolicy, policiesOf } from './support/harness';
 
 const data = iamData();
 

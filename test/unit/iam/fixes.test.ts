@@ -9,7 +9,7 @@ import { SERVICE_WILDCARD } from '../../../server/src/core/iam/rules/SERVICE_WIL
 import { parseDocument } from '../../../server/src/core/syntax/parse';
 import type { StringNode } from '../../../server/src/core/syntax/tree';
 import { iamData } from './support/data';
-import { applyEdits, findingsOf, syntaxProblems } from './support/harness';
+import { applyEdits, cfnPolicy, findingsOf, syntaxProblems } from './support/harness';
 
 const data = iamData();
 
@@ -40,19 +40,7 @@ const JSON_ARRAY_DOC = JSON.stringify(
   null,
   2,
 );
-const YAML_DOC = [
-  'Resources:',
-  '  P:',
-  '    Type: AWS::IAM::ManagedPolicy',
-  '    Properties:',
-  '      PolicyDocument:',
-  "        Version: '2012-10-17'",
-  '        Statement:',
-  '          - Effect: Allow',
-  "            Action: 'sqs:*'",
-  "            Resource: 'arn:aws:sqs:us-east-1:123456789012:q'",
-  '',
-].join('\n');
+const YAML_DOC = `${cfnPolicy(['- Effect: Allow', "  Action: 'sqs:*'", "  Resource: 'arn:aws:sqs:us-east-1:123456789012:q'"])}\n`;
 const YAML_LIST_DOC = YAML_DOC.replace(
   "            Action: 'sqs:*'",
   "            Action:\n              - 'sqs:*'\n              - s3:GetObject",

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { iamHover } from '../../../server/src/core/iam/hover';
 import { iamData } from './support/data';
-import { policiesOf } from './support/harness';
-import { cfnPolicy } from './support/risk-harness';
+import { cfnPolicy, policiesOf } from './support/harness';
 
 const data = iamData();
 

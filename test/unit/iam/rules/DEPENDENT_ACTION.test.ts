@@ -1,5 +1,5 @@
 import { DEPENDENT_ACTION } from '../../../../server/src/core/iam/rules/DEPENDENT_ACTION';
-import { policy, ruleTable } from '../support/harness';
+import { cfnPolicy, policy, ruleTable } from '../support/harness';
 
 ruleTable(DEPENDENT_ACTION, [
   {
@@ -34,19 +34,7 @@ ruleTable(DEPENDENT_ACTION, [
   {
     name: 'YAML template gets a YAML statement',
     uri: 'template.yaml',
-    doc: [
-      'Resources:',
-      '  P:',
-      '    Type: AWS::IAM::ManagedPolicy',
-      '    Properties:',
-      '      PolicyDocument:',
-      "        Version: '2012-10-17'",
-      '        Statement:',
-      '          - Effect: Allow',
-      '            Action: glue:CreateJob',
-      "            Resource: '*'",
-      '',
-    ].join('\n'),
+    doc: `${cfnPolicy(['- Effect: Allow', '  Action: glue:CreateJob', "  Resource: '*'"])}\n`,
     expect: ['glue:CreateJob also needs iam:PassRole'],
     fix: 'Add a statement',
     fixed: "          - Effect: 'Allow'\n            Action: 'iam:PassRole'",

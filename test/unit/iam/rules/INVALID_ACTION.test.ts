@@ -1,5 +1,5 @@
 import { INVALID_ACTION } from '../../../../server/src/core/iam/rules/INVALID_ACTION';
-import { policy, ruleTable } from '../support/harness';
+import { cfnPolicy, policy, ruleTable } from '../support/harness';
 
 ruleTable(INVALID_ACTION, [
   {
@@ -32,20 +32,7 @@ ruleTable(INVALID_ACTION, [
   {
     name: 'YAML plain scalar keeps its style',
     uri: 'template.yaml',
-    doc: [
-      'Resources:',
-      '  P:',
-      '    Type: AWS::IAM::ManagedPolicy',
-      '    Properties:',
-      '      PolicyDocument:',
-      "        Version: '2012-10-17'",
-      '        Statement:',
-      '          - Effect: Allow',
-      '            Action:',
-      '              - sqs:SendMesage',
-      "            Resource: '*'",
-      '',
-    ].join('\n'),
+    doc: `${cfnPolicy(['- Effect: Allow', '  Action:', '    - sqs:SendMesage', "  Resource: '*'"])}\n`,
     expect: ['did you mean sqs:SendMessage?'],
     fix: 'sqs:SendMessage',
     fixed: '- sqs:SendMessage\n',

@@ -1,5 +1,5 @@
 import { MISSING_PRINCIPAL } from '../../../../server/src/core/iam/rules/MISSING_PRINCIPAL';
-import { policy, ruleTable } from '../support/harness';
+import { cfnPolicy, policy, ruleTable } from '../support/harness';
 
 ruleTable(MISSING_PRINCIPAL, [
   {
@@ -23,20 +23,7 @@ ruleTable(MISSING_PRINCIPAL, [
   {
     name: 'CloudFormation bucket policy',
     uri: 'template.yaml',
-    doc: [
-      'Resources:',
-      '  BP:',
-      '    Type: AWS::S3::BucketPolicy',
-      '    Properties:',
-      '      Bucket: b',
-      '      PolicyDocument:',
-      "        Version: '2012-10-17'",
-      '        Statement:',
-      '          - Effect: Allow',
-      '            Action: s3:GetObject',
-      "            Resource: 'arn:aws:s3:::b/*'",
-      '',
-    ].join('\n'),
+    doc: `${cfnPolicy(['- Effect: Allow', '  Action: s3:GetObject', "  Resource: 'arn:aws:s3:::b/*'"], { id: 'BP', type: 'AWS::S3::BucketPolicy', before: ['Bucket: b'] })}\n`,
     expect: ['has no Principal'],
   },
   {

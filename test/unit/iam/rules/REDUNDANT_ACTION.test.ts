@@ -1,5 +1,5 @@
 import { REDUNDANT_ACTION } from '../../../../server/src/core/iam/rules/REDUNDANT_ACTION';
-import { policy, ruleTable } from '../support/harness';
+import { cfnPolicy, policy, ruleTable } from '../support/harness';
 
 ruleTable(REDUNDANT_ACTION, [
   {
@@ -30,21 +30,7 @@ ruleTable(REDUNDANT_ACTION, [
   {
     name: 'YAML block list',
     uri: 'template.yaml',
-    doc: [
-      'Resources:',
-      '  P:',
-      '    Type: AWS::IAM::ManagedPolicy',
-      '    Properties:',
-      '      PolicyDocument:',
-      "        Version: '2012-10-17'",
-      '        Statement:',
-      '          - Effect: Allow',
-      '            Action:',
-      '              - dynamodb:*',
-      '              - dynamodb:GetItem',
-      "            Resource: '*'",
-      '',
-    ].join('\n'),
+    doc: `${cfnPolicy(['- Effect: Allow', '  Action:', '    - dynamodb:*', '    - dynamodb:GetItem', "  Resource: '*'"])}\n`,
     expect: ['dynamodb:GetItem is redundant'],
     fix: 'Remove',
     fixed: '              - dynamodb:*\n            Resource',

@@ -1,5 +1,5 @@
 import { UNSUPPORTED_PRINCIPAL } from '../../../../server/src/core/iam/rules/UNSUPPORTED_PRINCIPAL';
-import { policy, ruleTable } from '../support/harness';
+import { cfnPolicy, policy, ruleTable } from '../support/harness';
 
 ruleTable(UNSUPPORTED_PRINCIPAL, [
   {
@@ -24,21 +24,7 @@ ruleTable(UNSUPPORTED_PRINCIPAL, [
   {
     name: 'YAML identity policy',
     uri: 'template.yaml',
-    doc: [
-      'Resources:',
-      '  P:',
-      '    Type: AWS::IAM::Policy',
-      '    Properties:',
-      '      PolicyName: p',
-      '      PolicyDocument:',
-      "        Version: '2012-10-17'",
-      '        Statement:',
-      '          - Effect: Allow',
-      "            Principal: '*'",
-      '            Action: s3:GetObject',
-      "            Resource: '*'",
-      '',
-    ].join('\n'),
+    doc: `${cfnPolicy(['- Effect: Allow', "  Principal: '*'", '  Action: s3:GetObject', "  Resource: '*'"], { type: 'AWS::IAM::Policy', before: ['PolicyName: p'] })}\n`,
     expect: ['Principal is not allowed'],
     fix: 'Remove',
   },
@@ -58,21 +44,7 @@ ruleTable(UNSUPPORTED_PRINCIPAL, [
   {
     name: 'YAML: Principal as the first key of the statement item',
     uri: 'template.yaml',
-    doc: [
-      'Resources:',
-      '  P:',
-      '    Type: AWS::IAM::Policy',
-      '    Properties:',
-      '      PolicyName: p',
-      '      PolicyDocument:',
-      "        Version: '2012-10-17'",
-      '        Statement:',
-      "          - Principal: '*'",
-      '            Effect: Allow',
-      '            Action: s3:GetObject',
-      "            Resource: '*'",
-      '',
-    ].join('\n'),
+    doc: `${cfnPolicy(["- Principal: '*'", '  Effect: Allow', '  Action: s3:GetObject', "  Resource: '*'"], { type: 'AWS::IAM::Policy', before: ['PolicyName: p'] })}\n`,
     expect: ['Principal is not allowed'],
     fix: 'Remove',
     fixed: '          - Effect: Allow\n            Action',

@@ -101,3 +101,62 @@ export function ruleTable(rule: IamRule, cases: readonly RuleCase[]): void {
 export function policy(statement: object | object[], extra: object = {}): object {
   return { Version: '2012-10-17', ...extra, Statement: Array.isArray(statement) ? statement : [statement] };
 }
+
+/** Where a CloudFormation template keeps its policy document: the resource, its type and the property. */
+export interface CfnHolder {
+  /** Logical id of the resource; default 'P'. */
+  readonly id?: string;
+  /** Default 'AWS::IAM::ManagedPolicy'. */
+  readonly type?: string;
+  /** The property holding the document; default 'PolicyDocument'. */
+  readonly property?: string;
+  /** Further property lines (relative to the Properties block) before and after the document. */
+  readonly before?: readonly string[];
+  readonly after?: readonly string[];
+}
+
+/** The holder of a role's trust policy. */
+export const CFN_ROLE_TRUST: CfnHolder = { id: 'R', type: 'AWS::IAM::Role', property: 'AssumeRolePolicyDocument' };
+
+/**
+ * YAML text of a CloudFormation template (use with uri 'template.yaml') with one policy document. `statement` is the
+ * YAML of the Statement list written from column 0, e.g. `['- Effect: Allow', "  Action: '*'", "  Resource: '*'"]`.
+ */
+export function cfnPolicy(statement: readonly string[], holder: CfnHolder = {}): string {
+  const props = (lines: readonly string[] = []): string[] => lines.map((l) => `      ${l}`);
+  return [
+    'Resources:',
+    `  ${holder.id ?? 'P'}:`,
+    `    Type: ${holder.type ?? 'AWS::IAM::ManagedPolicy'}`,
+    '    Properties:',
+    ...props(holder.before),
+    `      ${holder.property ?? 'PolicyDocument'}:`,
+    "        Version: '2012-10-17'",
+    '        Statement:',
+    ...statement.map((l) => `          ${l}`),
+    ...props(holder.after),
+  ].join('\n');
+}
+
+/**
+ * Terraform text (use with uri 'main.tf') of an aws_iam_policy_document "trust" used as a role's trust policy: one
+ * sts:AssumeRole statement per entry, trusting those AWS identifiers (written as HCL strings, `${…}` kept verbatim).
+ */
+export function tfTrust(...statements: readonly (readonly string[])[]): string {
+  return [
+    'data "aws_iam_policy_document" "trust" {',
+    ...statements.flatMap((identifiers) => [
+      '  statement {',
+      '    actions = ["sts:AssumeRole"]',
+      '    principals {',
+      '      type        = "AWS"',
+      `      identifiers = [${identifiers.map((i) => `"${i}"`).join(', ')}]`,
+      '    }',
+      '  }',
+    ]),
+    '}',
+    'resource "aws_iam_role" "r" {',
+    '  assume_role_policy = data.aws_iam_policy_document.trust.json',
+    '}',
+  ].join('\n');
+}

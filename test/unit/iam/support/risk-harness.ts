@@ -6,6 +6,10 @@ import type { IamRule } from '../../../../server/src/core/iam/rule';
 import type { Finding, Fix, Severity } from '../../../../server/src/core/types';
 import { applyEdits, findingsOf } from './harness';
 
+// The document builders live with the base harness; risk rule tests import them from here too.
+export { CFN_ROLE_TRUST, cfnPolicy, tfTrust } from './harness';
+export type { CfnHolder } from './harness';
+
 export interface Expected {
   /** The text the finding's span covers (quotes included for JSON strings), e.g. '"iam:PassRole"'. */
   readonly at?: string;
@@ -68,63 +72,4 @@ export function ruleTable(
 /** The text after applying every edit of a fix (edits never overlap; apply from the end). */
 export function applyFix(text: string, fix: Fix): string {
   return applyEdits(text, fix.edits);
-}
-
-/** Where a CloudFormation template keeps its policy document: the resource, its type and the property. */
-export interface CfnHolder {
-  /** Logical id of the resource; default 'P'. */
-  readonly id?: string;
-  /** Default 'AWS::IAM::ManagedPolicy'. */
-  readonly type?: string;
-  /** The property holding the document; default 'PolicyDocument'. */
-  readonly property?: string;
-  /** Further property lines (relative to the Properties block) before and after the document. */
-  readonly before?: readonly string[];
-  readonly after?: readonly string[];
-}
-
-/** The holder of a role's trust policy. */
-export const CFN_ROLE_TRUST: CfnHolder = { id: 'R', type: 'AWS::IAM::Role', property: 'AssumeRolePolicyDocument' };
-
-/**
- * YAML text of a CloudFormation template (use with uri 'template.yaml') with one policy document. `statement` is the
- * YAML of the Statement list written from column 0, e.g. `['- Effect: Allow', "  Action: '*'", "  Resource: '*'"]`.
- */
-export function cfnPolicy(statement: readonly string[], holder: CfnHolder = {}): string {
-  const props = (lines: readonly string[] = []): string[] => lines.map((l) => `      ${l}`);
-  return [
-    'Resources:',
-    `  ${holder.id ?? 'P'}:`,
-    `    Type: ${holder.type ?? 'AWS::IAM::ManagedPolicy'}`,
-    '    Properties:',
-    ...props(holder.before),
-    `      ${holder.property ?? 'PolicyDocument'}:`,
-    "        Version: '2012-10-17'",
-    '        Statement:',
-    ...statement.map((l) => `          ${l}`),
-    ...props(holder.after),
-  ].join('\n');
-}
-
-/**
- * Terraform text (use with uri 'main.tf') of an aws_iam_policy_document "trust" used as a role's trust policy: one
- * sts:AssumeRole statement per entry, trusting those AWS identifiers (written as HCL strings, `${…}` kept verbatim).
- */
-export function tfTrust(...statements: readonly (readonly string[])[]): string {
-  return [
-    'data "aws_iam_policy_document" "trust" {',
-    ...statements.flatMap((identifiers) => [
-      '  statement {',
-      '    actions = ["sts:AssumeRole"]',
-      '    principals {',
-      '      type        = "AWS"',
-      `      identifiers = [${identifiers.map((i) => `"${i}"`).join(', ')}]`,
-      '    }',
-      '  }',
-    ]),
-    '}',
-    'resource "aws_iam_role" "r" {',
-    '  assume_role_policy = data.aws_iam_policy_document.trust.json',
-    '}',
-  ].join('\n');
 }
