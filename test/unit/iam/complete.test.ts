@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { iamComplete } from '../../../server/src/core/iam/complete';
 import type { CompletionEntry } from '../../../server/src/core/types';
 import { iamData } from './support/data';
-import { cfnPolicy, policiesOf } from './support/harness';
+import { cfnFile, policiesOf } from './support/harness';
 
 const data = iamData();
 
@@ -95,7 +95,7 @@ describe('IAM completion', () => {
   });
 
   test('YAML: actions in a block list', () => {
-    const yaml = `${cfnPolicy(['- Effect: Allow', '  Action:', '    - dynamodb:Put|', "  Resource: '*'"])}\n`;
+    const yaml = cfnFile(['- Effect: Allow', '  Action:', '    - dynamodb:Put|', "  Resource: '*'"]);
     const { entries } = completeAt(yaml, 'template.yaml');
     assert.ok(labels(entries).includes('dynamodb:PutItem'));
   });
@@ -114,7 +114,7 @@ describe('IAM completion while typing', () => {
   });
 
   test('YAML key with no value yet completes ARN templates, plainest first', () => {
-    const yaml = `${cfnPolicy(['- Effect: Allow', '  Action: s3:GetObject', '  Resource: |'])}\n`;
+    const yaml = cfnFile(['- Effect: Allow', '  Action: s3:GetObject', '  Resource: |']);
     const { entries } = completeAt(yaml, 'template.yaml');
     assert.equal(entries[0]?.label, 'arn:aws:s3:::BUCKET_NAME/*');
   });

@@ -9,7 +9,7 @@ import { SERVICE_WILDCARD } from '../../../server/src/core/iam/rules/SERVICE_WIL
 import { parseDocument } from '../../../server/src/core/syntax/parse';
 import type { StringNode } from '../../../server/src/core/syntax/tree';
 import { iamData } from './support/data';
-import { applyEdits, cfnPolicy, findingsOf, syntaxProblems } from './support/harness';
+import { applyEdits, cfnFile, findingsOf, syntaxProblems } from './support/harness';
 
 const data = iamData();
 
@@ -40,7 +40,11 @@ const JSON_ARRAY_DOC = JSON.stringify(
   null,
   2,
 );
-const YAML_DOC = `${cfnPolicy(['- Effect: Allow', "  Action: 'sqs:*'", "  Resource: 'arn:aws:sqs:us-east-1:123456789012:q'"])}\n`;
+const YAML_DOC = cfnFile([
+  '- Effect: Allow',
+  "  Action: 'sqs:*'",
+  "  Resource: 'arn:aws:sqs:us-east-1:123456789012:q'",
+]);
 const YAML_LIST_DOC = YAML_DOC.replace(
   "            Action: 'sqs:*'",
   "            Action:\n              - 'sqs:*'\n              - s3:GetObject",

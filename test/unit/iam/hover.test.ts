@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { iamHover } from '../../../server/src/core/iam/hover';
 import { iamData } from './support/data';
-import { cfnPolicy, policiesOf } from './support/harness';
+import { cfnFile, policiesOf } from './support/harness';
 
 const data = iamData();
 
@@ -80,7 +80,7 @@ describe('IAM hover', () => {
   });
 
   test('YAML templates hover too', () => {
-    const yaml = `${cfnPolicy(['- Effect: Allow', '  Action: dynamodb:Query', "  Resource: '*'"])}\n`;
+    const yaml = cfnFile(['- Effect: Allow', '  Action: dynamodb:Query', "  Resource: '*'"]);
     assert.match(hoverAt(yaml, 'dynamodb:Query', 'template.yaml') ?? '', /\*\*dynamodb:Query\*\* — Read/);
   });
 

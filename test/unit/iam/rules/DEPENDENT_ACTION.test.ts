@@ -1,5 +1,5 @@
 import { DEPENDENT_ACTION } from '../../../../server/src/core/iam/rules/DEPENDENT_ACTION';
-import { cfnPolicy, policy, ruleTable } from '../support/harness';
+import { cfnFile, policy, ruleTable } from '../support/harness';
 
 ruleTable(DEPENDENT_ACTION, [
   {
@@ -34,7 +34,7 @@ ruleTable(DEPENDENT_ACTION, [
   {
     name: 'YAML template gets a YAML statement',
     uri: 'template.yaml',
-    doc: `${cfnPolicy(['- Effect: Allow', '  Action: glue:CreateJob', "  Resource: '*'"])}\n`,
+    doc: cfnFile(['- Effect: Allow', '  Action: glue:CreateJob', "  Resource: '*'"]),
     expect: ['glue:CreateJob also needs iam:PassRole'],
     fix: 'Add a statement',
     fixed: "          - Effect: 'Allow'\n            Action: 'iam:PassRole'",

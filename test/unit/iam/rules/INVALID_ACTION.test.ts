@@ -1,5 +1,5 @@
 import { INVALID_ACTION } from '../../../../server/src/core/iam/rules/INVALID_ACTION';
-import { cfnPolicy, policy, ruleTable } from '../support/harness';
+import { cfnFile, policy, ruleTable } from '../support/harness';
 
 ruleTable(INVALID_ACTION, [
   {
@@ -32,7 +32,7 @@ ruleTable(INVALID_ACTION, [
   {
     name: 'YAML plain scalar keeps its style',
     uri: 'template.yaml',
-    doc: `${cfnPolicy(['- Effect: Allow', '  Action:', '    - sqs:SendMesage', "  Resource: '*'"])}\n`,
+    doc: cfnFile(['- Effect: Allow', '  Action:', '    - sqs:SendMesage', "  Resource: '*'"]),
     expect: ['did you mean sqs:SendMessage?'],
     fix: 'sqs:SendMessage',
     fixed: '- sqs:SendMessage\n',

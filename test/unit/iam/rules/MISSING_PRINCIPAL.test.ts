@@ -1,5 +1,5 @@
 import { MISSING_PRINCIPAL } from '../../../../server/src/core/iam/rules/MISSING_PRINCIPAL';
-import { cfnPolicy, policy, ruleTable } from '../support/harness';
+import { cfnFile, policy, ruleTable } from '../support/harness';
 
 ruleTable(MISSING_PRINCIPAL, [
   {
@@ -23,7 +23,11 @@ ruleTable(MISSING_PRINCIPAL, [
   {
     name: 'CloudFormation bucket policy',
     uri: 'template.yaml',
-    doc: `${cfnPolicy(['- Effect: Allow', '  Action: s3:GetObject', "  Resource: 'arn:aws:s3:::b/*'"], { id: 'BP', type: 'AWS::S3::BucketPolicy', before: ['Bucket: b'] })}\n`,
+    doc: cfnFile(['- Effect: Allow', '  Action: s3:GetObject', "  Resource: 'arn:aws:s3:::b/*'"], {
+      id: 'BP',
+      type: 'AWS::S3::BucketPolicy',
+      before: ['Bucket: b'],
+    }),
     expect: ['has no Principal'],
   },
   {

@@ -1,5 +1,5 @@
 import { REDUNDANT_ACTION } from '../../../../server/src/core/iam/rules/REDUNDANT_ACTION';
-import { cfnPolicy, policy, ruleTable } from '../support/harness';
+import { cfnFile, policy, ruleTable } from '../support/harness';
 
 ruleTable(REDUNDANT_ACTION, [
   {
@@ -30,7 +30,7 @@ ruleTable(REDUNDANT_ACTION, [
   {
     name: 'YAML block list',
     uri: 'template.yaml',
-    doc: `${cfnPolicy(['- Effect: Allow', '  Action:', '    - dynamodb:*', '    - dynamodb:GetItem', "  Resource: '*'"])}\n`,
+    doc: cfnFile(['- Effect: Allow', '  Action:', '    - dynamodb:*', '    - dynamodb:GetItem', "  Resource: '*'"]),
     expect: ['dynamodb:GetItem is redundant'],
     fix: 'Remove',
     fixed: '              - dynamodb:*\n            Resource',

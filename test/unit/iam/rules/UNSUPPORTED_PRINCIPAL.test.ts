@@ -1,5 +1,5 @@
 import { UNSUPPORTED_PRINCIPAL } from '../../../../server/src/core/iam/rules/UNSUPPORTED_PRINCIPAL';
-import { cfnPolicy, policy, ruleTable } from '../support/harness';
+import { cfnFile, policy, ruleTable } from '../support/harness';
 
 ruleTable(UNSUPPORTED_PRINCIPAL, [
   {
@@ -24,7 +24,10 @@ ruleTable(UNSUPPORTED_PRINCIPAL, [
   {
     name: 'YAML identity policy',
     uri: 'template.yaml',
-    doc: `${cfnPolicy(['- Effect: Allow', "  Principal: '*'", '  Action: s3:GetObject', "  Resource: '*'"], { type: 'AWS::IAM::Policy', before: ['PolicyName: p'] })}\n`,
+    doc: cfnFile(['- Effect: Allow', "  Principal: '*'", '  Action: s3:GetObject', "  Resource: '*'"], {
+      type: 'AWS::IAM::Policy',
+      before: ['PolicyName: p'],
+    }),
     expect: ['Principal is not allowed'],
     fix: 'Remove',
   },
@@ -44,7 +47,10 @@ ruleTable(UNSUPPORTED_PRINCIPAL, [
   {
     name: 'YAML: Principal as the first key of the statement item',
     uri: 'template.yaml',
-    doc: `${cfnPolicy(["- Principal: '*'", '  Effect: Allow', '  Action: s3:GetObject', "  Resource: '*'"], { type: 'AWS::IAM::Policy', before: ['PolicyName: p'] })}\n`,
+    doc: cfnFile(["- Principal: '*'", '  Effect: Allow', '  Action: s3:GetObject', "  Resource: '*'"], {
+      type: 'AWS::IAM::Policy',
+      before: ['PolicyName: p'],
+    }),
     expect: ['Principal is not allowed'],
     fix: 'Remove',
     fixed: '          - Effect: Allow\n            Action',

@@ -160,3 +160,8 @@ export function tfTrust(...statements: readonly (readonly string[])[]): string {
     '}',
   ].join('\n');
 }
+
+/** `cfnPolicy` as a whole file, ending with a newline like a saved template. */
+export function cfnFile(statement: readonly string[], holder: CfnHolder = {}): string {
+  return `${cfnPolicy(statement, holder)}\n`;
+}
