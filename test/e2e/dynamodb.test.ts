@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { ordersTableInput } from '../support/tables';
 import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { openWorkbench, type Workbench } from '../support/codeServer';
 import { awsTestConfig, startMoto, type MotoServer } from '../support/moto';
@@ -19,30 +20,7 @@ describe('DynamoDB key design (UI)', () => {
     moto = await startMoto();
     await moto.reset();
     const ddb = new DynamoDBClient(awsTestConfig(moto.endpoint));
-    await ddb.send(
-      new CreateTableCommand({
-        TableName: 'orders',
-        KeySchema: [
-          { AttributeName: 'customerId', KeyType: 'HASH' },
-          { AttributeName: 'orderId', KeyType: 'RANGE' },
-        ],
-        AttributeDefinitions: [
-          { AttributeName: 'customerId', AttributeType: 'S' },
-          { AttributeName: 'orderId', AttributeType: 'S' },
-          { AttributeName: 'status', AttributeType: 'S' },
-        ],
-        BillingMode: 'PROVISIONED',
-        ProvisionedThroughput: { ReadCapacityUnits: 100, WriteCapacityUnits: 4000 },
-        GlobalSecondaryIndexes: [
-          {
-            IndexName: 'ByStatus',
-            KeySchema: [{ AttributeName: 'status', KeyType: 'HASH' }],
-            Projection: { ProjectionType: 'KEYS_ONLY' },
-            ProvisionedThroughput: { ReadCapacityUnits: 100, WriteCapacityUnits: 4000 },
-          },
-        ],
-      }),
-    );
+    await ddb.send(new CreateTableCommand(ordersTableInput('orders')));
     // A handful of customers hold most orders.
     const puts = Array.from({ length: 600 }, (_, i) => ({
       PutRequest: {

@@ -2,6 +2,7 @@
 // and analysed by the same core as the editor and the CLI.
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
+import { ordersTableInput } from '../support/tables';
 import { BatchWriteItemCommand, CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import type { AwsClients } from '../../src/aws/clients';
 import { describeTableJson, listTableNames, sampleTable } from '../../src/aws/dynamodbSample';
@@ -9,30 +10,7 @@ import { analyseLiveSample } from '../../server/src/core/dynamodb/live';
 import { useMotoLab } from '../support/fixtures';
 
 async function createSkewedTable(clients: AwsClients, name: string, count: number): Promise<void> {
-  await clients.dynamodb().send(
-    new CreateTableCommand({
-      TableName: name,
-      KeySchema: [
-        { AttributeName: 'customerId', KeyType: 'HASH' },
-        { AttributeName: 'orderId', KeyType: 'RANGE' },
-      ],
-      AttributeDefinitions: [
-        { AttributeName: 'customerId', AttributeType: 'S' },
-        { AttributeName: 'orderId', AttributeType: 'S' },
-        { AttributeName: 'status', AttributeType: 'S' },
-      ],
-      BillingMode: 'PROVISIONED',
-      ProvisionedThroughput: { ReadCapacityUnits: 100, WriteCapacityUnits: 4000 },
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: 'ByStatus',
-          KeySchema: [{ AttributeName: 'status', KeyType: 'HASH' }],
-          Projection: { ProjectionType: 'KEYS_ONLY' },
-          ProvisionedThroughput: { ReadCapacityUnits: 100, WriteCapacityUnits: 4000 },
-        },
-      ],
-    }),
-  );
+  await clients.dynamodb().send(new CreateTableCommand(ordersTableInput(name)));
   // 70% of the orders belong to one customer; statuses cycle through three values.
   const items = Array.from({ length: count }, (_, i) => ({
     PutRequest: {

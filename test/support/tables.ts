@@ -1,0 +1,31 @@
+// Table definitions shared by the live key-distribution tests (integration and end to end).
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+
+/**
+ * Orders keyed by customer, provisioned at 4,000 WCU, with a `status` GSI: a few status values cannot use that
+ * capacity (DDB_CAPACITY_UNREACHABLE) and a few busy customers skew the sample (DDB_SAMPLE_SKEW).
+ */
+export function ordersTableInput(name: string): CreateTableCommandInput {
+  return {
+    TableName: name,
+    KeySchema: [
+      { AttributeName: 'customerId', KeyType: 'HASH' },
+      { AttributeName: 'orderId', KeyType: 'RANGE' },
+    ],
+    AttributeDefinitions: [
+      { AttributeName: 'customerId', AttributeType: 'S' },
+      { AttributeName: 'orderId', AttributeType: 'S' },
+      { AttributeName: 'status', AttributeType: 'S' },
+    ],
+    BillingMode: 'PROVISIONED',
+    ProvisionedThroughput: { ReadCapacityUnits: 100, WriteCapacityUnits: 4000 },
+    GlobalSecondaryIndexes: [
+      {
+        IndexName: 'ByStatus',
+        KeySchema: [{ AttributeName: 'status', KeyType: 'HASH' }],
+        Projection: { ProjectionType: 'KEYS_ONLY' },
+        ProvisionedThroughput: { ReadCapacityUnits: 100, WriteCapacityUnits: 4000 },
+      },
+    ],
+  };
+}
