@@ -17,10 +17,14 @@ import { ExplorerTree } from '../../src/explorer/model/tree';
 import { createServiceRegistry } from '../../src/explorer/services';
 import { freePort, startMoto, type MotoServer } from '../support/moto';
 
-/** A TCP relay in front of moto, so moto can be stopped and restarted behind one stable endpoint. */
+/**
+ * A TCP relay in front of moto, so moto can be stopped and restarted behind one stable endpoint. When `onRequest`
+ * returns true the relay cuts every open connection at once, so requests in flight fail as they would when the
+ * emulator dies mid-listing (stopping the process alone races with the requests it is still answering).
+ */
 async function relay(
   targetPort: number,
-  onRequest: (n: number) => void,
+  onRequest: (n: number) => boolean | void,
 ): Promise<{ port: number; close(): Promise<void> }> {
   let requests = 0;
   const sockets = new Set<Socket>();
@@ -34,7 +38,7 @@ async function relay(
     };
     client.on('data', (d: Buffer) => {
       requests += d.toString('latin1').match(/ HTTP\/1\.1\r\n/g)?.length ?? 0;
-      onRequest(requests);
+      if (onRequest(requests) === true) for (const socket of sockets) socket.destroy();
     });
     client.pipe(upstream).on('error', end);
     upstream.pipe(client).on('error', end);
@@ -71,7 +75,7 @@ describe('explorer tree against moto', () => {
   let motoPort: number;
   let moto: MotoServer;
   let proxy: { port: number; close(): Promise<void> };
-  let onRequest: (n: number) => void = () => {};
+  let onRequest: (n: number) => boolean | void = () => {};
   let monitor: ConnectionMonitor;
   let tree: ExplorerTree;
   let seed: AwsClients;
@@ -216,12 +220,15 @@ describe('explorer tree against moto', () => {
     const sqsRow = roots.find((r) => r.label === 'SQS');
     assert.ok(sqsRow);
 
-    // Stop moto as soon as the listing has started (after ListQueues, while queue attributes are being read).
+    // Stop moto as soon as the listing has started (after ListQueues, while queue attributes are being read), and cut
+    // the connections in flight.
     let stopping: Promise<void> | undefined;
     let seen = 0;
     onRequest = (n) => {
       if (seen === 0) seen = n;
-      if (!stopping && n >= seen + 2) stopping = moto.stop();
+      if (stopping || n < seen + 2) return false;
+      stopping = moto.stop();
+      return true;
     };
     const listingPage = await tree.children(sqsRow);
     onRequest = () => {};
