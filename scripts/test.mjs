@@ -3,16 +3,44 @@
 // vscode (extension-host tests in a real VS Code) and e2e (UI tests in code-server) — with a summary table
 // and a last line "N passed, N failed[, N skipped]".
 //
+// The emulator layers (integration, vscode, e2e) run twice: on moto, and beside it on a real LocalStack 4.14 (with
+// DynamoDB on a second moto through a per-service endpoint); the LocalStack run's output goes to
+// test-results/localstack.log and its counts and skips to test-results/localstack.json.
+//
 // Flags: --layer a,b   run only these steps/layers (build always runs): typecheck, lint, unit, lsp, integration,
 //                      vscode, e2e
+//        --backend moto|localstack|both   which emulators (default both; `localstack` alone runs only the
+//                      emulator layers, on LocalStack, with their output on the terminal — `npm run test:localstack`)
 //        --no-lint     skip lint;  --no-typecheck  skip the type check
-// A layer fails when any test fails, when it ran no tests, or (CI=true) when anything was skipped.
+// A layer fails when any test fails, when it ran no tests, or (CI=true) when anything was skipped — except on
+// LocalStack, where a test may skip with a reason that names the LocalStack limitation (listed in the summary).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { STEPS, formatTable, formatTime, parseFlags, parseTap, summaryLine, verdict } from './lib/test-report.mjs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import {
+  EMULATOR_LAYERS,
+  STEPS,
+  formatTable,
+  formatTime,
+  parseFlags,
+  parseTap,
+  parseTapSkips,
+  summaryLine,
+  verdict,
+} from './lib/test-report.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CI = process.env.CI === 'true' || process.env.CI === '1';
@@ -31,17 +59,19 @@ function testFiles(dir) {
 
 const running = new Set(); // child process groups running right now, for Ctrl+C
 let moto; // the moto server shared by integration, vscode and e2e
+let localstack; // { server, moto, env } for the LocalStack run
 let tmp; // per-run scratch folder (TAP files, mocha counts)
 
 /**
  * Runs a command in its own process group; resolves with its exit code and, with `capture`, its output
  * (otherwise the output goes straight to the terminal).
  */
-function run(cmd, args, { env = {}, timeoutMs = 20 * 60_000, capture = false } = {}) {
+function run(cmd, args, { env = {}, timeoutMs = 20 * 60_000, capture = false, log } = {}) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, {
       cwd: root,
-      stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      // `log`: a file descriptor both streams are written to (the LocalStack run beside the moto one).
+      stdio: capture ? ['ignore', 'pipe', 'pipe'] : log !== undefined ? ['ignore', log, log] : 'inherit',
       env: { ...process.env, ...env },
       detached: true,
     });
@@ -74,9 +104,17 @@ function run(cmd, args, { env = {}, timeoutMs = 20 * 60_000, capture = false } =
   });
 }
 
-async function ensure(script) {
-  const { code } = await run('bash', [join('scripts', script)], { timeoutMs: 15 * 60_000 });
-  if (code !== 0) throw new Error(`${script} failed (exit ${code})`);
+const ensured = new Map(); // script → promise: the two runs must not install the same thing at once
+function ensure(script) {
+  if (!ensured.has(script)) {
+    ensured.set(
+      script,
+      run('bash', [join('scripts', script)], { timeoutMs: 15 * 60_000 }).then(({ code }) => {
+        if (code !== 0) throw new Error(`${script} failed (exit ${code})`);
+      }),
+    );
+  }
+  return ensured.get(script);
 }
 
 async function sharedMoto() {
@@ -89,16 +127,51 @@ async function sharedMoto() {
   return moto;
 }
 
+/**
+ * The LocalStack run's emulators: a real LocalStack 4.14 and, for DynamoDB (which LocalStack community cannot serve
+ * here), a moto of its own, so the two runs never reset each other's state.
+ */
+async function sharedLocalStack() {
+  if (localstack) return localstack;
+  await ensure('ensure-moto.sh');
+  const { tsImport } = await import('tsx/esm/api');
+  const { startMoto } = await tsImport('../test/support/moto.ts', import.meta.url);
+  const { startLocalStack } = await tsImport('../test/support/localstack.ts', import.meta.url);
+  const ddb = await startMoto({ reuse: '' });
+  let server;
+  try {
+    server = await startLocalStack();
+  } catch (err) {
+    await ddb.stop();
+    throw err;
+  }
+  localstack = {
+    server,
+    moto: ddb,
+    env: {
+      LCL_TEST_BACKEND: 'localstack',
+      LCL_TEST_ENDPOINT: server.endpoint,
+      LCL_TEST_ENDPOINTS: JSON.stringify({ dynamodb: ddb.endpoint }),
+    },
+  };
+  console.log(`[test] LocalStack ${server.version} at ${server.endpoint}, DynamoDB on moto at ${ddb.endpoint}`);
+  return localstack;
+}
+
 const zero = { passed: 0, failed: 0, skipped: 0 };
 
 /** A node:test layer: spec output on the terminal, TAP into a file for the counts. */
-async function nodeTestLayer(name, dir, { concurrency, timeoutMs, needsMoto, perFileTimeoutMs, env: extra } = {}) {
+async function nodeTestLayer(
+  name,
+  dir,
+  { concurrency, timeoutMs, needsMoto, perFileTimeoutMs, env: extra, backend = 'moto', log } = {},
+) {
   const files = testFiles(dir);
   if (files.length === 0) return verdict(zero, { ci: CI, note: `no test files in ${dir}` });
   // The build ran at the start of this run: helpers that package the extension need not build again.
   const env = { LCL_BUILT: '1', ...extra };
-  if (needsMoto) env.LCL_TEST_ENDPOINT = (await sharedMoto()).endpoint;
-  const tap = join(tmp, `${name}.tap`);
+  if (needsMoto) Object.assign(env, await emulatorEnv(backend));
+  const tap = join(tmp, `${name}-${backend}.tap`);
   const args = [
     '--import',
     'tsx',
@@ -112,40 +185,70 @@ async function nodeTestLayer(name, dir, { concurrency, timeoutMs, needsMoto, per
     ...(perFileTimeoutMs ? [`--test-timeout=${perFileTimeoutMs}`] : []),
     ...files,
   ];
-  const { code: exitCode } = await run(process.execPath, args, { env, timeoutMs });
-  const counts = existsSync(tap) ? parseTap(readFileSync(tap, 'utf8')) : undefined;
-  return verdict(counts ?? zero, { ci: CI, exitCode, note: counts ? undefined : 'no TAP summary (crashed?)' });
+  const { code: exitCode } = await run(process.execPath, args, { env, timeoutMs, log });
+  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const counts = parseTap(text);
+  return {
+    ...layerVerdict(counts, { exitCode, note: counts ? undefined : 'no TAP summary (crashed?)', backend }),
+    skips: parseTapSkips(text),
+  };
 }
 
-async function vscodeLayer() {
+/** The environment that points a layer at its backend's shared emulator(s). */
+async function emulatorEnv(backend) {
+  if (backend === 'localstack') return (await sharedLocalStack()).env;
+  return { LCL_TEST_ENDPOINT: (await sharedMoto()).endpoint };
+}
+
+/** On LocalStack a skip is allowed (each carries its reason and is listed); on moto CI allows none. */
+function layerVerdict(counts, { exitCode, note, backend }) {
+  return verdict(counts ?? zero, { ci: CI, exitCode, note, skipsAllowed: backend === 'localstack' });
+}
+
+async function vscodeLayer({ backend = 'moto', log } = {}) {
   if (testFiles('test/vscode/suite').length === 0) return verdict(zero, { ci: CI, note: 'no suites' });
   await ensure('ensure-code-server.sh');
   await ensure('ensure-chromium.sh');
-  const resultFile = join(tmp, 'vscode-mocha.json');
+  const resultFile = join(tmp, `vscode-mocha-${backend}.json`);
   const { code: exitCode } = await run(process.execPath, ['--import', 'tsx', 'test/vscode/runTests.ts'], {
-    env: { LCL_TEST_ENDPOINT: (await sharedMoto()).endpoint, LCL_MOCHA_RESULT_FILE: resultFile },
+    env: { ...(await emulatorEnv(backend)), LCL_MOCHA_RESULT_FILE: resultFile },
     timeoutMs: 10 * 60_000,
+    log,
   });
-  const counts = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : undefined;
-  return verdict(counts ?? zero, { ci: CI, exitCode, note: counts ? undefined : 'no mocha result (crashed?)' });
+  const result = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : undefined;
+  return {
+    ...layerVerdict(result, { exitCode, note: result ? undefined : 'no mocha result (crashed?)', backend }),
+    skips: result?.skips ?? [],
+  };
 }
 
-async function e2eLayer() {
+let vsix; // one VSIX for every UI test file of both runs (each would otherwise package its own)
+async function packagedVsix() {
+  vsix ??= (async () => {
+    const outDir = join(tmp, 'vsix');
+    const { code } = await run(process.execPath, ['scripts/package.mjs', '--no-build', '--out', outDir], {
+      timeoutMs: 5 * 60_000,
+      capture: true,
+    });
+    if (code !== 0) throw new Error('npm run package failed');
+    const file = readdirSync(outDir).find((f) => f.endsWith('.vsix'));
+    return file ? join(outDir, file) : undefined;
+  })();
+  return vsix;
+}
+
+async function e2eLayer({ backend = 'moto', log } = {}) {
   const env = {};
   if (testFiles('test/e2e').length > 0) {
     await ensure('ensure-code-server.sh');
     await ensure('ensure-chromium.sh');
-    // One VSIX for every UI test file (each would otherwise package its own).
-    const outDir = join(tmp, 'vsix');
-    const { code } = await run(process.execPath, ['scripts/package.mjs', '--no-build', '--out', outDir], {
-      timeoutMs: 5 * 60_000,
-    });
-    if (code !== 0) throw new Error('npm run package failed');
-    const vsix = readdirSync(outDir).find((f) => f.endsWith('.vsix'));
-    if (vsix) env.LCL_VSIX = join(outDir, vsix);
+    const file = await packagedVsix();
+    if (file) env.LCL_VSIX = file;
   }
   return nodeTestLayer('e2e', 'test/e2e', {
     env,
+    backend,
+    log,
     concurrency: 1,
     needsMoto: true,
     timeoutMs: 12 * 60_000,
@@ -157,8 +260,9 @@ const layers = {
   // Most of a unit file's time is tsx start-up: two at a time keeps both cores busy.
   unit: () => nodeTestLayer('unit', 'test/unit', { concurrency: 2, timeoutMs: 8 * 60_000, perFileTimeoutMs: 180_000 }),
   lsp: () => nodeTestLayer('lsp', 'test/lsp', { concurrency: 2, timeoutMs: 5 * 60_000, perFileTimeoutMs: 180_000 }),
-  integration: () =>
+  integration: (opts = {}) =>
     nodeTestLayer('integration', 'test/integration', {
+      ...opts,
       concurrency: 1,
       needsMoto: true,
       timeoutMs: 12 * 60_000,
@@ -182,7 +286,72 @@ async function cleanup() {
   }
   await moto?.stop();
   moto = undefined;
+  await Promise.all([localstack?.server.stop(), localstack?.moto.stop()]);
+  localstack = undefined;
   if (tmp) rmSync(tmp, { recursive: true, force: true });
+}
+
+async function runLayer(name, opts) {
+  try {
+    return await layers[name](opts);
+  } catch (err) {
+    return verdict({ ...zero, failed: 1 }, { ci: CI, note: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+/**
+ * The emulator layers against LocalStack. Writes test-results/localstack.json (backend, version, counts, skips);
+ * beside the moto run, the output goes to test-results/localstack.log and is printed once both are done.
+ */
+async function localStackRun(names, { beside }) {
+  const results = join(root, 'test-results');
+  mkdirSync(results, { recursive: true });
+  const logPath = join(results, 'localstack.log');
+  const log = beside ? openSync(logPath, 'w') : undefined;
+  const rows = [];
+  let version = 'unknown';
+  try {
+    try {
+      version = (await sharedLocalStack()).server.version;
+    } catch (err) {
+      const note = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      if (log !== undefined) writeSync(log, `${err instanceof Error ? err.message : String(err)}\n`);
+      return [{ name: 'localstack', ok: false, ms: 0, counts: { ...zero, failed: 1 }, note }];
+    }
+    for (const name of names) {
+      if (!beside) banner(`${name} · LocalStack ${version}`);
+      else writeSync(log, `\n━━ ${name} · LocalStack ${version} ━━\n`);
+      const t = Date.now();
+      const r = await runLayer(name, { backend: 'localstack', log });
+      rows.push({ ...r, name: `${name}@ls`, ms: Date.now() - t });
+    }
+  } finally {
+    if (log !== undefined) closeSync(log);
+  }
+  const total = { ...zero };
+  for (const r of rows) for (const k of Object.keys(total)) total[k] += r.counts?.[k] ?? 0;
+  const skips = rows.flatMap((r) => r.skips ?? []);
+  writeFileSync(
+    join(results, 'localstack.json'),
+    JSON.stringify({ backend: 'localstack', version, ...total, skips }, null, 2) + '\n',
+  );
+  if (beside) {
+    banner(`LocalStack ${version} (output from ${relative(root, logPath)})`);
+    process.stdout.write(readFileSync(logPath, 'utf8'));
+  }
+  if (skips.length) {
+    console.log(`\nSkipped on LocalStack ${version}:`);
+    for (const s of skips) console.log(`  - ${s.test}: ${s.reason || '(no reason given)'}`);
+  }
+  // A skip must say which LocalStack limitation it meets.
+  for (const r of rows) {
+    const bare = (r.skips ?? []).filter((s) => !s.reason);
+    if (bare.length) {
+      r.ok = false;
+      r.note = [r.note, `${bare.length} skip(s) without a reason`].filter(Boolean).join('; ');
+    }
+  }
+  return rows;
 }
 
 async function main() {
@@ -194,7 +363,10 @@ async function main() {
     return 2;
   }
   if (flags.help) {
-    console.log('usage: node scripts/test.mjs [--layer typecheck,lint,unit,lsp,integration,vscode,e2e] [--no-lint]');
+    console.log(
+      'usage: node scripts/test.mjs [--layer typecheck,lint,unit,lsp,integration,vscode,e2e] ' +
+        '[--backend moto|localstack|both] [--no-lint] [--no-typecheck]',
+    );
     return 0;
   }
   process.once('SIGINT', () => {
@@ -222,17 +394,21 @@ async function main() {
       process.stdout.write(results[i].output);
       rows.push({ name, ok: results[i].code === 0, ms: results[i].ms });
     });
-    for (const name of flags.selected.filter((n) => !STEPS.includes(n))) {
-      banner(name);
-      t = Date.now();
-      let r;
-      try {
-        r = await layers[name]();
-      } catch (err) {
-        r = verdict({ ...zero, failed: 1 }, { ci: CI, note: err instanceof Error ? err.message : String(err) });
+    const layerNames = flags.selected.filter((n) => !STEPS.includes(n));
+    const lsLayers = flags.backend === 'moto' ? [] : layerNames.filter((n) => EMULATOR_LAYERS.includes(n));
+    // With both backends the LocalStack run goes beside the moto one (its output into a log, printed after);
+    // `--backend localstack` runs it alone, on the terminal.
+    const beside = flags.backend === 'both';
+    const lsRun = lsLayers.length ? localStackRun(lsLayers, { beside }) : Promise.resolve([]);
+    if (flags.backend !== 'localstack') {
+      for (const name of layerNames) {
+        banner(name);
+        t = Date.now();
+        const r = await runLayer(name);
+        rows.push({ name, ...r, ms: Date.now() - t });
       }
-      rows.push({ name, ms: Date.now() - t, ...r });
     }
+    rows.push(...(await lsRun));
   }
   await cleanup();
 

@@ -12,7 +12,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import type { ResolvedConnection } from './connection';
+import { endpointFor, type ResolvedConnection, type ServiceKey } from './connection';
 
 export interface ClientTuning {
   /** Milliseconds to wait for a TCP connection (a local emulator answers in well under a second). */
@@ -29,8 +29,8 @@ interface Destroyable {
   destroy(): void;
 }
 
-/** The common constructor options every client gets. */
-function baseConfig(connection: ResolvedConnection, tuning: ClientTuning) {
+/** The common constructor options every client gets; the endpoint is the service's own when it has one. */
+function baseConfig(connection: ResolvedConnection, service: ServiceKey, tuning: ClientTuning) {
   const credentials =
     connection.credentials.kind === 'static'
       ? {
@@ -41,7 +41,7 @@ function baseConfig(connection: ResolvedConnection, tuning: ClientTuning) {
         }
       : { profile: connection.credentials.profile };
   return {
-    endpoint: connection.endpoint,
+    endpoint: endpointFor(connection, service),
     region: connection.region,
     maxAttempts: tuning.maxAttempts,
     requestHandler: { connectionTimeout: tuning.connectionTimeoutMs, requestTimeout: tuning.requestTimeoutMs },
@@ -68,47 +68,47 @@ export class AwsClients {
     return client;
   }
 
-  private config() {
-    return baseConfig(this.connection, this.tuning);
+  private config(service: ServiceKey) {
+    return baseConfig(this.connection, service, this.tuning);
   }
 
   /** S3 with path-style addressing: local emulators do not serve virtual-hosted buckets reliably. */
   s3(): S3Client {
-    return this.get('s3', () => new S3Client({ ...this.config(), forcePathStyle: true }));
+    return this.get('s3', () => new S3Client({ ...this.config('s3'), forcePathStyle: true }));
   }
   sqs(): SQSClient {
-    return this.get('sqs', () => new SQSClient(this.config()));
+    return this.get('sqs', () => new SQSClient(this.config('sqs')));
   }
   /** Kinesis defaults to an HTTP/2 handler, which plain-HTTP emulators (moto, LocalStack on :4566) do not speak. */
   kinesis(): KinesisClient {
     return this.get('kinesis', () => {
-      const config = this.config();
+      const config = this.config('kinesis');
       return new KinesisClient({ ...config, requestHandler: new NodeHttpHandler(config.requestHandler) });
     });
   }
   dynamodb(): DynamoDBClient {
-    return this.get('dynamodb', () => new DynamoDBClient(this.config()));
+    return this.get('dynamodb', () => new DynamoDBClient(this.config('dynamodb')));
   }
   iam(): IAMClient {
-    return this.get('iam', () => new IAMClient(this.config()));
+    return this.get('iam', () => new IAMClient(this.config('iam')));
   }
   sns(): SNSClient {
-    return this.get('sns', () => new SNSClient(this.config()));
+    return this.get('sns', () => new SNSClient(this.config('sns')));
   }
   lambda(): LambdaClient {
-    return this.get('lambda', () => new LambdaClient(this.config()));
+    return this.get('lambda', () => new LambdaClient(this.config('lambda')));
   }
   secretsManager(): SecretsManagerClient {
-    return this.get('secretsManager', () => new SecretsManagerClient(this.config()));
+    return this.get('secretsManager', () => new SecretsManagerClient(this.config('secretsmanager')));
   }
   kms(): KMSClient {
-    return this.get('kms', () => new KMSClient(this.config()));
+    return this.get('kms', () => new KMSClient(this.config('kms')));
   }
   sts(): STSClient {
-    return this.get('sts', () => new STSClient(this.config()));
+    return this.get('sts', () => new STSClient(this.config('sts')));
   }
   ec2(): EC2Client {
-    return this.get('ec2', () => new EC2Client(this.config()));
+    return this.get('ec2', () => new EC2Client(this.config('ec2')));
   }
 
   /** Which clients have been created so far (tests check laziness with it). */

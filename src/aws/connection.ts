@@ -9,6 +9,57 @@ export interface ConnectionSettings {
   readonly profile?: string;
   /** Must be true before a non-loopback endpoint is used at all. */
   readonly allowRemoteEndpoint?: boolean;
+  /** Per-service endpoints (`localCloudLab.endpoints`): service name → URL, e.g. `{ "dynamodb": "http://localhost:8000" }`. */
+  readonly endpoints?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The services the extension calls, by our key, with the suffix of the AWS SDK's per-service environment variable
+ * (`AWS_ENDPOINT_URL_<SUFFIX>`, the SDK's service id in upper case with spaces as underscores).
+ */
+export const SERVICE_ENV_SUFFIX = {
+  s3: 'S3',
+  sqs: 'SQS',
+  sns: 'SNS',
+  kinesis: 'KINESIS',
+  dynamodb: 'DYNAMODB',
+  iam: 'IAM',
+  lambda: 'LAMBDA',
+  secretsmanager: 'SECRETS_MANAGER',
+  kms: 'KMS',
+  sts: 'STS',
+  ec2: 'EC2',
+  autoscaling: 'AUTO_SCALING',
+  elbv2: 'ELASTIC_LOAD_BALANCING_V2',
+  logs: 'CLOUDWATCH_LOGS',
+} as const;
+
+export type ServiceKey = keyof typeof SERVICE_ENV_SUFFIX;
+
+/** Other spellings users write for a service key (compared after lower-casing and dropping `-`, `_` and spaces). */
+const SERVICE_ALIASES: Readonly<Record<string, ServiceKey>> = {
+  secrets: 'secretsmanager',
+  autoscaling: 'autoscaling',
+  elasticloadbalancingv2: 'elbv2',
+  cloudwatchlogs: 'logs',
+  lambdafunctions: 'lambda',
+};
+
+/** Our key for a service name as a user or an environment variable spells it, or undefined. */
+export function serviceKeyOf(name: string): ServiceKey | undefined {
+  const flat = name.toLowerCase().replace(/[-_\s]/g, '');
+  if (Object.hasOwn(SERVICE_ENV_SUFFIX, flat)) return flat as ServiceKey;
+  if (Object.hasOwn(SERVICE_ALIASES, flat)) return SERVICE_ALIASES[flat];
+  const bySuffix = Object.entries(SERVICE_ENV_SUFFIX).find(([, suffix]) => suffix.replace(/_/g, '').toLowerCase() === flat);
+  return bySuffix?.[0] as ServiceKey | undefined;
+}
+
+/** A service served somewhere other than the main endpoint. */
+export interface ServiceEndpoint {
+  readonly url: string;
+  /** `setting`: localCloudLab.endpoints; `environment`: AWS_ENDPOINT_URL_<SERVICE>. */
+  readonly source: 'setting' | 'environment';
+  readonly loopback: boolean;
 }
 
 export type CredentialSource =
@@ -22,8 +73,15 @@ export interface ResolvedConnection {
   readonly credentials: CredentialSource;
   /** Where the endpoint came from, for the status bar tooltip. */
   readonly endpointSource: 'setting' | 'environment' | 'default';
-  /** True when the endpoint host is this machine. */
+  /** True when the endpoint host is this machine (and so is every per-service endpoint). */
   readonly loopback: boolean;
+  /** Services whose calls go to another endpoint than the main one. */
+  readonly serviceEndpoints: Readonly<Partial<Record<ServiceKey, ServiceEndpoint>>>;
+}
+
+/** The endpoint that serves a service: its own when it has one, else the main endpoint. */
+export function endpointFor(c: ResolvedConnection, service: ServiceKey): string {
+  return c.serviceEndpoints[service]?.url ?? c.endpoint;
 }
 
 export const DEFAULT_ENDPOINT = 'http://localhost:4566';
@@ -71,8 +129,58 @@ export function normaliseEndpoint(raw: string): { ok: true; url: string } | { ok
   return { ok: true, url: `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}` };
 }
 
+const remoteReason = (url: string): string =>
+  `${url} is not on this machine; set localCloudLab.allowRemoteEndpoint to true ` +
+  'to use a remote endpoint (it may be real AWS)';
+
 /**
- * Resolves the connection. Precedence for the endpoint: explicit setting, then `AWS_ENDPOINT_URL`, then the default.
+ * Per-service endpoints: `localCloudLab.endpoints` first, then `AWS_ENDPOINT_URL_<SERVICE>` (the SDK convention).
+ * An unknown service name in the setting or an unusable URL is an error; unknown variables are someone else's.
+ */
+function resolveServiceEndpoints(
+  settings: ConnectionSettings,
+  env: Readonly<Record<string, string | undefined>>,
+):
+  | { ok: true; endpoints: Partial<Record<ServiceKey, ServiceEndpoint>> }
+  | { ok: false; reason: string; endpoint?: string } {
+  const out: Partial<Record<ServiceKey, ServiceEndpoint>> = {};
+  const add = (key: ServiceKey, raw: string, source: ServiceEndpoint['source'], what: string) => {
+    const n = normaliseEndpoint(raw);
+    if (!n.ok) return { ok: false as const, reason: `${what}: ${n.reason}`, endpoint: raw };
+    const loopback = isLoopback(n.url);
+    if (!loopback && settings.allowRemoteEndpoint !== true) {
+      return { ok: false as const, reason: `${what}: ${remoteReason(n.url)}`, endpoint: n.url };
+    }
+    out[key] ??= { url: n.url, source, loopback };
+    return undefined;
+  };
+  for (const [name, raw] of Object.entries(settings.endpoints ?? {})) {
+    if (typeof raw !== 'string' || !raw.trim()) continue;
+    const key = serviceKeyOf(name);
+    if (!key) {
+      return {
+        ok: false,
+        reason:
+          `localCloudLab.endpoints: "${name}" is not a service Local Cloud Lab calls ` +
+          `(known: ${Object.keys(SERVICE_ENV_SUFFIX).join(', ')})`,
+      };
+    }
+    const failed = add(key, raw, 'setting', `localCloudLab.endpoints.${name}`);
+    if (failed) return failed;
+  }
+  for (const [name, raw] of Object.entries(env)) {
+    if (!name.startsWith('AWS_ENDPOINT_URL_') || !raw?.trim()) continue;
+    const key = serviceKeyOf(name.slice('AWS_ENDPOINT_URL_'.length));
+    if (!key || out[key]) continue;
+    const failed = add(key, raw, 'environment', name);
+    if (failed) return failed;
+  }
+  return { ok: true, endpoints: out };
+}
+
+/**
+ * Resolves the connection. Precedence for the main endpoint: explicit setting, then `AWS_ENDPOINT_URL`, then the
+ * default; a service's own endpoint (setting, then `AWS_ENDPOINT_URL_<SERVICE>`) beats the main one for that service.
  * A non-loopback endpoint is refused unless `allowRemoteEndpoint` is set (the caller still asks the user to confirm).
  */
 export function resolveConnection(
@@ -89,16 +197,14 @@ export function resolveConnection(
   const raw = fromSetting || fromEnv || DEFAULT_ENDPOINT;
   const normalised = normaliseEndpoint(raw);
   if (!normalised.ok) return { ok: false, reason: normalised.reason, endpoint: raw };
-  const loopback = isLoopback(normalised.url);
-  if (!loopback && settings.allowRemoteEndpoint !== true) {
-    return {
-      ok: false,
-      endpoint: normalised.url,
-      reason:
-        `${normalised.url} is not on this machine; set localCloudLab.allowRemoteEndpoint to true ` +
-        'to use a remote endpoint (it may be real AWS)',
-    };
+  const mainLoopback = isLoopback(normalised.url);
+  if (!mainLoopback && settings.allowRemoteEndpoint !== true) {
+    return { ok: false, endpoint: normalised.url, reason: remoteReason(normalised.url) };
   }
+  const services = resolveServiceEndpoints(settings, env);
+  if (!services.ok) return services;
+  const serviceEndpoints = services.endpoints;
+  const loopback = mainLoopback && Object.values(serviceEndpoints).every((e) => e.loopback);
   const region = settings.region?.trim() || DEFAULT_REGION;
   if (!/^[a-z]{2}(-[a-z0-9]+)+-\d+$/.test(region)) {
     return { ok: false, endpoint: normalised.url, reason: `"${region}" is not an AWS region name (e.g. us-east-1)` };
@@ -107,11 +213,36 @@ export function resolveConnection(
   const credentials: CredentialSource = profile
     ? { kind: 'profile', profile }
     : { kind: 'static', accessKeyId: DEFAULT_ACCESS_KEY_ID, secretAccessKey: DEFAULT_SECRET_ACCESS_KEY };
-  return { ok: true, connection: { endpoint: normalised.url, region, credentials, endpointSource, loopback } };
+  return {
+    ok: true,
+    connection: { endpoint: normalised.url, region, credentials, endpointSource, loopback, serviceEndpoints },
+  };
 }
 
 /** A short label for status bars and messages: `localhost:4566 (us-east-1)`. */
 export function describeConnection(c: ResolvedConnection): string {
   const host = new URL(c.endpoint).host;
   return `${host} (${c.region})`;
+}
+
+/**
+ * The environment variables that point the AWS CLI, SDKs and `awslocal` at this connection: the main endpoint, each
+ * service's own endpoint (`AWS_ENDPOINT_URL_<SERVICE>`), the region, and the test credentials or the profile.
+ */
+export function connectionEnvironment(c: ResolvedConnection): Record<string, string> {
+  const env: Record<string, string> = {
+    AWS_ENDPOINT_URL: c.endpoint,
+    AWS_REGION: c.region,
+    AWS_DEFAULT_REGION: c.region,
+  };
+  for (const [key, own] of Object.entries(c.serviceEndpoints) as [ServiceKey, ServiceEndpoint][]) {
+    env[`AWS_ENDPOINT_URL_${SERVICE_ENV_SUFFIX[key]}`] = own.url;
+  }
+  if (c.credentials.kind === 'static') {
+    env.AWS_ACCESS_KEY_ID = c.credentials.accessKeyId;
+    env.AWS_SECRET_ACCESS_KEY = c.credentials.secretAccessKey;
+  } else {
+    env.AWS_PROFILE = c.credentials.profile;
+  }
+  return env;
 }

@@ -22,6 +22,7 @@ export function readConnectionSettings(): ConnectionSettings {
     region: read<string>('region'),
     profile: read<string>('profile'),
     allowRemoteEndpoint: read<boolean>('allowRemoteEndpoint') === true,
+    endpoints: read<Record<string, string>>('endpoints'),
   };
 }
 

@@ -103,7 +103,7 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
     vscode.workspace.registerTextDocumentContentProvider(IAM_SCHEME, new IamDocumentProvider(monitor)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (
-        ['endpoint', 'region', 'profile', 'allowRemoteEndpoint'].some((k) =>
+        ['endpoint', 'endpoints', 'region', 'profile', 'allowRemoteEndpoint'].some((k) =>
           e.affectsConfiguration(`localCloudLab.${k}`),
         ) &&
         monitor.state.kind !== 'idle'

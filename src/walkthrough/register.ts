@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { readFile } from 'node:fs/promises';
 import { AwsClients } from '../aws/clients';
-import { resolveConnection, type ResolvedConnection } from '../aws/connection';
+import { connectionEnvironment, resolveConnection, type ResolvedConnection } from '../aws/connection';
 import { WebviewPanels, type PanelHost } from '../webviews/panel';
 import type { DashboardToView } from '../webviews/protocol/dashboard';
 import { DEFAULT_LOCAL_SERVICES, roundMemo, type CheckEnv, type LocalServices } from './checks/types';
@@ -58,6 +58,7 @@ function settingsConnection(): ResolvedConnection | undefined {
       region: read<string>('region'),
       profile: read<string>('profile'),
       allowRemoteEndpoint: read<boolean>('allowRemoteEndpoint') === true,
+      endpoints: read<Record<string, string>>('endpoints'),
     },
     process.env,
   );
@@ -312,21 +313,11 @@ export function registerWalkthroughs(context: vscode.ExtensionContext, deps: Wal
       );
       return;
     }
-    const text = renderTerminalCommand(w.terminal[name]!, { endpoint: conn.endpoint, region: conn.region });
+    const text = renderTerminalCommand(w.terminal[name]!, conn);
     const terminalName = `Local Cloud Lab · ${w.id}`;
     let terminal = vscode.window.terminals.find((t) => t.name === terminalName && t.exitStatus === undefined);
     if (!terminal) {
-      const env: Record<string, string> = {
-        AWS_ENDPOINT_URL: conn.endpoint,
-        AWS_DEFAULT_REGION: conn.region,
-        AWS_REGION: conn.region,
-      };
-      if (conn.credentials.kind === 'static') {
-        env.AWS_ACCESS_KEY_ID = conn.credentials.accessKeyId;
-        env.AWS_SECRET_ACCESS_KEY = conn.credentials.secretAccessKey;
-      } else {
-        env.AWS_PROFILE = conn.credentials.profile;
-      }
+      const env = connectionEnvironment(conn);
       const cwd = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri;
       terminal = vscode.window.createTerminal({ name: terminalName, env, ...(cwd ? { cwd } : {}) });
     }

@@ -1,6 +1,6 @@
 // DynamoDB table and IAM access layers against a real moto server.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   AddUserToGroupCommand,
   AttachRolePolicyCommand,
@@ -12,17 +12,9 @@ import {
   PutRolePolicyCommand,
   PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
-import { AwsClients } from '../../src/aws/clients';
-import { resolveConnection } from '../../src/aws/connection';
 import * as ddb from '../../src/aws/dynamodb';
 import * as iam from '../../src/aws/iam';
-import { startMoto, type MotoServer } from '../support/moto';
-
-function clientsFor(endpoint: string): AwsClients {
-  const r = resolveConnection({ endpoint }, {});
-  if (!r.ok) throw new Error(r.reason);
-  return new AwsClients(r.connection);
-}
+import { useLab } from '../support/fixtures';
 
 const ordersTable = {
   TableName: 'orders',
@@ -65,25 +57,15 @@ const readOnly = JSON.stringify({
   Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::lab/*' }],
 });
 
-describe('aws/dynamodb and aws/iam against moto', () => {
-  let moto: MotoServer;
-  let clients: AwsClients;
-  before(async () => {
-    moto = await startMoto();
-    clients = clientsFor(moto.endpoint);
-  });
-  after(async () => {
-    clients?.dispose();
-    await moto?.stop();
-  });
-  beforeEach(() => moto.reset());
+describe('aws/dynamodb and aws/iam against the emulator', () => {
+  const lab = useLab();
 
   it('creates a table from CreateTable JSON and describes keys, indexes and billing', async () => {
     const parsed = ddb.tableInputFromJson(JSON.stringify(ordersTable));
     assert.ok(parsed.ok);
     if (!parsed.ok) return;
-    assert.equal(await ddb.createTable(clients, parsed.input), 'orders');
-    const t = await ddb.describeTable(clients, 'orders');
+    assert.equal(await ddb.createTable(lab.clients, parsed.input), 'orders');
+    const t = await ddb.describeTable(lab.clients, 'orders');
     assert.equal(t.status, 'ACTIVE');
     assert.equal(ddb.formatKeys(t.keys), 'pk (S) + sk (S)');
     assert.equal(t.billingMode, 'PAY_PER_REQUEST');
@@ -108,21 +90,21 @@ describe('aws/dynamodb and aws/iam against moto', () => {
     const p = ddb.tableInputFromJson(JSON.stringify({ ...provisioned, GlobalSecondaryIndexes: gsis }));
     assert.ok(p.ok);
     if (!p.ok) return;
-    await ddb.createTable(clients, p.input);
-    const described = await ddb.describeTable(clients, 'prov');
+    await ddb.createTable(lab.clients, p.input);
+    const described = await ddb.describeTable(lab.clients, 'prov');
     assert.equal(described.billingMode, 'PROVISIONED');
     assert.equal(described.readCapacity, 5);
     assert.equal(described.writeCapacity, 2);
 
     // describe-table output, renamed: read-only fields are dropped and reported.
     const { DescribeTableCommand } = await import('@aws-sdk/client-dynamodb');
-    const raw = await clients.dynamodb().send(new DescribeTableCommand({ TableName: 'prov' }));
+    const raw = await lab.clients.dynamodb().send(new DescribeTableCommand({ TableName: 'prov' }));
     const replay = ddb.tableInputFromJson(JSON.stringify(raw), 'prov-copy');
     assert.ok(replay.ok, replay.ok ? '' : replay.reason);
     if (!replay.ok) return;
     assert.ok(replay.ignored.includes('TableStatus'));
-    await ddb.createTable(clients, replay.input);
-    assert.equal((await ddb.describeTable(clients, 'prov-copy')).keys.length, 2);
+    await ddb.createTable(lab.clients, replay.input);
+    assert.equal((await ddb.describeTable(lab.clients, 'prov-copy')).keys.length, 2);
 
     const cfn = {
       Resources: {
@@ -140,7 +122,7 @@ describe('aws/dynamodb and aws/iam against moto', () => {
     if (!fromCfn.ok) return;
     assert.equal(fromCfn.input.TableName, 'Sessions');
     assert.equal(fromCfn.input.BillingMode, 'PAY_PER_REQUEST');
-    await ddb.createTable(clients, fromCfn.input);
+    await ddb.createTable(lab.clients, fromCfn.input);
   });
 
   it('rejects malformed table documents with a reason', () => {
@@ -165,21 +147,21 @@ describe('aws/dynamodb and aws/iam against moto', () => {
         }),
       );
       assert.ok(p.ok);
-      if (p.ok) await ddb.createTable(clients, p.input);
+      if (p.ok) await ddb.createTable(lab.clients, p.input);
     }
-    const first = await ddb.listTables(clients, { pageSize: 2 });
+    const first = await ddb.listTables(lab.clients, { pageSize: 2 });
     assert.deepEqual(
       first.tables.map((t) => t.name),
       ['t-a', 't-b'],
     );
     assert.equal(first.next, 't-b');
-    const second = await ddb.listTables(clients, { pageSize: 2, cursor: first.next });
+    const second = await ddb.listTables(lab.clients, { pageSize: 2, cursor: first.next });
     assert.deepEqual(
       second.tables.map((t) => t.name),
       ['t-c'],
     );
-    await ddb.deleteTable(clients, 't-b');
-    const left = await ddb.listTables(clients, { pageSize: 10 });
+    await ddb.deleteTable(lab.clients, 't-b');
+    const left = await ddb.listTables(lab.clients, { pageSize: 10 });
     assert.deepEqual(
       left.tables.map((t) => t.name),
       ['t-a', 't-c'],
@@ -187,66 +169,70 @@ describe('aws/dynamodb and aws/iam against moto', () => {
   });
 
   it('creates a policy and a role from documents and lists users, groups, roles and policies', async () => {
-    const policyArn = await iam.createPolicy(clients, { name: 'lab-read', document: readOnly });
+    const policyArn = await iam.createPolicy(lab.clients, { name: 'lab-read', document: readOnly });
     assert.match(policyArn, /:policy\/lab-read$/);
-    await clients.iam().send(
+    await lab.clients.iam().send(
       new CreatePolicyVersionCommand({
         PolicyArn: policyArn,
         PolicyDocument: readOnly.replace('GetObject', 'ListBucket'),
         SetAsDefault: true,
       }),
     );
-    const roleArn = await iam.createRole(clients, { name: 'lab-fn', trustPolicy: trust });
+    const roleArn = await iam.createRole(lab.clients, { name: 'lab-fn', trustPolicy: trust });
     assert.match(roleArn, /:role\/lab-fn$/);
-    await clients.iam().send(new CreateUserCommand({ UserName: 'alice' }));
-    await clients.iam().send(new CreateGroupCommand({ GroupName: 'devs' }));
-    await clients.iam().send(new AddUserToGroupCommand({ GroupName: 'devs', UserName: 'alice' }));
-    await clients.iam().send(new AttachUserPolicyCommand({ UserName: 'alice', PolicyArn: policyArn }));
-    await clients
+    await lab.clients.iam().send(new CreateUserCommand({ UserName: 'alice' }));
+    await lab.clients.iam().send(new CreateGroupCommand({ GroupName: 'devs' }));
+    await lab.clients.iam().send(new AddUserToGroupCommand({ GroupName: 'devs', UserName: 'alice' }));
+    await lab.clients.iam().send(new AttachUserPolicyCommand({ UserName: 'alice', PolicyArn: policyArn }));
+    await lab.clients
       .iam()
       .send(new PutUserPolicyCommand({ UserName: 'alice', PolicyName: 'alice-inline', PolicyDocument: readOnly }));
-    await clients
+    await lab.clients
       .iam()
       .send(new PutGroupPolicyCommand({ GroupName: 'devs', PolicyName: 'devs-inline', PolicyDocument: readOnly }));
-    await clients.iam().send(new AttachRolePolicyCommand({ RoleName: 'lab-fn', PolicyArn: policyArn }));
-    await clients
+    await lab.clients.iam().send(new AttachRolePolicyCommand({ RoleName: 'lab-fn', PolicyArn: policyArn }));
+    await lab.clients
       .iam()
       .send(new PutRolePolicyCommand({ RoleName: 'lab-fn', PolicyName: 'fn-inline', PolicyDocument: readOnly }));
 
     assert.deepEqual(
-      (await iam.listUsers(clients, { pageSize: 100 })).items.map((u) => u.name),
+      (await iam.listUsers(lab.clients, { pageSize: 100 })).items.map((u) => u.name),
       ['alice'],
     );
     assert.deepEqual(
-      (await iam.listGroups(clients, { pageSize: 100 })).items.map((g) => g.name),
+      (await iam.listGroups(lab.clients, { pageSize: 100 })).items.map((g) => g.name),
       ['devs'],
     );
-    assert.ok((await iam.listRoles(clients, { pageSize: 100 })).items.some((r) => r.name === 'lab-fn'));
-    const policies = (await iam.listPolicies(clients, { pageSize: 100 })).items;
+    assert.ok((await iam.listRoles(lab.clients, { pageSize: 100 })).items.some((r) => r.name === 'lab-fn'));
+    const policies = (await iam.listPolicies(lab.clients, { pageSize: 100 })).items;
     assert.deepEqual(
       policies.map((p) => p.name),
       ['lab-read'],
     );
     assert.equal(policies[0]?.defaultVersionId, 'v2');
 
-    const versions = await iam.listPolicyVersions(clients, policyArn);
+    const versions = await iam.listPolicyVersions(lab.clients, policyArn);
     assert.deepEqual(versions.map((v) => `${v.versionId}${v.isDefault ? '*' : ''}`).sort(), ['v1', 'v2*']);
-    const v1 = await iam.getManagedPolicyDocument(clients, policyArn, 'v1');
+    const v1 = await iam.getManagedPolicyDocument(lab.clients, policyArn, 'v1');
     assert.match(v1.document, /s3:GetObject/);
-    const def = await iam.getManagedPolicyDocument(clients, policyArn);
+    const def = await iam.getManagedPolicyDocument(lab.clients, policyArn);
     assert.equal(def.versionId, 'v2');
     assert.match(def.document, /s3:ListBucket/);
 
-    assert.deepEqual(await iam.listAttachedPolicies(clients, 'user', 'alice'), [{ name: 'lab-read', arn: policyArn }]);
-    assert.deepEqual(await iam.listInlinePolicies(clients, 'user', 'alice'), ['alice-inline']);
-    assert.deepEqual(await iam.listInlinePolicies(clients, 'group', 'devs'), ['devs-inline']);
-    assert.deepEqual(await iam.listAttachedPolicies(clients, 'role', 'lab-fn'), [{ name: 'lab-read', arn: policyArn }]);
-    assert.deepEqual(await iam.listInlinePolicies(clients, 'role', 'lab-fn'), ['fn-inline']);
+    assert.deepEqual(await iam.listAttachedPolicies(lab.clients, 'user', 'alice'), [
+      { name: 'lab-read', arn: policyArn },
+    ]);
+    assert.deepEqual(await iam.listInlinePolicies(lab.clients, 'user', 'alice'), ['alice-inline']);
+    assert.deepEqual(await iam.listInlinePolicies(lab.clients, 'group', 'devs'), ['devs-inline']);
+    assert.deepEqual(await iam.listAttachedPolicies(lab.clients, 'role', 'lab-fn'), [
+      { name: 'lab-read', arn: policyArn },
+    ]);
+    assert.deepEqual(await iam.listInlinePolicies(lab.clients, 'role', 'lab-fn'), ['fn-inline']);
 
-    const inline = await iam.getInlinePolicyDocument(clients, 'group', 'devs', 'devs-inline');
+    const inline = await iam.getInlinePolicyDocument(lab.clients, 'group', 'devs', 'devs-inline');
     assert.deepEqual(JSON.parse(inline), JSON.parse(readOnly));
     assert.ok(inline.includes('\n  '), 'pretty-printed');
-    const trustDoc = await iam.getTrustPolicy(clients, 'lab-fn');
+    const trustDoc = await iam.getTrustPolicy(lab.clients, 'lab-fn');
     assert.deepEqual(JSON.parse(trustDoc), JSON.parse(trust));
   });
 

@@ -2,40 +2,22 @@
 // bucket settings.
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { AwsClients } from '../../src/aws/clients';
-import { resolveConnection } from '../../src/aws/connection';
+import { describe, it } from 'node:test';
 import * as s3 from '../../src/aws/s3';
-import { startMoto, type MotoServer } from '../support/moto';
+import { useLab } from '../support/fixtures';
 
-function clientsFor(endpoint: string): AwsClients {
-  const r = resolveConnection({ endpoint }, {});
-  if (!r.ok) throw new Error(r.reason);
-  return new AwsClients(r.connection);
-}
-
-describe('aws/s3 against moto', () => {
-  let moto: MotoServer;
-  let clients: AwsClients;
-  before(async () => {
-    moto = await startMoto();
-    clients = clientsFor(moto.endpoint);
-  });
-  after(async () => {
-    clients?.dispose();
-    await moto?.stop();
-  });
-  beforeEach(() => moto.reset());
+describe('aws/s3 against the emulator', () => {
+  const lab = useLab();
 
   it('creates buckets and pages through them', async () => {
-    for (const b of ['bkt-a', 'bkt-b', 'bkt-c']) await s3.createBucket(clients, b);
-    const first = await s3.listBuckets(clients, { pageSize: 2 });
+    for (const b of ['bkt-a', 'bkt-b', 'bkt-c']) await s3.createBucket(lab.clients, b);
+    const first = await s3.listBuckets(lab.clients, { pageSize: 2 });
     assert.deepEqual(
       first.buckets.map((b) => b.name),
       ['bkt-a', 'bkt-b'],
     );
     assert.ok(first.next);
-    const second = await s3.listBuckets(clients, { pageSize: 2, cursor: first.next });
+    const second = await s3.listBuckets(lab.clients, { pageSize: 2, cursor: first.next });
     assert.deepEqual(
       second.buckets.map((b) => b.name),
       ['bkt-c'],
@@ -44,20 +26,20 @@ describe('aws/s3 against moto', () => {
   });
 
   it('lists one level of prefixes and objects, with continuation', async () => {
-    await s3.createBucket(clients, 'tree');
+    await s3.createBucket(lab.clients, 'tree');
     for (const k of ['a.txt', 'b.txt', 'c.txt', 'logs/1.log', 'logs/2.log', 'img/x.png']) {
-      await s3.putObjectBytes(clients, 'tree', k, new TextEncoder().encode(k));
+      await s3.putObjectBytes(lab.clients, 'tree', k, new TextEncoder().encode(k));
     }
-    const top = await s3.listObjects(clients, { bucket: 'tree', pageSize: 1000 });
+    const top = await s3.listObjects(lab.clients, { bucket: 'tree', pageSize: 1000 });
     assert.deepEqual([...top.prefixes].sort(), ['img/', 'logs/']);
     assert.deepEqual(
       top.objects.map((o) => o.key),
       ['a.txt', 'b.txt', 'c.txt'],
     );
-    const logs = await s3.listObjects(clients, { bucket: 'tree', prefix: 'logs/', pageSize: 1 });
+    const logs = await s3.listObjects(lab.clients, { bucket: 'tree', prefix: 'logs/', pageSize: 1 });
     assert.equal(logs.objects.length, 1);
     assert.ok(logs.next, 'a continuation token for the second page');
-    const rest = await s3.listObjects(clients, { bucket: 'tree', prefix: 'logs/', pageSize: 1, cursor: logs.next });
+    const rest = await s3.listObjects(lab.clients, { bucket: 'tree', prefix: 'logs/', pageSize: 1, cursor: logs.next });
     assert.deepEqual(
       rest.objects.map((o) => o.key),
       ['logs/2.log'],
@@ -65,53 +47,59 @@ describe('aws/s3 against moto', () => {
   });
 
   it('counts, empties (all versions) and deletes a bucket', async () => {
-    await s3.createBucket(clients, 'doomed');
-    await s3.setVersioning(clients, 'doomed', true);
-    for (let i = 0; i < 3; i++) await s3.putObjectBytes(clients, 'doomed', 'same-key', new Uint8Array([i]));
-    await s3.putObjectBytes(clients, 'doomed', 'other', new Uint8Array([9]));
-    const counted = await s3.countObjects(clients, 'doomed', 10_000);
+    await s3.createBucket(lab.clients, 'doomed');
+    await s3.setVersioning(lab.clients, 'doomed', true);
+    for (let i = 0; i < 3; i++) await s3.putObjectBytes(lab.clients, 'doomed', 'same-key', new Uint8Array([i]));
+    await s3.putObjectBytes(lab.clients, 'doomed', 'other', new Uint8Array([9]));
+    const counted = await s3.countObjects(lab.clients, 'doomed', 10_000);
     assert.deepEqual(counted, { count: 4, capped: false });
     const progress: number[] = [];
-    const deleted = await s3.emptyBucket(clients, 'doomed', (n) => progress.push(n));
+    const deleted = await s3.emptyBucket(lab.clients, 'doomed', (n) => progress.push(n));
     assert.equal(deleted, 4);
     assert.equal(progress.at(-1), 4);
-    await s3.deleteBucket(clients, 'doomed');
-    const left = await s3.listBuckets(clients, { pageSize: 10 });
+    await s3.deleteBucket(lab.clients, 'doomed');
+    const left = await s3.listBuckets(lab.clients, { pageSize: 10 });
     assert.deepEqual(left.buckets, []);
   });
 
   it('refuses to delete a non-empty bucket without emptying it first', async () => {
-    await s3.createBucket(clients, 'full');
-    await s3.putObjectBytes(clients, 'full', 'k', new Uint8Array([1]));
-    await assert.rejects(s3.deleteBucket(clients, 'full'), /BucketNotEmpty/);
+    await s3.createBucket(lab.clients, 'full');
+    await s3.putObjectBytes(lab.clients, 'full', 'k', new Uint8Array([1]));
+    await assert.rejects(s3.deleteBucket(lab.clients, 'full'), /BucketNotEmpty/);
   });
 
   it('creates folders, lists keys under a prefix and deletes objects', async () => {
-    await s3.createBucket(clients, 'folders');
-    assert.equal(await s3.createFolder(clients, 'folders', 'docs'), 'docs/');
-    await s3.putObjectBytes(clients, 'folders', 'docs/a.md', new TextEncoder().encode('# a'));
-    const under = await s3.listKeysUnder(clients, 'folders', 'docs/', 100);
+    await s3.createBucket(lab.clients, 'folders');
+    assert.equal(await s3.createFolder(lab.clients, 'folders', 'docs'), 'docs/');
+    await s3.putObjectBytes(lab.clients, 'folders', 'docs/a.md', new TextEncoder().encode('# a'));
+    const under = await s3.listKeysUnder(lab.clients, 'folders', 'docs/', 100);
     assert.deepEqual(under.keys.sort(), ['docs/', 'docs/a.md']);
-    assert.equal(await s3.deleteObjects(clients, 'folders', under.keys), 2);
-    const after = await s3.listObjects(clients, { bucket: 'folders', pageSize: 10 });
+    assert.equal(await s3.deleteObjects(lab.clients, 'folders', under.keys), 2);
+    const after = await s3.listObjects(lab.clients, { bucket: 'folders', pageSize: 10 });
     assert.deepEqual(after.objects, []);
   });
 
   it('reads and writes object bytes, refusing objects over the size cap', async () => {
-    await s3.createBucket(clients, 'rw-bucket');
-    await s3.putObjectBytes(clients, 'rw-bucket', 'doc.json', new TextEncoder().encode('{"a":1}'), 'application/json');
-    const got = await s3.getObjectBytes(clients, 'rw-bucket', 'doc.json', 1024);
+    await s3.createBucket(lab.clients, 'rw-bucket');
+    await s3.putObjectBytes(
+      lab.clients,
+      'rw-bucket',
+      'doc.json',
+      new TextEncoder().encode('{"a":1}'),
+      'application/json',
+    );
+    const got = await s3.getObjectBytes(lab.clients, 'rw-bucket', 'doc.json', 1024);
     assert.equal(new TextDecoder().decode(got.bytes), '{"a":1}');
     assert.equal(got.contentType, 'application/json');
-    await assert.rejects(s3.getObjectBytes(clients, 'rw-bucket', 'doc.json', 3), /over the 3-byte limit/);
+    await assert.rejects(s3.getObjectBytes(lab.clients, 'rw-bucket', 'doc.json', 3), /over the 3-byte limit/);
   });
 
   it('uploads a large body as multipart with progress, and streams it back', async () => {
-    await s3.createBucket(clients, 'big');
+    await s3.createBucket(lab.clients, 'big');
     const size = 12 * 1024 * 1024; // over one 5 MiB part
     const body = Buffer.alloc(size, 7);
     const seen: number[] = [];
-    await s3.uploadObject(clients, {
+    await s3.uploadObject(lab.clients, {
       bucket: 'big',
       key: 'blob.bin',
       body: Readable.from([body.subarray(0, size / 2), body.subarray(size / 2)]),
@@ -119,51 +107,51 @@ describe('aws/s3 against moto', () => {
       onProgress: (loaded) => seen.push(loaded),
     });
     assert.ok(seen.length >= 2, `progress events: ${seen.join(',')}`);
-    const head = await s3.headObject(clients, 'big', 'blob.bin');
+    const head = await s3.headObject(lab.clients, 'big', 'blob.bin');
     assert.equal(head.size, size);
     // A multipart ETag carries the part count after a dash.
     assert.match(head.etag ?? '', /-\d+"?$/);
-    const { stream } = await s3.getObjectStream(clients, 'big', 'blob.bin');
+    const { stream } = await s3.getObjectStream(lab.clients, 'big', 'blob.bin');
     let total = 0;
     for await (const chunk of stream) total += (chunk as Buffer).length;
     assert.equal(total, size);
   });
 
   it('presigns a GET URL that works without credentials', async () => {
-    await s3.createBucket(clients, 'shared');
-    await s3.putObjectBytes(clients, 'shared', 'hello.txt', new TextEncoder().encode('hi there'));
-    const url = await s3.presignGet(clients, 'shared', 'hello.txt', 300);
+    await s3.createBucket(lab.clients, 'shared');
+    await s3.putObjectBytes(lab.clients, 'shared', 'hello.txt', new TextEncoder().encode('hi there'));
+    const url = await s3.presignGet(lab.clients, 'shared', 'hello.txt', 300);
     assert.match(url, /X-Amz-Expires=300/);
     const res = await fetch(url);
     assert.equal(res.status, 200);
     assert.equal(await res.text(), 'hi there');
-    await assert.rejects(s3.presignGet(clients, 'shared', 'hello.txt', 0), /between 1 second and 7 days/);
+    await assert.rejects(s3.presignGet(lab.clients, 'shared', 'hello.txt', 0), /between 1 second and 7 days/);
   });
 
   it('toggles versioning and round-trips policy, lifecycle rules and notifications', async () => {
-    await s3.createBucket(clients, 'settings');
-    assert.equal(await s3.getVersioning(clients, 'settings'), 'Never enabled');
-    await s3.setVersioning(clients, 'settings', true);
-    assert.equal(await s3.getVersioning(clients, 'settings'), 'Enabled');
-    await s3.setVersioning(clients, 'settings', false);
-    assert.equal(await s3.getVersioning(clients, 'settings'), 'Suspended');
+    await s3.createBucket(lab.clients, 'settings');
+    assert.equal(await s3.getVersioning(lab.clients, 'settings'), 'Never enabled');
+    await s3.setVersioning(lab.clients, 'settings', true);
+    assert.equal(await s3.getVersioning(lab.clients, 'settings'), 'Enabled');
+    await s3.setVersioning(lab.clients, 'settings', false);
+    assert.equal(await s3.getVersioning(lab.clients, 'settings'), 'Suspended');
 
-    assert.equal(await s3.getBucketPolicy(clients, 'settings'), undefined);
+    assert.equal(await s3.getBucketPolicy(lab.clients, 'settings'), undefined);
     const policy = {
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::settings/*' }],
     };
-    await s3.putBucketPolicy(clients, 'settings', JSON.stringify(policy));
-    assert.deepEqual(JSON.parse((await s3.getBucketPolicy(clients, 'settings')) ?? '{}'), policy);
-    await assert.rejects(s3.putBucketPolicy(clients, 'settings', '{not json'), SyntaxError);
-    await s3.putBucketPolicy(clients, 'settings', '');
-    assert.equal(await s3.getBucketPolicy(clients, 'settings'), undefined);
+    await s3.putBucketPolicy(lab.clients, 'settings', JSON.stringify(policy));
+    assert.deepEqual(JSON.parse((await s3.getBucketPolicy(lab.clients, 'settings')) ?? '{}'), policy);
+    await assert.rejects(s3.putBucketPolicy(lab.clients, 'settings', '{not json'), SyntaxError);
+    await s3.putBucketPolicy(lab.clients, 'settings', '');
+    assert.equal(await s3.getBucketPolicy(lab.clients, 'settings'), undefined);
 
-    assert.deepEqual(await s3.getLifecycleRules(clients, 'settings'), []);
-    await s3.putLifecycleRules(clients, 'settings', [
+    assert.deepEqual(await s3.getLifecycleRules(lab.clients, 'settings'), []);
+    await s3.putLifecycleRules(lab.clients, 'settings', [
       { ID: 'expire-logs', Status: 'Enabled', Filter: { Prefix: 'logs/' }, Expiration: { Days: 7 } },
     ]);
-    const rules = (await s3.getLifecycleRules(clients, 'settings')) as {
+    const rules = (await s3.getLifecycleRules(lab.clients, 'settings')) as {
       ID?: string;
       Expiration?: { Days?: number };
     }[];
@@ -171,12 +159,12 @@ describe('aws/s3 against moto', () => {
     assert.equal(rules[0]?.Expiration?.Days, 7);
 
     const { CreateQueueCommand } = await import('@aws-sdk/client-sqs');
-    await clients.sqs().send(new CreateQueueCommand({ QueueName: 'bucket-events' }));
+    await lab.clients.sqs().send(new CreateQueueCommand({ QueueName: 'bucket-events' }));
     const queueArn = 'arn:aws:sqs:us-east-1:123456789012:bucket-events';
-    await s3.putNotifications(clients, 'settings', {
+    await s3.putNotifications(lab.clients, 'settings', {
       QueueConfigurations: [{ Id: 'to-queue', QueueArn: queueArn, Events: ['s3:ObjectCreated:*'] }],
     });
-    const n = (await s3.getNotifications(clients, 'settings')) as { QueueConfigurations?: { QueueArn?: string }[] };
+    const n = (await s3.getNotifications(lab.clients, 'settings')) as { QueueConfigurations?: { QueueArn?: string }[] };
     assert.equal(n.QueueConfigurations?.[0]?.QueueArn, queueArn);
   });
 

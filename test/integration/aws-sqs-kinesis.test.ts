@@ -1,18 +1,11 @@
 // SQS and Kinesis access layers against a real moto server.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { AwsClients } from '../../src/aws/clients';
-import { resolveConnection } from '../../src/aws/connection';
 import * as kinesis from '../../src/aws/kinesis';
 import * as sqs from '../../src/aws/sqs';
-import { startMoto, type MotoServer } from '../support/moto';
-
-function clientsFor(endpoint: string): AwsClients {
-  const r = resolveConnection({ endpoint }, {});
-  if (!r.ok) throw new Error(r.reason);
-  return new AwsClients(r.connection);
-}
+import { useLab } from '../support/fixtures';
 
 async function waitActive(clients: AwsClients, name: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
@@ -22,32 +15,31 @@ async function waitActive(clients: AwsClients, name: string): Promise<void> {
   throw new Error(`${name} never became ACTIVE`);
 }
 
-describe('aws/sqs and aws/kinesis against moto', () => {
-  let moto: MotoServer;
-  let clients: AwsClients;
-  before(async () => {
-    moto = await startMoto();
-    clients = clientsFor(moto.endpoint);
-  });
-  after(async () => {
-    clients?.dispose();
-    await moto?.stop();
-  });
-  beforeEach(() => moto.reset());
+describe('aws/sqs and aws/kinesis against the emulator', () => {
+  const lab = useLab();
 
   it('creates standard and FIFO queues with a DLQ and lists them with attributes, paged', async () => {
-    const dlqUrl = await sqs.createQueue(clients, { name: 'orders-dlq', fifo: false });
-    const dlq = await sqs.getQueue(clients, dlqUrl);
-    await sqs.createQueue(clients, { name: 'orders', fifo: false, deadLetterTargetArn: dlq.arn, maxReceiveCount: 3 });
-    const fifoUrl = await sqs.createQueue(clients, { name: 'payments', fifo: true, contentBasedDeduplication: true });
+    const dlqUrl = await sqs.createQueue(lab.clients, { name: 'orders-dlq', fifo: false });
+    const dlq = await sqs.getQueue(lab.clients, dlqUrl);
+    await sqs.createQueue(lab.clients, {
+      name: 'orders',
+      fifo: false,
+      deadLetterTargetArn: dlq.arn,
+      maxReceiveCount: 3,
+    });
+    const fifoUrl = await sqs.createQueue(lab.clients, {
+      name: 'payments',
+      fifo: true,
+      contentBasedDeduplication: true,
+    });
     assert.match(fifoUrl, /payments\.fifo$/);
-    await clients.sqs().send(new SendMessageCommand({ QueueUrl: dlqUrl, MessageBody: 'x' }));
-    await clients.sqs().send(new SendMessageCommand({ QueueUrl: dlqUrl, MessageBody: 'later', DelaySeconds: 60 }));
+    await lab.clients.sqs().send(new SendMessageCommand({ QueueUrl: dlqUrl, MessageBody: 'x' }));
+    await lab.clients.sqs().send(new SendMessageCommand({ QueueUrl: dlqUrl, MessageBody: 'later', DelaySeconds: 60 }));
 
-    const first = await sqs.listQueues(clients, { pageSize: 2 });
+    const first = await sqs.listQueues(lab.clients, { pageSize: 2 });
     assert.equal(first.queues.length, 2);
     assert.ok(first.next, 'paged with a NextToken');
-    const second = await sqs.listQueues(clients, { pageSize: 2, cursor: first.next });
+    const second = await sqs.listQueues(lab.clients, { pageSize: 2, cursor: first.next });
     const all = [...first.queues, ...second.queues];
     assert.deepEqual(all.map((q) => q.name).sort(), ['orders', 'orders-dlq', 'payments.fifo']);
     const orders = all.find((q) => q.name === 'orders');
@@ -58,36 +50,36 @@ describe('aws/sqs and aws/kinesis against moto', () => {
     assert.equal(dlqRec?.delayed, 1);
     assert.equal(dlqRec?.inFlight, 0);
     assert.equal(all.find((q) => q.name === 'payments.fifo')?.fifo, true);
-    const sources = await sqs.deadLetterSources(clients, dlqUrl);
+    const sources = await sqs.deadLetterSources(lab.clients, dlqUrl);
     assert.deepEqual(sources.map(sqs.queueNameFromUrl), ['orders']);
   });
 
   it('receives (raising in-flight), deletes a message and purges a queue', async () => {
-    const url = await sqs.createQueue(clients, { name: 'work', fifo: false });
+    const url = await sqs.createQueue(lab.clients, { name: 'work', fifo: false });
     for (const body of ['a', 'b', 'c'])
-      await clients.sqs().send(new SendMessageCommand({ QueueUrl: url, MessageBody: body }));
-    const got = await sqs.receiveMessages(clients, url, { max: 1, visibilityTimeout: 30 });
+      await lab.clients.sqs().send(new SendMessageCommand({ QueueUrl: url, MessageBody: body }));
+    const got = await sqs.receiveMessages(lab.clients, url, { max: 1, visibilityTimeout: 30 });
     assert.equal(got.length, 1);
     assert.equal(got[0]?.attributes.ApproximateReceiveCount, '1');
-    assert.equal((await sqs.getQueue(clients, url)).inFlight, 1);
-    await sqs.deleteMessage(clients, url, got[0]?.receiptHandle ?? '');
-    const q = await sqs.getQueue(clients, url);
+    assert.equal((await sqs.getQueue(lab.clients, url)).inFlight, 1);
+    await sqs.deleteMessage(lab.clients, url, got[0]?.receiptHandle ?? '');
+    const q = await sqs.getQueue(lab.clients, url);
     assert.equal((q.visible ?? 0) + (q.inFlight ?? 0), 2);
-    await sqs.purgeQueue(clients, url);
-    assert.equal((await sqs.getQueue(clients, url)).visible, 0);
-    await sqs.deleteQueue(clients, url);
-    assert.deepEqual((await sqs.listQueues(clients, { pageSize: 10 })).queues, []);
+    await sqs.purgeQueue(lab.clients, url);
+    assert.equal((await sqs.getQueue(lab.clients, url)).visible, 0);
+    await sqs.deleteQueue(lab.clients, url);
+    assert.deepEqual((await sqs.listQueues(lab.clients, { pageSize: 10 })).queues, []);
   });
 
   it('redrives a DLQ back to its source (move task where supported, else copy) with progress', async () => {
-    const dlqUrl = await sqs.createQueue(clients, { name: 'jobs-dlq', fifo: false });
-    const dlq = await sqs.getQueue(clients, dlqUrl);
-    const srcUrl = await sqs.createQueue(clients, { name: 'jobs', fifo: false, deadLetterTargetArn: dlq.arn });
+    const dlqUrl = await sqs.createQueue(lab.clients, { name: 'jobs-dlq', fifo: false });
+    const dlq = await sqs.getQueue(lab.clients, dlqUrl);
+    const srcUrl = await sqs.createQueue(lab.clients, { name: 'jobs', fifo: false, deadLetterTargetArn: dlq.arn });
     for (let i = 0; i < 13; i++) {
-      await clients.sqs().send(new SendMessageCommand({ QueueUrl: dlqUrl, MessageBody: `job-${i}` }));
+      await lab.clients.sqs().send(new SendMessageCommand({ QueueUrl: dlqUrl, MessageBody: `job-${i}` }));
     }
     const progress: number[] = [];
-    const outcome = await sqs.redrive(clients, {
+    const outcome = await sqs.redrive(lab.clients, {
       dlqUrl,
       dlqArn: dlq.arn ?? '',
       targetUrl: srcUrl,
@@ -98,8 +90,8 @@ describe('aws/sqs and aws/kinesis against moto', () => {
       assert.equal(outcome.moved, 13);
       assert.equal(progress.at(-1), 13);
     }
-    const src = await sqs.getQueue(clients, srcUrl);
-    const after = await sqs.getQueue(clients, dlqUrl);
+    const src = await sqs.getQueue(lab.clients, srcUrl);
+    const after = await sqs.getQueue(lab.clients, dlqUrl);
     assert.equal(src.visible, 13);
     assert.equal((after.visible ?? 0) + (after.inFlight ?? 0), 0);
   });
@@ -112,17 +104,17 @@ describe('aws/sqs and aws/kinesis against moto', () => {
   });
 
   it('lists streams with status, mode and retention, and shards with hash ranges', async () => {
-    await kinesis.createStream(clients, { name: 'clicks', mode: 'PROVISIONED', shardCount: 2 });
-    await kinesis.createStream(clients, { name: 'events', mode: 'ON_DEMAND' });
-    await waitActive(clients, 'clicks');
-    const page = await kinesis.listStreams(clients, { pageSize: 10 });
+    await kinesis.createStream(lab.clients, { name: 'clicks', mode: 'PROVISIONED', shardCount: 2 });
+    await kinesis.createStream(lab.clients, { name: 'events', mode: 'ON_DEMAND' });
+    await waitActive(lab.clients, 'clicks');
+    const page = await kinesis.listStreams(lab.clients, { pageSize: 10 });
     const clicks = page.streams.find((s) => s.name === 'clicks');
     assert.equal(clicks?.status, 'ACTIVE');
     assert.equal(clicks?.mode, 'PROVISIONED');
     assert.equal(clicks?.retentionHours, 24);
     assert.equal(clicks?.openShards, 2);
     assert.equal(page.streams.find((s) => s.name === 'events')?.mode, 'ON_DEMAND');
-    const shards = await kinesis.listShards(clients, 'clicks');
+    const shards = await kinesis.listShards(lab.clients, 'clicks');
     assert.equal(shards.length, 2);
     assert.equal(shards[0]?.startingHashKey, '0');
     assert.equal(shards[1]?.endingHashKey, kinesis.MAX_HASH_KEY.toString());
@@ -130,15 +122,15 @@ describe('aws/sqs and aws/kinesis against moto', () => {
   });
 
   it('splits a shard at its midpoint and merges the children back, keeping lineage', async () => {
-    await kinesis.createStream(clients, { name: 'reshard', mode: 'PROVISIONED', shardCount: 1 });
-    await waitActive(clients, 'reshard');
-    const [only] = await kinesis.listShards(clients, 'reshard');
+    await kinesis.createStream(lab.clients, { name: 'reshard', mode: 'PROVISIONED', shardCount: 1 });
+    await waitActive(lab.clients, 'reshard');
+    const [only] = await kinesis.listShards(lab.clients, 'reshard');
     assert.ok(only);
     const mid = kinesis.midpointHashKey(only);
     assert.equal(BigInt(mid), 1n << 127n);
-    await kinesis.splitShard(clients, { streamName: 'reshard', shardId: only.shardId, newStartingHashKey: mid });
-    await waitActive(clients, 'reshard');
-    const afterSplit = await kinesis.listShards(clients, 'reshard');
+    await kinesis.splitShard(lab.clients, { streamName: 'reshard', shardId: only.shardId, newStartingHashKey: mid });
+    await waitActive(lab.clients, 'reshard');
+    const afterSplit = await kinesis.listShards(lab.clients, 'reshard');
     const children = afterSplit.filter((s) => s.parentShardId === only.shardId);
     assert.equal(children.length, 2);
     assert.equal(afterSplit.find((s) => s.shardId === only.shardId)?.open, false);
@@ -146,13 +138,13 @@ describe('aws/sqs and aws/kinesis against moto', () => {
     const check = kinesis.checkMergeable(a, b);
     assert.ok(check.ok);
     if (!check.ok) return;
-    await kinesis.mergeShards(clients, {
+    await kinesis.mergeShards(lab.clients, {
       streamName: 'reshard',
       shardId: check.lower.shardId,
       adjacentShardId: check.upper.shardId,
     });
-    await waitActive(clients, 'reshard');
-    const afterMerge = await kinesis.listShards(clients, 'reshard');
+    await waitActive(lab.clients, 'reshard');
+    const afterMerge = await kinesis.listShards(lab.clients, 'reshard');
     const merged = afterMerge.find((s) => s.open);
     assert.ok(merged);
     assert.equal(merged.parentShardId, check.lower.shardId);
@@ -162,13 +154,13 @@ describe('aws/sqs and aws/kinesis against moto', () => {
   });
 
   it('puts records on the shard the MD5 of the partition key points at', async () => {
-    await kinesis.createStream(clients, { name: 'routing', mode: 'PROVISIONED', shardCount: 4 });
-    await waitActive(clients, 'routing');
-    const shards = await kinesis.listShards(clients, 'routing');
+    await kinesis.createStream(lab.clients, { name: 'routing', mode: 'PROVISIONED', shardCount: 4 });
+    await waitActive(lab.clients, 'routing');
+    const shards = await kinesis.listShards(lab.clients, 'routing');
     for (const key of ['user-1', 'user-2', 'order-42', 'ünïcode', 'x']) {
       const predicted = kinesis.routePartitionKey(key, shards);
       assert.ok(predicted.shard, predicted.explanation);
-      const put = await kinesis.putRecord(clients, {
+      const put = await kinesis.putRecord(lab.clients, {
         streamName: 'routing',
         partitionKey: key,
         data: new TextEncoder().encode(`{"k":"${key}"}`),
@@ -182,9 +174,9 @@ describe('aws/sqs and aws/kinesis against moto', () => {
   });
 
   it('refuses to merge shards whose ranges do not touch', async () => {
-    await kinesis.createStream(clients, { name: 'apart', mode: 'PROVISIONED', shardCount: 3 });
-    await waitActive(clients, 'apart');
-    const [s0, , s2] = await kinesis.listShards(clients, 'apart');
+    await kinesis.createStream(lab.clients, { name: 'apart', mode: 'PROVISIONED', shardCount: 3 });
+    await waitActive(lab.clients, 'apart');
+    const [s0, , s2] = await kinesis.listShards(lab.clients, 'apart');
     assert.ok(s0 && s2);
     const check = kinesis.checkMergeable(s0, s2);
     assert.equal(check.ok, false);
@@ -192,9 +184,9 @@ describe('aws/sqs and aws/kinesis against moto', () => {
   });
 
   it('deletes a stream and validates stream names', async () => {
-    await kinesis.createStream(clients, { name: 'gone', mode: 'PROVISIONED', shardCount: 1 });
-    await kinesis.deleteStream(clients, 'gone');
-    const page = await kinesis.listStreams(clients, { pageSize: 10 });
+    await kinesis.createStream(lab.clients, { name: 'gone', mode: 'PROVISIONED', shardCount: 1 });
+    await kinesis.deleteStream(lab.clients, 'gone');
+    const page = await kinesis.listStreams(lab.clients, { pageSize: 10 });
     assert.equal(
       page.streams.find((s) => s.name === 'gone' && s.status === 'ACTIVE'),
       undefined,

@@ -7,7 +7,7 @@ import { BatchWriteItemCommand, CreateTableCommand } from '@aws-sdk/client-dynam
 import type { AwsClients } from '../../src/aws/clients';
 import { describeTableJson, listTableNames, sampleTable } from '../../src/aws/dynamodbSample';
 import { analyseLiveSample } from '../../server/src/core/dynamodb/live';
-import { useMotoLab } from '../support/fixtures';
+import { useLab } from '../support/fixtures';
 
 async function createSkewedTable(clients: AwsClients, name: string, count: number): Promise<void> {
   await clients.dynamodb().send(new CreateTableCommand(ordersTableInput(name)));
@@ -29,7 +29,7 @@ async function createSkewedTable(clients: AwsClients, name: string, count: numbe
 }
 
 describe('DynamoDB key distribution (live, moto)', () => {
-  const lab = useMotoLab();
+  const lab = useLab();
   beforeEach(async () => {});
 
   it('samples a skewed table with paging and reports the skew and the unreachable capacity', async () => {

@@ -14,10 +14,10 @@ import {
   fromViewItem,
 } from '../../src/aws/dynamodbItems';
 import { checkItemText, checkKeyInput } from '../../src/webviews/protocol/items';
-import { useMotoLab } from '../support/fixtures';
+import { useLab } from '../support/fixtures';
 
 describe('DynamoDB items (moto)', () => {
-  const lab = useMotoLab();
+  const lab = useLab();
   beforeEach(async () => {
     await lab.clients.dynamodb().send(
       new CreateTableCommand({

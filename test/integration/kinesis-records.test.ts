@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { listStreamShards, nextPollDelay, openShardIterator, readRecords } from '../../src/aws/kinesisRecords';
 import { checkIteratorInput } from '../../src/webviews/protocol/records';
-import { useMotoLab } from '../support/fixtures';
+import { useLab } from '../support/fixtures';
 
 describe('Kinesis records (moto)', () => {
-  const lab = useMotoLab();
+  const lab = useLab();
   const sequence: string[] = [];
   let shardId = '';
   beforeEach(async () => {

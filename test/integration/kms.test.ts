@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { createKey, decryptText, encryptText, listKeys } from '../../src/aws/kms';
 import kmsExplorer from '../../src/explorer/services/kms';
-import { useMotoLab } from '../support/fixtures';
+import { useLab } from '../support/fixtures';
 
 describe('KMS (moto)', () => {
-  const lab = useMotoLab();
+  const lab = useLab();
   let keyId = '';
   beforeEach(async () => {
     keyId = (await createKey(lab.clients, { description: 'orders key', alias: 'orders' })).keyId;

@@ -6,12 +6,12 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { checkPayload, getFunction, invokeFunction, listFunctions } from '../../src/aws/lambda';
 import lambdaExplorer from '../../src/explorer/services/lambda';
-import { useMotoLab } from '../support/fixtures';
+import { useLab } from '../support/fixtures';
 import { zipOf } from '../support/zip';
 
 describe('Lambda (moto, use_docker:false)', () => {
   // moto's /moto-api/data.json answers 500 while a function exists; leave a reusable server clean.
-  const lab = useMotoLab({ resetAfter: true });
+  const lab = useLab();
   beforeEach(async () => {
     const role = await lab.clients.iam().send(
       new CreateRoleCommand({

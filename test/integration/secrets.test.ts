@@ -13,10 +13,10 @@ import {
   updateSecretValue,
 } from '../../src/aws/secretsManager';
 import secretsExplorer from '../../src/explorer/services/secrets';
-import { useMotoLab } from '../support/fixtures';
+import { useLab } from '../support/fixtures';
 
 describe('Secrets Manager (moto)', () => {
-  const lab = useMotoLab();
+  const lab = useLab();
   beforeEach(async () => {
     await createSecret(lab.clients, { name: 'prod/db', value: 's3cr3t', description: 'database password' });
   });

@@ -14,10 +14,10 @@ import {
   subscribe,
 } from '../../src/aws/sns';
 import snsExplorer from '../../src/explorer/services/sns';
-import { useMotoLab } from '../support/fixtures';
+import { useLab } from '../support/fixtures';
 
 describe('SNS (moto)', () => {
-  const lab = useMotoLab();
+  const lab = useLab();
   let topicArn = '';
   let queueUrl = '';
   let subArn = '';

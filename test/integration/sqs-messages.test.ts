@@ -8,7 +8,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { deleteMessage, receiveMessages } from '../../src/aws/sqs';
 import { parsePeekResponse, peekMessages, sendMessage } from '../../src/aws/sqsMessages';
 import { checkSend } from '../../src/webviews/protocol/sqs';
-import { useMotoLab } from '../support/fixtures';
+import { useLab } from '../support/fixtures';
 
 /** LocalStack's documented JSON answer for two messages (shape from its OpenAPI spec and SQS docs). */
 const TWO_MESSAGES = {
@@ -114,7 +114,7 @@ describe('SQS peek against a LocalStack-shaped fixture', () => {
 });
 
 describe('SQS send and receive (moto)', () => {
-  const lab = useMotoLab();
+  const lab = useLab();
   let standard = '';
   let fifo = '';
   beforeEach(async () => {
@@ -174,7 +174,7 @@ describe('SQS send and receive (moto)', () => {
   });
 
   it('has no peek endpoint on moto, so the panel falls back to receive', async () => {
-    const result = await peekMessages(lab.moto.endpoint, standard);
+    const result = await peekMessages(lab.emulator.endpoint, standard);
     assert.equal(result.supported, false);
     assert.match(!result.supported ? result.reason : '', /no \/_aws\/sqs\/messages endpoint/);
   });

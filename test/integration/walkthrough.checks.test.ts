@@ -94,7 +94,8 @@ import { DEFAULT_LOCAL_SERVICES, roundMemo, type CheckEnv } from '../../src/walk
 import { CHECKS, checkSource, allExercises, type WeekId } from '../../src/walkthrough/registry';
 import { realProbes } from '../../src/walkthrough/probes/tcp';
 import { folderFiles } from '../../src/walkthrough/files';
-import { awsTestConfig, startMoto, type MotoServer } from '../support/moto';
+import { startEmulator, type TestEmulator } from '../support/emulator';
+import { connectionFor } from '../support/fixtures';
 
 interface Sdk {
   s3: S3Client;
@@ -111,18 +112,18 @@ interface Sdk {
   secrets: SecretsManagerClient;
 }
 
-let moto: MotoServer;
+let moto: TestEmulator;
 let sdk: Sdk;
 let env: CheckEnv;
 let aws: AwsClients;
 let compute: LazyComputeClients;
 
 before(async () => {
-  moto = await startMoto();
-  const cfg = awsTestConfig(moto.endpoint);
+  moto = await startEmulator();
+  const cfg = moto.config();
   sdk = {
     s3: new S3Client(cfg),
-    ddb: new DynamoDBClient(cfg),
+    ddb: new DynamoDBClient(moto.config('dynamodb')),
     lambda: new LambdaClient(cfg),
     iam: new IAMClient(cfg),
     ec2: new EC2Client(cfg),
@@ -135,13 +136,7 @@ before(async () => {
     kms: new KMSClient(cfg),
     secrets: new SecretsManagerClient(cfg),
   };
-  const connection = {
-    endpoint: moto.endpoint,
-    region: 'us-east-1',
-    credentials: { kind: 'static' as const, accessKeyId: 'test', secretAccessKey: 'test' },
-    endpointSource: 'setting' as const,
-    loopback: true,
-  };
+  const connection = connectionFor(moto.endpoint, moto.endpoints);
   aws = new AwsClients(connection);
   compute = new LazyComputeClients(connection);
   env = { aws, compute, probes: realProbes, local: DEFAULT_LOCAL_SERVICES, files: folderFiles([]) };
@@ -151,6 +146,7 @@ after(async () => {
   aws?.dispose();
   compute?.dispose();
   for (const c of Object.values(sdk ?? {})) (c as { destroy(): void }).destroy();
+  await moto?.reset();
   await moto?.stop();
 });
 

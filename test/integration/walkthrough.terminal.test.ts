@@ -9,13 +9,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { AwsClients } from '../../src/aws/clients';
+import { connectionEnvironment, type ResolvedConnection } from '../../src/aws/connection';
 import { LazyComputeClients } from '../../src/walkthrough/clients';
 import { parseCurriculum, renderTerminalCommand, type Curriculum } from '../../src/walkthrough/curriculum';
 import { DEFAULT_LOCAL_SERVICES, roundMemo, type CheckEnv } from '../../src/walkthrough/checks/types';
 import { folderFiles } from '../../src/walkthrough/files';
 import { realProbes } from '../../src/walkthrough/probes/tcp';
 import { CHECKS, type WeekId } from '../../src/walkthrough/registry';
-import { startMoto, type MotoServer } from '../support/moto';
+import { startEmulator, type TestEmulator } from '../support/emulator';
+import { connectionFor } from '../support/fixtures';
 
 const root = resolve(__dirname, '..', '..');
 const curriculum: Curriculum = parseCurriculum(
@@ -186,30 +188,26 @@ const WEEKS: { week: WeekId; actions: Action[]; expect: string[] }[] = [
 ];
 
 describe(
-  'walkthrough terminal commands against moto',
+  'walkthrough terminal commands against the emulator',
   { skip: hasCli ? false : 'the AWS CLI is not installed' },
   () => {
-    let moto: MotoServer;
+    let moto: TestEmulator;
+    let connection: ResolvedConnection;
     let aws: AwsClients;
     let compute: LazyComputeClients;
     let env: CheckEnv;
     let dir: string;
 
     before(async () => {
-      moto = await startMoto();
-      const connection = {
-        endpoint: moto.endpoint,
-        region: 'us-east-1',
-        credentials: { kind: 'static' as const, accessKeyId: 'test', secretAccessKey: 'test' },
-        endpointSource: 'setting' as const,
-        loopback: true,
-      };
+      moto = await startEmulator();
+      connection = connectionFor(moto.endpoint, moto.endpoints);
       aws = new AwsClients(connection);
       compute = new LazyComputeClients(connection);
     });
     after(async () => {
       aws?.dispose();
       compute?.dispose();
+      await moto?.reset();
       await moto?.stop();
     });
     beforeEach(async () => {
@@ -224,14 +222,8 @@ describe(
         cwd: dir,
         encoding: 'utf8',
         timeout: 120_000,
-        env: {
-          ...process.env,
-          AWS_ENDPOINT_URL: moto.endpoint,
-          AWS_ACCESS_KEY_ID: 'test',
-          AWS_SECRET_ACCESS_KEY: 'test',
-          AWS_DEFAULT_REGION: 'us-east-1',
-          AWS_PAGER: '',
-        },
+        // What the extension puts into its terminals: endpoints (per service too), region, test credentials.
+        env: { ...process.env, ...connectionEnvironment(connection), AWS_PAGER: '' },
       });
       assert.equal(r.status, 0, `${line}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`);
     }
@@ -266,15 +258,12 @@ describe(
               const from = a.other ? curriculum.weeks.find((x) => x.id === a.other)! : w;
               const template = from.terminal[a.term];
               assert.ok(template, `${week} has no terminal command ${a.term}`);
-              bash(renderTerminalCommand(template, { endpoint: moto.endpoint, region: 'us-east-1' }));
+              bash(renderTerminalCommand(template, connection));
             } else if ('save' in a) {
               // The learner fills the account id in where a step says so (the snippet's default is LocalStack's).
               writeFileSync(join(dir, a.save), snippetText(a.snippet).replace(/000000000000/g, acct));
             } else {
-              const presign = renderTerminalCommand(w.terminal['presign-put']!, {
-                endpoint: moto.endpoint,
-                region: 'us-east-1',
-              });
+              const presign = renderTerminalCommand(w.terminal['presign-put']!, connection);
               bash(a.shell.replace('PRESIGN', presign));
             }
             // Like the periodic checks: a step counts once a check has seen it done; one round after each action.

@@ -38,6 +38,9 @@ function findRepoRoot(): string {
   }
 }
 
+/** The repository root (the folder holding scripts/ensure-moto.sh). */
+export const repoRoot = findRepoRoot();
+
 /** SDK v3 client configuration for a local emulator: fixed region, dummy credentials, path-style S3. */
 export function awsTestConfig(endpoint: string): {
   endpoint: string;
@@ -55,7 +58,7 @@ export function awsTestConfig(endpoint: string): {
 
 /** Asks the OS for a free TCP port on 127.0.0.1 (shared with the scripts). */
 export async function freePort(): Promise<number> {
-  const ports = (await import(pathToFileURL(join(findRepoRoot(), 'scripts', 'lib', 'ports.mjs')).href)) as typeof Ports;
+  const ports = (await import(pathToFileURL(join(repoRoot, 'scripts', 'lib', 'ports.mjs')).href)) as typeof Ports;
   return ports.freePort();
 }
 
@@ -127,7 +130,7 @@ export async function startMoto(opts: StartMotoOptions = {}): Promise<MotoServer
     return { endpoint, reset: () => post(endpoint, '/moto-api/reset'), stop: async () => {} };
   }
 
-  const venv = opts.venv ?? process.env.LCL_VENV ?? join(findRepoRoot(), '.venv');
+  const venv = opts.venv ?? process.env.LCL_VENV ?? join(repoRoot, '.venv');
   const bin = join(venv, 'bin', 'moto_server');
   if (!existsSync(bin)) throw new Error(`moto_server not found at ${bin}: run \`bash scripts/ensure-moto.sh\` first`);
 

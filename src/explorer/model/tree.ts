@@ -3,7 +3,7 @@
 // No editor API here: the TreeDataProvider (../provider.ts) only renders what this returns.
 import { setMaxListeners } from 'node:events';
 import { backendLabel, isServiceUp, offersService, type BackendInfo } from '../../aws/backend';
-import type { ResolvedConnection } from '../../aws/connection';
+import { SERVICE_ENV_SUFFIX, serviceKeyOf, type ResolvedConnection } from '../../aws/connection';
 import { describeError, isAbortError } from '../../aws/errors';
 import type { ConnectionMonitor, ConnectionState } from '../../connection/monitor';
 import { errorNode, infoNode, loadMoreNode, type ExplorerNode } from './node';
@@ -175,17 +175,7 @@ export class ExplorerTree {
       collapsible: b.services || b.init ? 'collapsed' : 'none',
       ref: { kind: 'explorer.backend' },
     };
-    const services = this.registry
-      .all()
-      .filter((s) => offersService(b, s.healthNames))
-      .map((s): ExplorerNode => ({
-        id: `${s.id}:`,
-        label: s.label,
-        icon: s.icon,
-        contextValue: `lcl.service.${s.id}`,
-        collapsible: 'collapsed',
-        ref: { kind: 'explorer.service', service: s.id },
-      }));
+    const services = this.registry.all().map((s) => serviceRow(s, connection, b));
     const rows = [backendNode, ...services];
     this.remember(undefined, rows);
     return rows;
@@ -367,4 +357,41 @@ function emptyText(node: ExplorerNode): string {
     default:
       return 'Nothing here';
   }
+}
+
+/**
+ * A service's row: served by its own endpoint (shown, and not judged by the main emulator's health), offered by the
+ * main emulator, or reported down by it — then a readable row that lists nothing instead of a failing call.
+ */
+function serviceRow(s: ServiceExplorer, connection: ResolvedConnection, b: BackendInfo): ExplorerNode {
+  const row = {
+    id: `${s.id}:`,
+    label: s.label,
+    icon: s.icon,
+    contextValue: `lcl.service.${s.id}`,
+    collapsible: 'collapsed' as const,
+    ref: { kind: 'explorer.service' as const, service: s.id },
+  };
+  const key = serviceKeyOf(s.id);
+  const own = key ? connection.serviceEndpoints[key] : undefined;
+  if (own) {
+    const from = own.source === 'setting' ? 'localCloudLab.endpoints' : `AWS_ENDPOINT_URL_${SERVICE_ENV_SUFFIX[key!]}`;
+    return {
+      ...row,
+      description: `via ${new URL(own.url).host}${own.loopback ? '' : ' (REMOTE)'}`,
+      tooltip: `${s.label} is served by ${own.url} (from ${from}), not by ${connection.endpoint}`,
+    };
+  }
+  if (offersService(b, s.healthNames)) return row;
+  const state = s.healthNames.map((n) => b.services?.[n]).find(Boolean) ?? 'not offered';
+  return {
+    ...row,
+    description: state,
+    tooltip:
+      `${backendLabel(b)} reports ${s.label} as "${state}", so nothing is listed. ` +
+      `Enable the service in the emulator, or serve it from another endpoint with localCloudLab.endpoints.`,
+    icon: state === 'error' ? 'error' : 'circle-slash',
+    contextValue: `lcl.service.${s.id}.unavailable`,
+    collapsible: 'none',
+  };
 }
