@@ -357,20 +357,35 @@ async function seedKms(kms) {
   return `${DEMO.keyAlias} → ${KeyMetadata.KeyId}`;
 }
 
-/** Seeds every demo resource into the emulator at `endpoint`. */
-export async function seed(endpoint, { log = console.log } = {}) {
-  const cfg = clientConfig(endpoint);
+/** Per-service endpoints from the AWS SDK convention, e.g. AWS_ENDPOINT_URL_DYNAMODB (for `endpoints` below). */
+export function endpointsFromEnv(env = process.env) {
+  const names = { s3: 'S3', sqs: 'SQS', kinesis: 'KINESIS', dynamodb: 'DYNAMODB', iam: 'IAM', sns: 'SNS' };
+  Object.assign(names, { lambda: 'LAMBDA', secretsmanager: 'SECRETS_MANAGER', kms: 'KMS' });
+  const out = {};
+  for (const [key, suffix] of Object.entries(names)) {
+    const url = env[`AWS_ENDPOINT_URL_${suffix}`]?.trim();
+    if (url) out[key] = url.replace(/\/+$/, '');
+  }
+  return out;
+}
+
+/**
+ * Seeds every demo resource into the emulator at `endpoint`; `endpoints` sends some services elsewhere
+ * (service → URL, e.g. `{ dynamodb: 'http://127.0.0.1:5000' }` beside a LocalStack that cannot run DynamoDB).
+ */
+export async function seed(endpoint, { log = console.log, endpoints = {} } = {}) {
+  const cfg = (service) => clientConfig(endpoints[service] ?? endpoint);
   const clients = {
-    s3: new S3Client(cfg),
-    sqs: new SQSClient(cfg),
+    s3: new S3Client(cfg('s3')),
+    sqs: new SQSClient(cfg('sqs')),
     // Kinesis defaults to HTTP/2, which plain-HTTP emulators (moto, LocalStack on :4566) do not speak.
-    kinesis: new KinesisClient({ ...cfg, requestHandler: new NodeHttpHandler() }),
-    ddb: new DynamoDBClient(cfg),
-    iam: new IAMClient(cfg),
-    sns: new SNSClient(cfg),
-    lambda: new LambdaClient(cfg),
-    secrets: new SecretsManagerClient(cfg),
-    kms: new KMSClient(cfg),
+    kinesis: new KinesisClient({ ...cfg('kinesis'), requestHandler: new NodeHttpHandler() }),
+    ddb: new DynamoDBClient(cfg('dynamodb')),
+    iam: new IAMClient(cfg('iam')),
+    sns: new SNSClient(cfg('sns')),
+    lambda: new LambdaClient(cfg('lambda')),
+    secrets: new SecretsManagerClient(cfg('secretsmanager')),
+    kms: new KMSClient(cfg('kms')),
   };
   try {
     log(`Seeding demo data into ${endpoint}`);
@@ -403,7 +418,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exit(2);
   }
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  seed(endpoint).catch((err) => {
+  seed(endpoint, { endpoints: endpointsFromEnv() }).catch((err) => {
     console.error(err.message);
     process.exitCode = 1;
   });

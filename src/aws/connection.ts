@@ -50,7 +50,9 @@ export function serviceKeyOf(name: string): ServiceKey | undefined {
   const flat = name.toLowerCase().replace(/[-_\s]/g, '');
   if (Object.hasOwn(SERVICE_ENV_SUFFIX, flat)) return flat as ServiceKey;
   if (Object.hasOwn(SERVICE_ALIASES, flat)) return SERVICE_ALIASES[flat];
-  const bySuffix = Object.entries(SERVICE_ENV_SUFFIX).find(([, suffix]) => suffix.replace(/_/g, '').toLowerCase() === flat);
+  const bySuffix = Object.entries(SERVICE_ENV_SUFFIX).find(
+    ([, suffix]) => suffix.replace(/_/g, '').toLowerCase() === flat,
+  );
   return bySuffix?.[0] as ServiceKey | undefined;
 }
 

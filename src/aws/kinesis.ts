@@ -134,8 +134,26 @@ export async function createStream(
   );
 }
 
+/**
+ * Deletes a stream. A stream still being created or resharded cannot be deleted (AWS and LocalStack answer
+ * ResourceInUseException; moto does not mind): wait up to 30 s for it to become ACTIVE, then delete.
+ */
 export async function deleteStream(clients: AwsClients, name: string, s?: Signal): Promise<void> {
-  await clients.kinesis().send(new DeleteStreamCommand({ StreamName: name, EnforceConsumerDeletion: true }), opts(s));
+  const send = () =>
+    clients.kinesis().send(new DeleteStreamCommand({ StreamName: name, EnforceConsumerDeletion: true }), opts(s));
+  const deadline = Date.now() + 30_000;
+  for (let wait = 100; ; wait = Math.min(wait * 2, 1_000)) {
+    try {
+      await send();
+      return;
+    } catch (err) {
+      if ((err as { name?: string }).name !== 'ResourceInUseException' || Date.now() > deadline) throw err;
+      const { status } = await describeStream(clients, name, s);
+      if (status === 'DELETING') return;
+    }
+    await new Promise((r) => setTimeout(r, wait));
+    s?.signal?.throwIfAborted();
+  }
 }
 
 /** The midpoint of a shard's range: splitting there gives two shards with equal halves of the key space. */

@@ -1,5 +1,6 @@
 // SQS queue operations for the explorer and its commands; plain records out.
 import {
+  CancelMessageMoveTaskCommand,
   CreateQueueCommand,
   DeleteMessageCommand,
   DeleteQueueCommand,
@@ -262,7 +263,41 @@ export function isUnsupportedOperation(err: unknown): boolean {
 }
 
 export type RedriveOutcome =
-  { readonly method: 'move-task'; readonly taskHandle?: string } | { readonly method: 'copy'; readonly moved: number };
+  | { readonly method: 'move-task'; readonly taskHandle?: string; readonly moved: number; readonly status: string }
+  | { readonly method: 'copy'; readonly moved: number };
+
+const MOVE_TASK_DONE = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);
+
+/**
+ * Follows a message move task (it runs in the background on AWS and LocalStack) until it ends, reporting the count
+ * moved; cancelling the signal cancels the task too.
+ */
+async function followMoveTask(
+  clients: AwsClients,
+  req: { dlqArn: string; progress?: (moved: number) => void } & Signal,
+  taskHandle: string | undefined,
+): Promise<RedriveOutcome> {
+  let moved = 0;
+  let status = 'RUNNING';
+  for (let wait = 100; ; wait = Math.min(wait * 2, 1_000)) {
+    if (req.signal?.aborted) {
+      if (taskHandle)
+        await clients
+          .sqs()
+          .send(new CancelMessageMoveTaskCommand({ TaskHandle: taskHandle }))
+          .catch(() => undefined);
+      req.signal.throwIfAborted();
+    }
+    const [task] = await listMoveTasks(clients, req.dlqArn, req);
+    moved = task?.moved ?? moved;
+    status = task?.status ?? status;
+    req.progress?.(moved);
+    if (!task || MOVE_TASK_DONE.has(status)) break;
+    await new Promise((r) => setTimeout(r, wait));
+  }
+  if (status === 'FAILED') throw new Error(`the message move task failed after moving ${moved} messages`);
+  return { method: 'move-task', taskHandle, moved, status };
+}
 
 /**
  * Moves messages from a dead-letter queue back to `targetUrl` (default: their source queue).
@@ -285,7 +320,7 @@ export async function redrive(
       const out = await clients
         .sqs()
         .send(new StartMessageMoveTaskCommand({ SourceArn: req.dlqArn, DestinationArn: req.targetArn }), opts(req));
-      return { method: 'move-task', taskHandle: out.TaskHandle };
+      return await followMoveTask(clients, req, out.TaskHandle);
     } catch (err) {
       if (req.signal?.aborted || !isUnsupportedOperation(err)) throw err;
       // moto and older emulators do not implement it: fall back to copying below.

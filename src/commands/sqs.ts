@@ -162,9 +162,8 @@ export function registerSqsCommands(ctx: CommandContext): vscode.Disposable[] {
         });
       });
       void vscode.window.showInformationMessage(
-        outcome.method === 'move-task'
-          ? `Started a message move task from ${dlq.name} to ${target.name}.`
-          : `Moved ${outcome.moved} messages from ${dlq.name} to ${target.name}.`,
+        `Moved ${outcome.moved} messages from ${dlq.name} to ${target.name}` +
+          (outcome.method === 'move-task' ? ` (message move task ${outcome.status.toLowerCase()}).` : '.'),
       );
       refreshRow(ctx, 'sqs:');
     }),

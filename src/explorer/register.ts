@@ -10,6 +10,7 @@ import { registerS3Commands } from '../commands/s3';
 import { registerSqsCommands } from '../commands/sqs';
 import { ModalPrompt, type CommandContext } from '../commands/ui';
 import { ConnectionMonitor } from '../connection/monitor';
+import { registerTerminalEnvironment } from '../connection/terminalEnv';
 import { startEmulator } from '../connection/startEmulator';
 import { confirmRemoteEndpoint, ConnectionStatus, readConnectionSettings } from '../connection/status';
 import {
@@ -90,6 +91,7 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
     { dispose: () => tree.dispose() },
     { dispose: () => monitor.dispose() },
     { dispose: () => logState.dispose() },
+    registerTerminalEnvironment(context, monitor),
     // Collapsing drops the loaded pages below (memory follows the screen); expanding again lists afresh.
     view.onDidCollapseElement((e) => tree.refresh(e.element)),
     vscode.workspace.registerFileSystemProvider(

@@ -1,6 +1,7 @@
 // Host side of the SQS messages panel: send (validated, FIFO-aware), peek without consuming through LocalStack's
 // developer endpoint, or — where the backend has none — a receive that warns first and gives messages straight
 // back (VisibilityTimeout 0); delete a received message after confirmation.
+import { endpointFor } from '../aws/connection';
 import { deleteMessage, getQueue, receiveMessages, type QueueRecord } from '../aws/sqs';
 import { contentBasedDeduplication, peekMessages, sendMessage } from '../aws/sqsMessages';
 import type { PanelKind } from './panel';
@@ -52,7 +53,9 @@ export function sqsPanel(deps: PanelDeps): PanelKind<SqsTarget, SqsFromView, Sqs
       const detectPeek = async (signal: AbortSignal): Promise<boolean> => {
         const backend = deps.backend();
         if (backend) return backend.sqsPeek;
-        const probe = await peekMessages((await requireClients(deps)).connection.endpoint, target.queueUrl, { signal });
+        const probe = await peekMessages(endpointFor((await requireClients(deps)).connection, 'sqs'), target.queueUrl, {
+          signal,
+        });
         return probe.supported;
       };
 
@@ -98,11 +101,15 @@ export function sqsPanel(deps: PanelDeps): PanelKind<SqsTarget, SqsFromView, Sqs
               return;
             case 'peek':
               await host.run(m.requestId, `Peek at ${name}`, async (signal) => {
-                const result = await peekMessages((await requireClients(deps)).connection.endpoint, target.queueUrl, {
-                  showInvisible: m.showInvisible,
-                  showDelayed: m.showDelayed,
-                  signal,
-                });
+                const result = await peekMessages(
+                  endpointFor((await requireClients(deps)).connection, 'sqs'),
+                  target.queueUrl,
+                  {
+                    showInvisible: m.showInvisible,
+                    showDelayed: m.showDelayed,
+                    signal,
+                  },
+                );
                 if (!result.supported) {
                   canPeek = false;
                   throw new Error(`${result.reason}; use Receive instead`);

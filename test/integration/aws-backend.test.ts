@@ -85,7 +85,8 @@ const LS_PEEK = {
 describe('backend detection', () => {
   let moto: MotoServer;
   before(async () => {
-    moto = await startMoto();
+    // moto itself (these tests are about moto), also in the LocalStack run.
+    moto = await startMoto({ reuse: process.env.LCL_TEST_BACKEND === 'localstack' ? '' : undefined });
   });
   after(async () => {
     await moto?.stop();

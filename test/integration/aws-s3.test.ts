@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import * as s3 from '../../src/aws/s3';
+import { getQueue } from '../../src/aws/sqs';
 import { useLab } from '../support/fixtures';
 
 describe('aws/s3 against the emulator', () => {
@@ -159,8 +160,9 @@ describe('aws/s3 against the emulator', () => {
     assert.equal(rules[0]?.Expiration?.Days, 7);
 
     const { CreateQueueCommand } = await import('@aws-sdk/client-sqs');
-    await lab.clients.sqs().send(new CreateQueueCommand({ QueueName: 'bucket-events' }));
-    const queueArn = 'arn:aws:sqs:us-east-1:123456789012:bucket-events';
+    const { QueueUrl } = await lab.clients.sqs().send(new CreateQueueCommand({ QueueName: 'bucket-events' }));
+    // The emulator's own account (moto 123456789012, LocalStack 000000000000): LocalStack checks the queue exists.
+    const queueArn = (await getQueue(lab.clients, QueueUrl!)).arn!;
     await s3.putNotifications(lab.clients, 'settings', {
       QueueConfigurations: [{ Id: 'to-queue', QueueArn: queueArn, Events: ['s3:ObjectCreated:*'] }],
     });

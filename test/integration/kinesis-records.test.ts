@@ -93,19 +93,23 @@ describe('Kinesis records (moto)', () => {
     );
   });
 
-  it('reads AT_TIMESTAMP: a time before the records gives them all, a time after gives none', async () => {
+  it('reads AT_TIMESTAMP: a time before the records gives them all, a time after the last gives none', async () => {
     const before = await openShardIterator(lab.clients, {
       stream: 'clicks',
       shardId,
       type: 'AT_TIMESTAMP',
       timestamp: new Date(Date.now() - 3_600_000).toISOString(),
     });
-    assert.equal((await readRecords(lab.clients, { iterator: before, limit: 100 })).records.length, 5);
+    const all = (await readRecords(lab.clients, { iterator: before, limit: 100 })).records;
+    assert.equal(all.length, 5);
+    // Just after the last arrival (a future time is refused by Kinesis and LocalStack, and by checkIteratorInput).
+    const after = new Date(Math.max(...all.map((r) => Date.parse(r.arrival!))) + 1);
+    assert.ok(after.getTime() <= Date.now());
     const later = await openShardIterator(lab.clients, {
       stream: 'clicks',
       shardId,
       type: 'AT_TIMESTAMP',
-      timestamp: new Date(Date.now() + 3_600_000).toISOString(),
+      timestamp: after.toISOString(),
     });
     assert.equal((await readRecords(lab.clients, { iterator: later, limit: 100 })).records.length, 0);
   });

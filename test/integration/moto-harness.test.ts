@@ -8,7 +8,8 @@ describe('moto harness', () => {
   let moto: MotoServer;
   let s3: S3Client;
   before(async () => {
-    moto = await startMoto();
+    // moto itself (these tests are about moto), also in the LocalStack run.
+    moto = await startMoto({ reuse: process.env.LCL_TEST_BACKEND === 'localstack' ? '' : undefined });
     s3 = new S3Client(awsTestConfig(moto.endpoint));
   });
   after(async () => {

@@ -25,31 +25,44 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { awsTestConfig, startMoto, type MotoServer } from '../support/moto';
+import { startEmulator, type TestEmulator } from '../support/emulator';
 
 const run = promisify(execFile);
 const script = join(__dirname, '..', '..', 'scripts', 'seed-demo.mjs');
 
 describe('seed-demo script', () => {
-  let moto: MotoServer;
+  let moto: TestEmulator;
   before(async () => {
-    moto = await startMoto();
+    moto = await startEmulator();
   });
   beforeEach(() => moto.reset());
-  after(() => moto?.stop());
+  after(async () => {
+    await moto?.reset();
+    await moto?.stop();
+  });
 
-  const seed = () => run(process.execPath, [script, moto.endpoint], { timeout: 60_000 });
+  // Services served elsewhere (DynamoDB beside LocalStack) reach the script the SDK way: AWS_ENDPOINT_URL_<SERVICE>.
+  const seed = () =>
+    run(process.execPath, [script, moto.endpoint], {
+      timeout: 60_000,
+      env: {
+        ...process.env,
+        ...Object.fromEntries(
+          Object.entries(moto.endpoints).map(([service, url]) => [`AWS_ENDPOINT_URL_${service.toUpperCase()}`, url]),
+        ),
+      },
+    });
 
   test('seeds a bucket, queues with a DLQ, a stream, a table, a role, a topic, a function, a secret and a key — twice without duplicates', async () => {
     const first = await seed();
     assert.match(first.stdout, /IAM role and policies/);
     await seed();
 
-    const cfg = awsTestConfig(moto.endpoint);
+    const cfg = moto.config();
     const s3 = new S3Client(cfg);
     const sqs = new SQSClient(cfg);
     const kinesis = new KinesisClient({ ...cfg, requestHandler: new NodeHttpHandler() });
-    const ddb = new DynamoDBClient(cfg);
+    const ddb = new DynamoDBClient(moto.config('dynamodb'));
     const iam = new IAMClient(cfg);
     try {
       const objects = await s3.send(new ListObjectsV2Command({ Bucket: 'lab-demo-assets' }));

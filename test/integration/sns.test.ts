@@ -39,7 +39,8 @@ describe('SNS (moto)', () => {
   const drain = async (): Promise<string[]> => {
     const got = await lab.clients
       .sqs()
-      .send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }));
+      // Delivery from a topic to a queue is asynchronous on AWS and LocalStack: long-poll for it.
+      .send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 5 }));
     return (got.Messages ?? []).map((m) => (JSON.parse(m.Body ?? '{}') as { Message?: string }).Message ?? '');
   };
 

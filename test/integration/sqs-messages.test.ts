@@ -8,6 +8,9 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { deleteMessage, receiveMessages } from '../../src/aws/sqs';
 import { parsePeekResponse, peekMessages, sendMessage } from '../../src/aws/sqsMessages';
 import { checkSend } from '../../src/webviews/protocol/sqs';
+import { endpointFor } from '../../src/aws/connection';
+import { getQueue } from '../../src/aws/sqs';
+import { onLocalStack } from '../support/emulator';
 import { useLab } from '../support/fixtures';
 
 /** LocalStack's documented JSON answer for two messages (shape from its OpenAPI spec and SQS docs). */
@@ -113,7 +116,7 @@ describe('SQS peek against a LocalStack-shaped fixture', () => {
   });
 });
 
-describe('SQS send and receive (moto)', () => {
+describe('SQS send and receive (emulator)', () => {
   const lab = useLab();
   let standard = '';
   let fifo = '';
@@ -173,11 +176,36 @@ describe('SQS send and receive (moto)', () => {
     await assert.rejects(sendMessage(lab.clients, fifo, { body: 'x', attributes: [] }), /MessageGroupId|group/i);
   });
 
-  it('has no peek endpoint on moto, so the panel falls back to receive', async () => {
-    const result = await peekMessages(lab.emulator.endpoint, standard);
-    assert.equal(result.supported, false);
-    assert.match(!result.supported ? result.reason : '', /no \/_aws\/sqs\/messages endpoint/);
-  });
+  if (onLocalStack) {
+    it('peeks through the /_aws/sqs/messages: bodies and attributes, nothing consumed', async () => {
+      await sendMessage(lab.clients, standard, {
+        body: 'first',
+        attributes: [{ name: 'kind', type: 'String', value: 'order' }],
+      });
+      await sendMessage(lab.clients, standard, { body: 'second', attributes: [] });
+      const sqsEndpoint = endpointFor(lab.clients.connection, 'sqs');
+      for (let round = 0; round < 2; round++) {
+        const result = await peekMessages(sqsEndpoint, standard);
+        assert.ok(result.supported, 'LocalStack offers the peek endpoint');
+        if (!result.supported) return;
+        assert.deepEqual(
+          result.messages.map((m) => m.body),
+          ['first', 'second'],
+        );
+        assert.deepEqual(result.messages[0]?.messageAttributes.kind, { dataType: 'String', value: 'order' });
+        assert.ok(result.messages.every((m) => !m.deletable && m.attributes.ApproximateReceiveCount === '0'));
+      }
+      const q = await getQueue(lab.clients, standard);
+      assert.equal(q.visible, 2);
+      assert.equal(q.inFlight ?? 0, 0);
+    });
+  } else {
+    it('has no peek endpoint on moto, so the panel falls back to receive', async () => {
+      const result = await peekMessages(lab.emulator.endpoint, standard);
+      assert.equal(result.supported, false);
+      assert.match(!result.supported ? result.reason : '', /no \/_aws\/sqs\/messages endpoint/);
+    });
+  }
 
   it('a receive with VisibilityTimeout 0 gives the message back at once but raises its receive count', async () => {
     await sendMessage(lab.clients, standard, { body: 'peekaboo', attributes: [] });

@@ -55,6 +55,7 @@ import {
 } from '@aws-sdk/client-iam';
 import {
   CreateStreamCommand,
+  waitUntilStreamExists,
   IncreaseStreamRetentionPeriodCommand,
   KinesisClient,
   PutRecordsCommand,
@@ -94,7 +95,7 @@ import { DEFAULT_LOCAL_SERVICES, roundMemo, type CheckEnv } from '../../src/walk
 import { CHECKS, checkSource, allExercises, type WeekId } from '../../src/walkthrough/registry';
 import { realProbes } from '../../src/walkthrough/probes/tcp';
 import { folderFiles } from '../../src/walkthrough/files';
-import { startEmulator, type TestEmulator } from '../support/emulator';
+import { skipOnLocalStack, startEmulator, type TestEmulator } from '../support/emulator';
 import { connectionFor } from '../support/fixtures';
 
 interface Sdk {
@@ -251,6 +252,8 @@ async function autoScalingGroup(): Promise<void> {
 
 async function stream(name = 'clicks', shards = 1): Promise<string> {
   await sdk.kinesis.send(new CreateStreamCommand({ StreamName: name, ShardCount: shards }));
+  // A new stream is CREATING for a moment on AWS and LocalStack (moto makes it ACTIVE at once): wait, as a learner would.
+  await waitUntilStreamExists({ client: sdk.kinesis, maxWaitTime: 30, minDelay: 1 }, { StreamName: name });
   const d = await sdk.kinesis.send(new DescribeStreamSummaryCommand({ StreamName: name }));
   return d.StreamDescriptionSummary!.StreamARN!;
 }
@@ -756,6 +759,21 @@ const ARRANGE: Partial<Record<WeekId, Record<string, Arrange>>> = {
   },
 };
 
+/** Steps whose work LocalStack 4.14 community on the host cannot hold, with the limitation. */
+const NO_LAMBDA = 'Lambda without a container runtime: a new function stays Pending and cannot be deleted';
+const NO_AUTOSCALING = 'community edition has no Auto Scaling or ELBv2 API';
+const LOCALSTACK_LIMITS: Record<string, string> = {
+  'week02.function': NO_LAMBDA,
+  'week02.trigger': NO_LAMBDA,
+  'week04.asg': NO_AUTOSCALING,
+  'week04.scaling-policy': NO_AUTOSCALING,
+  'week04.target-group': NO_AUTOSCALING,
+  'week04.load-balancer': NO_AUTOSCALING,
+  'week12.event-driven': NO_LAMBDA,
+  'week12.analytics': NO_LAMBDA,
+  'week12.feed': NO_LAMBDA,
+};
+
 describe('walkthrough exercise checks against moto', () => {
   test('every emulator-backed check has an arrangement here', () => {
     const missing = allExercises()
@@ -767,17 +785,21 @@ describe('walkthrough exercise checks against moto', () => {
 
   for (const [week, steps] of Object.entries(ARRANGE) as [WeekId, Record<string, Arrange>][]) {
     for (const [step, arrange] of Object.entries(steps)) {
-      test(`${week}.${step}: not done on a clean emulator, done after the step's work`, async () => {
-        const check = CHECKS[week][step];
-        assert.ok(check, `no check registered for ${week}.${step}`);
-        // Each look is its own round (as the scheduler does it), sharing listings between checks of the round.
-        const before = await check({ ...env, memo: roundMemo() });
-        assert.equal(before.done, false, `before: ${before.detail}`);
-        await arrange();
-        const after = await check({ ...env, memo: roundMemo() });
-        assert.equal(after.done, true, `after: ${after.detail}`);
-        assert.ok(after.detail.length > 0);
-      });
+      test(
+        `${week}.${step}: not done on a clean emulator, done after the step's work`,
+        skipOnLocalStack(LOCALSTACK_LIMITS[`${week}.${step}`] ?? ''),
+        async () => {
+          const check = CHECKS[week][step];
+          assert.ok(check, `no check registered for ${week}.${step}`);
+          // Each look is its own round (as the scheduler does it), sharing listings between checks of the round.
+          const before = await check({ ...env, memo: roundMemo() });
+          assert.equal(before.done, false, `before: ${before.detail}`);
+          await arrange();
+          const after = await check({ ...env, memo: roundMemo() });
+          assert.equal(after.done, true, `after: ${after.detail}`);
+          assert.ok(after.detail.length > 0);
+        },
+      );
     }
   }
 

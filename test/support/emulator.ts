@@ -38,7 +38,7 @@ export const onLocalStack = testBackend() === 'localstack';
  * The reason must name the LocalStack limitation; scripts/test.mjs lists every skip with it.
  */
 export function skipOnLocalStack(reason: string): { skip: string | false } {
-  return { skip: onLocalStack ? `LocalStack: ${reason}` : false };
+  return { skip: onLocalStack && reason ? `LocalStack: ${reason}` : false };
 }
 
 function parseEndpoints(raw: string | undefined): Record<string, string> {

@@ -92,6 +92,7 @@ export function checkIteratorInput(
   type: IteratorType,
   sequenceNumber?: string,
   timestamp?: string,
+  now = Date.now(),
 ): string | undefined {
   if ((type === 'AT_SEQUENCE_NUMBER' || type === 'AFTER_SEQUENCE_NUMBER') && !sequenceNumber?.trim()) {
     return `${type} needs a sequence number.`;
@@ -103,6 +104,10 @@ export function checkIteratorInput(
     if (!timestamp?.trim()) return 'AT_TIMESTAMP needs a date and time.';
     if (Number.isNaN(Date.parse(timestamp)))
       return `"${timestamp}" is not a date and time (e.g. 2026-11-21T10:00:00Z).`;
+    // Kinesis (and LocalStack) refuse a future time; moto quietly returns nothing. Say it before calling.
+    if (Date.parse(timestamp) > now) {
+      return `${timestamp} is in the future: AT_TIMESTAMP reads records that have arrived. Use LATEST to wait for new ones.`;
+    }
   }
   return undefined;
 }
