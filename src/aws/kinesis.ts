@@ -142,12 +142,15 @@ export async function deleteStream(clients: AwsClients, name: string, s?: Signal
   const send = () =>
     clients.kinesis().send(new DeleteStreamCommand({ StreamName: name, EnforceConsumerDeletion: true }), opts(s));
   const deadline = Date.now() + 30_000;
-  for (let wait = 100; ; wait = Math.min(wait * 2, 1_000)) {
+  for (let wait = 100, attempt = 0; ; wait = Math.min(wait * 2, 1_000), attempt++) {
     try {
       await send();
       return;
     } catch (err) {
-      if ((err as { name?: string }).name !== 'ResourceInUseException' || Date.now() > deadline) throw err;
+      const name = (err as { name?: string }).name;
+      // Gone by the time of a retry: LocalStack finishes a delete asked for while the stream was still CREATING.
+      if (attempt > 0 && name === 'ResourceNotFoundException') return;
+      if (name !== 'ResourceInUseException' || Date.now() > deadline) throw err;
       const { status } = await describeStream(clients, name, s);
       if (status === 'DELETING') return;
     }

@@ -317,9 +317,12 @@ export async function redrive(
 ): Promise<RedriveOutcome> {
   if (req.preferMoveTask !== false) {
     try {
+      // Without a destination a move task sends each message back to the queue it died in, and fails on messages
+      // sent straight to the DLQ (AWS and LocalStack alike): always name the target.
+      const destination = req.targetArn ?? (await getQueue(clients, req.targetUrl, req)).arn;
       const out = await clients
         .sqs()
-        .send(new StartMessageMoveTaskCommand({ SourceArn: req.dlqArn, DestinationArn: req.targetArn }), opts(req));
+        .send(new StartMessageMoveTaskCommand({ SourceArn: req.dlqArn, DestinationArn: destination }), opts(req));
       return await followMoveTask(clients, req, out.TaskHandle);
     } catch (err) {
       if (req.signal?.aborted || !isUnsupportedOperation(err)) throw err;

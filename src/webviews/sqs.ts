@@ -52,8 +52,10 @@ export function sqsPanel(deps: PanelDeps): PanelKind<SqsTarget, SqsFromView, Sqs
       };
       const detectPeek = async (signal: AbortSignal): Promise<boolean> => {
         const backend = deps.backend();
-        if (backend) return backend.sqsPeek;
-        const probe = await peekMessages(endpointFor((await requireClients(deps)).connection, 'sqs'), target.queueUrl, {
+        const { connection } = await requireClients(deps);
+        // The main emulator's answer holds only when it also serves SQS; another SQS endpoint is asked directly.
+        if (backend && !connection.serviceEndpoints.sqs) return backend.sqsPeek;
+        const probe = await peekMessages(endpointFor(connection, 'sqs'), target.queueUrl, {
           signal,
         });
         return probe.supported;

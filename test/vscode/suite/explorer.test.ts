@@ -14,7 +14,7 @@ import {
 import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { EXTENSION_ID, waitFor, workspaceUri } from './helpers';
+import { BACKEND_LABEL, EXTENSION_ID, emulator, useEmulatorSettings, waitFor, workspaceUri } from './helpers';
 
 interface Node {
   id: string;
@@ -24,8 +24,7 @@ interface Node {
   ref: { kind: string } & Record<string, unknown>;
 }
 
-const endpoint = process.env.LCL_TEST_ENDPOINT ?? '';
-const config = { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
+const config = emulator.config();
 
 /** waitFor, typed for checks that return a value or undefined. */
 async function waitValue<T>(
@@ -46,17 +45,15 @@ async function child(parentId: string | undefined, label: string): Promise<Node>
   );
 }
 
-suite('explorer against moto', function () {
+suite('explorer against the emulator', function () {
   this.timeout(120_000);
   const s3 = new S3Client({ ...config, forcePathStyle: true });
   const sqs = new SQSClient(config);
   const iam = new IAMClient(config);
-  const ddb = new DynamoDBClient(config);
+  const ddb = new DynamoDBClient(emulator.config('dynamodb'));
 
   suiteSetup(async () => {
-    assert.ok(endpoint, 'LCL_TEST_ENDPOINT must point at a moto server');
-    const reset = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
-    assert.equal(reset.status, 200);
+    await emulator.reset();
     await s3.send(new CreateBucketCommand({ Bucket: 'lab-bucket' }));
     await s3.send(
       new PutObjectCommand({
@@ -83,9 +80,7 @@ suite('explorer against moto', function () {
         }),
       }),
     );
-    await vscode.workspace
-      .getConfiguration('localCloudLab')
-      .update('endpoint', endpoint, vscode.ConfigurationTarget.Global);
+    await useEmulatorSettings();
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext);
     await vscode.commands.executeCommand('workbench.view.extension.localCloudLab');
@@ -101,10 +96,10 @@ suite('explorer against moto', function () {
     ddb.destroy();
   });
 
-  test('the tree shows the moto backend, every service, and the seeded resources', async () => {
-    const roots = await waitValue('the tree to show moto', async () => {
+  test('the tree shows the backend, every service, and the seeded resources', async () => {
+    const roots = await waitValue('the tree to show the backend', async () => {
       const r = await children();
-      return r.some((n) => n.label === 'moto') ? r : undefined;
+      return r.some((n) => BACKEND_LABEL.test(n.label)) ? r : undefined;
     });
     for (const svc of ['S3', 'SQS', 'Kinesis', 'DynamoDB', 'IAM']) {
       assert.ok(

@@ -1,5 +1,6 @@
 // Small helpers shared by the extension-host suites.
 import * as vscode from 'vscode';
+import { emulatorFromEnv, onLocalStack } from '../../support/emulator';
 
 export const EXTENSION_ID = 'local-cloud-lab.local-cloud-lab';
 
@@ -27,4 +28,32 @@ export function workspaceUri(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('no workspace folder is open');
   return folder.uri;
+}
+
+/** The run's emulator (moto, or LocalStack with DynamoDB on moto): scripts/test.mjs describes it in the environment. */
+export const emulator = emulatorFromEnv();
+
+/** Points the extension at the run's emulator: the main endpoint and the per-service ones. */
+export async function useEmulatorSettings(): Promise<void> {
+  const config = vscode.workspace.getConfiguration('localCloudLab');
+  await config.update('endpoint', emulator.endpoint, vscode.ConfigurationTarget.Global);
+  await config.update(
+    'endpoints',
+    Object.keys(emulator.endpoints).length ? emulator.endpoints : undefined,
+    vscode.ConfigurationTarget.Global,
+  );
+}
+
+/** The explorer's label for the run's backend node. */
+export const BACKEND_LABEL = onLocalStack ? /^LocalStack/ : /^moto$/;
+
+/** Skipped tests and the LocalStack limitation each meets; index.ts writes them into the result file. */
+// Each test file is its own bundle with its own copy of this module: the list lives on the global object.
+const skips = ((globalThis as { lclSkips?: { test: string; reason: string }[] }).lclSkips ??= []);
+
+/** In a mocha test: skip on LocalStack, naming the limitation (listed in the run's summary). */
+export function skipOnLocalStack(ctx: Mocha.Context, reason: string): void {
+  if (!onLocalStack) return;
+  skips.push({ test: ctx.test?.fullTitle() ?? '?', reason: `LocalStack: ${reason}` });
+  ctx.skip();
 }

@@ -48,7 +48,9 @@ export async function run(): Promise<void> {
 
   console.log(RESULT_PREFIX + JSON.stringify({ ...counts, files: files.length }));
   const resultFile = process.env.LCL_MOCHA_RESULT_FILE;
-  if (resultFile) writeFileSync(resultFile, JSON.stringify(counts));
+  // The skips with their reasons, recorded by helpers.skipOnLocalStack (bundled into each test file).
+  const skips = (globalThis as { lclSkips?: { test: string; reason: string }[] }).lclSkips ?? [];
+  if (resultFile) writeFileSync(resultFile, JSON.stringify({ ...counts, skips }));
   if (counts.failed > 0) throw new Error(`${counts.failed} extension-host test(s) failed`);
   if (counts.passed + counts.failed === 0) throw new Error('no extension-host tests ran');
 }

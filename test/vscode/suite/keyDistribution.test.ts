@@ -1,4 +1,4 @@
-// "Analyse Key Distribution" in a real VS Code against moto (LCL_TEST_ENDPOINT): a deliberately skewed table is
+// "Analyse Key Distribution" in a real VS Code against the run's emulator (DynamoDB: moto): a deliberately skewed table is
 // sampled by the command, the result carries the skew finding, and the histogram panel's script loads under the
 // strict CSP and receives the result.
 import * as assert from 'node:assert/strict';
@@ -6,16 +6,12 @@ import * as vscode from 'vscode';
 import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { KeyDistributionApi } from '../../../src/dynamodb/keyDistribution';
 import type { KeyDistributionResult } from '../../../src/dynamodb/protocol';
-import { EXTENSION_ID, waitFor } from './helpers';
-
-const endpoint = process.env.LCL_TEST_ENDPOINT ?? '';
-const config = { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
+import { EXTENSION_ID, emulator, useEmulatorSettings, waitFor } from './helpers';
 
 suite('DynamoDB key distribution', () => {
   suiteSetup(async () => {
-    assert.ok(endpoint, 'LCL_TEST_ENDPOINT must point at a moto server');
-    assert.equal((await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' })).status, 200);
-    const ddb = new DynamoDBClient(config);
+    await emulator.reset();
+    const ddb = new DynamoDBClient(emulator.config('dynamodb'));
     await ddb.send(
       new CreateTableCommand({
         TableName: 'skewed',
@@ -50,9 +46,7 @@ suite('DynamoDB key distribution', () => {
       await ddb.send(new BatchWriteItemCommand({ RequestItems: { hot: hot.slice(i, i + 25) } }));
     }
     ddb.destroy();
-    await vscode.workspace
-      .getConfiguration('localCloudLab')
-      .update('endpoint', endpoint, vscode.ConfigurationTarget.Global);
+    await useEmulatorSettings();
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext);
     await ext.activate();
@@ -60,7 +54,7 @@ suite('DynamoDB key distribution', () => {
 
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
+    await emulator.reset();
   });
 
   test('the command samples a hot table, reports the skew and shows the histogram panel', async () => {

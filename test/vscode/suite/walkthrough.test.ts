@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { EXTENSION_ID, waitFor } from './helpers';
+import { EXTENSION_ID, emulator, useEmulatorSettings, waitFor } from './helpers';
 
 interface CheckSummary {
   contexts: Record<string, boolean>;
@@ -20,7 +20,7 @@ interface WalkthroughContribution {
   steps: { id: string; completionEvents: string[]; media: Record<string, string> }[];
 }
 
-const endpoint = process.env.LCL_TEST_ENDPOINT ?? '';
+const endpoint = emulator.endpoint;
 
 function checkNow(week: string): Thenable<CheckSummary> {
   return vscode.commands.executeCommand<CheckSummary>('localCloudLab.walkthrough.checkNow', week);
@@ -28,20 +28,11 @@ function checkNow(week: string): Thenable<CheckSummary> {
 
 suite('walkthroughs', function () {
   this.timeout(120_000);
-  const s3 = new S3Client({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    forcePathStyle: true,
-  });
+  const s3 = new S3Client(emulator.config('s3'));
 
   suiteSetup(async () => {
-    assert.ok(endpoint, 'LCL_TEST_ENDPOINT must point at a moto server');
-    const reset = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
-    assert.equal(reset.status, 200);
-    await vscode.workspace
-      .getConfiguration('localCloudLab')
-      .update('endpoint', endpoint, vscode.ConfigurationTarget.Global);
+    await emulator.reset();
+    await useEmulatorSettings();
     await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
   });
 
@@ -115,6 +106,10 @@ suite('walkthroughs', function () {
     );
     const options = terminal!.creationOptions as vscode.TerminalOptions;
     assert.equal(options.env?.AWS_ENDPOINT_URL, endpoint);
+    // A service served elsewhere (DynamoDB beside LocalStack) gets its own variable, as the AWS CLI expects.
+    for (const [service, url] of Object.entries(emulator.endpoints)) {
+      assert.equal(options.env?.[`AWS_ENDPOINT_URL_${service.toUpperCase()}`], url);
+    }
     assert.equal(options.env?.AWS_ACCESS_KEY_ID, 'test');
     terminal!.dispose();
   });
@@ -139,11 +134,7 @@ suite('walkthroughs', function () {
   });
 
   test('week12 key design: the learner tables open as documents and the analyser reviews their keys', async () => {
-    const ddb = new DynamoDBClient({
-      endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    });
+    const ddb = new DynamoDBClient(emulator.config('dynamodb'));
     try {
       await ddb.send(
         new CreateTableCommand({
