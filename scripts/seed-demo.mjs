@@ -254,13 +254,15 @@ async function seedIam(iam) {
       }),
     );
   }
+  // The emulator's own account (moto 123456789012, LocalStack 000000000000), read off the role's ARN.
+  const account = (await iam.send(new GetRoleCommand({ RoleName: DEMO.role }))).Role.Arn.split(':')[4];
   const inline = {
     Version: '2012-10-17',
     Statement: [
       {
         Effect: 'Allow',
         Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
-        Resource: `arn:aws:sqs:us-east-1:123456789012:${DEMO.queue}`,
+        Resource: `arn:aws:sqs:us-east-1:${account}:${DEMO.queue}`,
       },
     ],
   };
@@ -277,7 +279,7 @@ async function seedIam(iam) {
       {
         Effect: 'Allow',
         Action: ['dynamodb:GetItem', 'dynamodb:Query'],
-        Resource: `arn:aws:dynamodb:us-east-1:123456789012:table/${DEMO.table}`,
+        Resource: `arn:aws:dynamodb:us-east-1:${account}:table/${DEMO.table}`,
       },
     ],
   };
@@ -288,7 +290,7 @@ async function seedIam(iam) {
     ));
   } catch (err) {
     if (!isName(err, 'EntityAlreadyExists', 'EntityAlreadyExistsException')) throw err;
-    policyArn = `arn:aws:iam::${err.message.match(/\d{12}/)?.[0] ?? '123456789012'}:policy/${DEMO.managedPolicy}`;
+    policyArn = `arn:aws:iam::${account}:policy/${DEMO.managedPolicy}`;
   }
   await iam.send(new AttachRolePolicyCommand({ RoleName: DEMO.role, PolicyArn: policyArn }));
   return `${DEMO.role}: trust lambda.amazonaws.com, inline consume-orders, managed ${DEMO.managedPolicy}`;

@@ -140,7 +140,8 @@ async function sharedLocalStack() {
   const ddb = await startMoto({ reuse: '' });
   let server;
   try {
-    server = await startLocalStack();
+    // A ready-stage init hook, so the tests see LocalStack's init state (/_localstack/init) with a real script.
+    server = await startLocalStack({ readyHooks: { [LS_READY_HOOK]: '#!/bin/sh\necho "lab ready"\n' } });
   } catch (err) {
     await ddb.stop();
     throw err;
@@ -159,6 +160,8 @@ async function sharedLocalStack() {
 }
 
 const zero = { passed: 0, failed: 0, skipped: 0 };
+/** The init hook the LocalStack run installs (the tests look for it by this name). */
+const LS_READY_HOOK = '10-lab-ready.sh';
 
 /** A node:test layer: spec output on the terminal, TAP into a file for the counts. */
 async function nodeTestLayer(

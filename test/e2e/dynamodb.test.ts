@@ -9,17 +9,17 @@ import { after, before, describe, test } from 'node:test';
 import { ordersTableInput } from '../support/tables';
 import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { openWorkbench, type Workbench } from '../support/codeServer';
-import { awsTestConfig, startMoto, type MotoServer } from '../support/moto';
+import { emulatorSettings, startEmulator, type TestEmulator } from '../support/emulator';
 
 describe('DynamoDB key design (UI)', () => {
-  let moto: MotoServer;
+  let moto: TestEmulator;
   let wb: Workbench;
   let workspace: string;
 
   before(async () => {
-    moto = await startMoto();
+    moto = await startEmulator();
     await moto.reset();
-    const ddb = new DynamoDBClient(awsTestConfig(moto.endpoint));
+    const ddb = new DynamoDBClient(moto.config('dynamodb'));
     await ddb.send(new CreateTableCommand(ordersTableInput('orders')));
     // A handful of customers hold most orders.
     const puts = Array.from({ length: 600 }, (_, i) => ({
@@ -67,7 +67,7 @@ describe('DynamoDB key design (UI)', () => {
     writeFileSync(join(workspace, 'template.yaml'), template);
     wb = await openWorkbench({
       workspace,
-      settings: { 'localCloudLab.endpoint': moto.endpoint },
+      settings: emulatorSettings(moto),
       viewport: { width: 1400, height: 900 },
       ...(process.env.LCL_VSIX ? { vsix: process.env.LCL_VSIX } : {}),
     });
@@ -75,6 +75,7 @@ describe('DynamoDB key design (UI)', () => {
 
   after(async () => {
     await wb?.close();
+    await moto?.reset();
     await moto?.stop();
     if (workspace) rmSync(workspace, { recursive: true, force: true });
   });

@@ -6,26 +6,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { openWorkbench, type Workbench } from '../support/codeServer';
-import { startMoto, type MotoServer } from '../support/moto';
+import { emulatorSettings, startEmulator, type TestEmulator } from '../support/emulator';
 
 describe('foundation (UI)', () => {
-  let moto: MotoServer;
+  let moto: TestEmulator;
   let wb: Workbench;
   let workspace: string;
 
   before(async () => {
-    moto = await startMoto();
+    moto = await startEmulator();
     workspace = mkdtempSync(join(tmpdir(), 'lcl-e2e-ws-'));
     // No Version, and an action that does not exist: the analyser has something to say about both.
     const policy = {
       Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:GetObjekt'], Resource: 'arn:aws:s3:::demo/*' }],
     };
     writeFileSync(join(workspace, 'bucket-policy.json'), JSON.stringify(policy, null, 2) + '\n');
-    wb = await openWorkbench({ workspace, settings: { 'localCloudLab.endpoint': moto.endpoint } });
+    wb = await openWorkbench({ workspace, settings: emulatorSettings(moto) });
   });
 
   after(async () => {
     await wb?.close();
+    await moto?.reset();
     await moto?.stop();
     if (workspace) rmSync(workspace, { recursive: true, force: true });
   });

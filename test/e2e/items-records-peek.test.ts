@@ -8,29 +8,32 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FrameLocator } from 'playwright-core';
 import { openWorkbench, repoRoot, type Workbench } from '../support/codeServer';
-import { startMoto, type MotoServer } from '../support/moto';
+import { emulatorSettings, onLocalStack, startEmulator, type TestEmulator } from '../support/emulator';
 
 interface SeedModule {
-  seed(endpoint: string, opts?: { log?: (line: string) => void }): Promise<void>;
+  seed(
+    endpoint: string,
+    opts?: { log?: (line: string) => void; endpoints?: Readonly<Record<string, string>> },
+  ): Promise<void>;
   DEMO: { table: string; stream: string; queue: string };
 }
 
 describe('panels (UI)', () => {
-  let moto: MotoServer;
+  let moto: TestEmulator;
   let wb: Workbench;
   let workspace: string;
   let demo: SeedModule['DEMO'];
 
   before(async () => {
-    moto = await startMoto();
+    moto = await startEmulator();
     await moto.reset();
     const seedModule = (await import(join(repoRoot, 'scripts', 'seed-demo.mjs'))) as SeedModule;
-    await seedModule.seed(moto.endpoint, { log: () => undefined });
+    await seedModule.seed(moto.endpoint, { log: () => undefined, endpoints: moto.endpoints });
     demo = seedModule.DEMO;
     workspace = mkdtempSync(join(tmpdir(), 'lcl-e2e-panels-'));
     wb = await openWorkbench({
       workspace,
-      settings: { 'localCloudLab.endpoint': moto.endpoint },
+      settings: emulatorSettings(moto),
       viewport: { width: 1400, height: 900 },
       // A prebuilt package when given (LCL_VSIX); otherwise the harness packages one.
       ...(process.env.LCL_VSIX ? { vsix: process.env.LCL_VSIX } : {}),
@@ -39,6 +42,7 @@ describe('panels (UI)', () => {
 
   after(async () => {
     await wb?.close();
+    await moto?.reset();
     await moto?.stop();
     if (workspace) rmSync(workspace, { recursive: true, force: true });
   });
@@ -96,13 +100,24 @@ describe('panels (UI)', () => {
       await wb.screenshot('records-browser');
     }));
 
-  test('SQS panel: no peek on moto, so Receive warns first, then lists messages', () =>
+  test('SQS panel: Peek on LocalStack lists messages without consuming them; elsewhere Receive warns first', () =>
     wb.capture('sqs-receive', async () => {
       const view = await openPanel(
         'Local Cloud Lab: Send, Peek or Receive Messages',
         demo.queue,
         `Messages: ${demo.queue}`,
       );
+      const rows = view.locator('table.grid tbody tr');
+      if (onLocalStack) {
+        await view.locator('p.sub', { hasText: 'Peek reads every message without consuming it' }).waitFor({
+          timeout: 30_000,
+        });
+        await view.getByRole('button', { name: 'Peek' }).click();
+        await rows.first().waitFor({ timeout: 30_000 });
+        assert.ok((await rows.count()) > 0);
+        await wb.screenshot('sqs-peek');
+        return;
+      }
       await view.locator('.warning', { hasText: 'cannot show messages without consuming them' }).waitFor({
         timeout: 30_000,
       });
@@ -112,7 +127,6 @@ describe('panels (UI)', () => {
       await dialog.waitFor({ timeout: 30_000 });
       assert.match(await dialog.innerText(), /raises each message's receive count/);
       await dialog.locator('.monaco-button', { hasText: /^Receive$/ }).click();
-      const rows = view.locator('table.grid tbody tr');
       await rows.first().waitFor({ timeout: 30_000 });
       assert.ok((await rows.count()) > 0);
       await wb.screenshot('sqs-receive');

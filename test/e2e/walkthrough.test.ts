@@ -8,36 +8,33 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { openWorkbench, type Workbench } from '../support/codeServer';
-import { awsTestConfig, startMoto, type MotoServer } from '../support/moto';
+import { emulatorSettings, startEmulator, type TestEmulator } from '../support/emulator';
 
 const WEEK1_TITLE = 'Week 1 · S3: buckets, versions and events';
 const BUCKET_STEP = 'Create a bucket';
 
 describe('walkthroughs (UI)', () => {
-  let moto: MotoServer;
+  let moto: TestEmulator;
   let wb: Workbench;
   let workspace: string;
   let s3: S3Client;
 
   before(async () => {
-    moto = await startMoto();
+    moto = await startEmulator();
     await moto.reset();
-    s3 = new S3Client(awsTestConfig(moto.endpoint));
+    s3 = new S3Client(moto.config('s3'));
     workspace = mkdtempSync(join(tmpdir(), 'lcl-e2e-wt-'));
     writeFileSync(join(workspace, 'README.md'), '# practice\n');
     // The endpoint is machine-overridable: in code-server's remote window a workspace value is the one that applies.
     mkdirSync(join(workspace, '.vscode'));
-    writeFileSync(
-      join(workspace, '.vscode', 'settings.json'),
-      JSON.stringify({ 'localCloudLab.endpoint': moto.endpoint }, null, 2),
-    );
+    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(emulatorSettings(moto), null, 2));
     wb = await openWorkbench({
       workspace,
       // A prebuilt package may be handed in (LCL_E2E_VSIX); by default the harness packages the tree.
       ...(process.env.LCL_E2E_VSIX ? { vsix: process.env.LCL_E2E_VSIX } : {}),
       viewport: { width: 1400, height: 900 },
       settings: {
-        'localCloudLab.endpoint': moto.endpoint,
+        ...emulatorSettings(moto),
         // Re-check every 5 s while the walkthrough is open, so the test waits seconds, not the default 15.
         'localCloudLab.walkthrough.checkIntervalSeconds': 5,
         'workbench.welcomePage.walkthroughs.openOnInstall': false,
@@ -50,6 +47,7 @@ describe('walkthroughs (UI)', () => {
   after(async () => {
     s3?.destroy();
     await wb?.close();
+    await moto?.reset();
     await moto?.stop();
     if (workspace) rmSync(workspace, { recursive: true, force: true });
   });

@@ -56,7 +56,7 @@ describe('test emulator', () => {
   });
 
   if (onLocalStack) {
-    it('is recognised as LocalStack 4.14 with per-service states and init stages', async () => {
+    it('is recognised as LocalStack 4.14 with per-service states, init stages and the ready hook state', async () => {
       const r = await detectBackend(lab.emulator.endpoint);
       assert.ok(r.reachable);
       if (!r.reachable) return;
@@ -67,6 +67,11 @@ describe('test emulator', () => {
         assert.ok(['available', 'running'].includes(r.backend.services?.[service] ?? ''), service);
       }
       assert.equal(r.backend.init?.completed.READY, true);
+      // scripts/test.mjs installs one ready-stage hook; LocalStack ran it.
+      assert.deepEqual(
+        r.backend.init?.scripts.map((s) => [s.stage, s.name, s.state]),
+        [['READY', '10-lab-ready.sh', 'SUCCESSFUL']],
+      );
     });
   }
 });

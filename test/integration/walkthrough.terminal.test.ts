@@ -16,7 +16,7 @@ import { DEFAULT_LOCAL_SERVICES, roundMemo, type CheckEnv } from '../../src/walk
 import { folderFiles } from '../../src/walkthrough/files';
 import { realProbes } from '../../src/walkthrough/probes/tcp';
 import { CHECKS, type WeekId } from '../../src/walkthrough/registry';
-import { startEmulator, type TestEmulator } from '../support/emulator';
+import { skipOnLocalStack, startEmulator, type TestEmulator } from '../support/emulator';
 import { connectionFor } from '../support/fixtures';
 
 const root = resolve(__dirname, '..', '..');
@@ -187,6 +187,14 @@ const WEEKS: { week: WeekId; actions: Action[]; expect: string[] }[] = [
   },
 ];
 
+/** Weeks whose typed commands LocalStack 4.14 community on the host cannot carry out, with the limitation. */
+const LOCALSTACK_LIMITS: Partial<Record<string, string>> = {
+  week04: 'community edition has no Auto Scaling or ELBv2 API',
+  week02:
+    'Lambda without a container runtime (functions stay Pending), and a LocalStack function cannot map the stream ' +
+    'of a DynamoDB table that moto serves',
+};
+
 describe(
   'walkthrough terminal commands against the emulator',
   { skip: hasCli ? false : 'the AWS CLI is not installed' },
@@ -247,39 +255,43 @@ describe(
     }
 
     for (const { week, actions, expect } of WEEKS) {
-      test(`${week}: the typed commands leave what every check looks for`, async () => {
-        const w = curriculum.weeks.find((x) => x.id === week)!;
-        const acct = account();
-        const seen = new Map<string, string>();
-        const last = new Map<string, string>();
-        try {
-          for (const a of actions) {
-            if ('term' in a) {
-              const from = a.other ? curriculum.weeks.find((x) => x.id === a.other)! : w;
-              const template = from.terminal[a.term];
-              assert.ok(template, `${week} has no terminal command ${a.term}`);
-              bash(renderTerminalCommand(template, connection));
-            } else if ('save' in a) {
-              // The learner fills the account id in where a step says so (the snippet's default is LocalStack's).
-              writeFileSync(join(dir, a.save), snippetText(a.snippet).replace(/000000000000/g, acct));
-            } else {
-              const presign = renderTerminalCommand(w.terminal['presign-put']!, connection);
-              bash(a.shell.replace('PRESIGN', presign));
+      test(
+        `${week}: the typed commands leave what every check looks for`,
+        skipOnLocalStack(LOCALSTACK_LIMITS[week] ?? ''),
+        async () => {
+          const w = curriculum.weeks.find((x) => x.id === week)!;
+          const acct = account();
+          const seen = new Map<string, string>();
+          const last = new Map<string, string>();
+          try {
+            for (const a of actions) {
+              if ('term' in a) {
+                const from = a.other ? curriculum.weeks.find((x) => x.id === a.other)! : w;
+                const template = from.terminal[a.term];
+                assert.ok(template, `${week} has no terminal command ${a.term}`);
+                bash(renderTerminalCommand(template, connection));
+              } else if ('save' in a) {
+                // The learner fills the account id in where a step says so (the snippet's default is LocalStack's).
+                writeFileSync(join(dir, a.save), snippetText(a.snippet).replace(/000000000000/g, acct));
+              } else {
+                const presign = renderTerminalCommand(w.terminal['presign-put']!, connection);
+                bash(a.shell.replace('PRESIGN', presign));
+              }
+              // Like the periodic checks: a step counts once a check has seen it done; one round after each action.
+              const round = { ...env, memo: roundMemo() };
+              for (const step of expect) {
+                if (seen.has(step)) continue;
+                const r = await CHECKS[week][step]!(round);
+                if (r.done) seen.set(step, r.detail);
+                else last.set(step, r.detail);
+              }
             }
-            // Like the periodic checks: a step counts once a check has seen it done; one round after each action.
-            const round = { ...env, memo: roundMemo() };
-            for (const step of expect) {
-              if (seen.has(step)) continue;
-              const r = await CHECKS[week][step]!(round);
-              if (r.done) seen.set(step, r.detail);
-              else last.set(step, r.detail);
-            }
+            for (const step of expect) assert.ok(seen.has(step), `${week}.${step} never done: ${last.get(step)}`);
+          } finally {
+            rmSync(dir, { recursive: true, force: true });
           }
-          for (const step of expect) assert.ok(seen.has(step), `${week}.${step} never done: ${last.get(step)}`);
-        } finally {
-          rmSync(dir, { recursive: true, force: true });
-        }
-      });
+        },
+      );
     }
   },
 );

@@ -22,7 +22,12 @@ function findRepoRoot(): string {
 }
 
 export const repoRoot = findRepoRoot();
-export const resultsDir = join(repoRoot, 'test-results');
+// The LocalStack run goes beside the moto one: its screenshots must not overwrite moto's.
+export const resultsDir = join(
+  repoRoot,
+  'test-results',
+  ...(process.env.LCL_TEST_BACKEND === 'localstack' ? ['localstack'] : []),
+);
 
 function lib(): Promise<CodeServerLib> {
   return import(pathToFileURL(join(repoRoot, 'scripts', 'lib', 'code-server.mjs')).href) as Promise<CodeServerLib>;

@@ -115,3 +115,11 @@ export async function startEmulator(): Promise<TestEmulator> {
     throw err;
   }
 }
+
+/** The extension settings that point it at an emulator: the main endpoint and any per-service ones. */
+export function emulatorSettings(e: TestEmulator): Record<string, unknown> {
+  return {
+    'localCloudLab.endpoint': e.endpoint,
+    ...(Object.keys(e.endpoints).length ? { 'localCloudLab.endpoints': e.endpoints } : {}),
+  };
+}
