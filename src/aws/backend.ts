@@ -25,8 +25,10 @@ export interface BackendInfo {
   /** Per-service states when the backend reports them (LocalStack, Floci); undefined means "assume all". */
   readonly services?: Readonly<Record<string, string>>;
   readonly init?: InitStatus;
-  /** Whether LocalStack's non-destructive SQS peek endpoint is there. */
+  /** Whether LocalStack's non-destructive SQS peek endpoint (`/_aws/sqs/messages`, also Floci's) is there. */
   readonly sqsPeek: boolean;
+  /** The path that empties every service (moto `/moto-api/reset`, Floci `/_floci/state/reset`); LocalStack community has none. */
+  readonly resetPath?: string;
 }
 
 export type DetectResult =
@@ -126,12 +128,7 @@ export async function detectBackend(
     return { reachable: false, reason: reasonOf(err) };
   }
   const flociHealth = first.status === 200 ? parseHealth(first.json) : undefined;
-  if (flociHealth) {
-    return {
-      reachable: true,
-      backend: { kind: 'floci', version: flociHealth.version, services: flociHealth.services, sqsPeek: false },
-    };
-  }
+  if (flociHealth) return { reachable: true, backend: floci(flociHealth) };
 
   const lsHeader = first.headers.get('x-localstack') !== null;
   let health: Fetched | undefined;
@@ -142,6 +139,11 @@ export async function detectBackend(
   }
   const parsed = health && health.status === 200 ? parseHealth(health.json) : undefined;
   const healthHeader = (health?.headers.get('x-localstack') ?? null) !== null;
+  // Floci answers LocalStack's health path too, naming itself in `original_edition` and without LocalStack's header.
+  const original = isRecord(health?.json) ? health.json.original_edition : undefined;
+  if (parsed && !healthHeader && typeof original === 'string' && original.startsWith('floci')) {
+    return { reachable: true, backend: floci(parsed) };
+  }
   if (parsed || lsHeader || healthHeader) {
     let init: InitStatus | undefined;
     try {
@@ -173,12 +175,41 @@ export async function detectBackend(
       isRecord(moto.json) &&
       ('lambda' in moto.json || 'batch' in moto.json)
     ) {
-      return { reachable: true, backend: { kind: 'moto', sqsPeek: false } };
+      return { reachable: true, backend: { kind: 'moto', sqsPeek: false, resetPath: '/moto-api/reset' } };
     }
   } catch {
     // fall through to generic
   }
   return { reachable: true, backend: { kind: 'generic', sqsPeek: false } };
+}
+
+/** Floci, from its health document: it offers LocalStack's SQS peek path and its own state reset. */
+function floci(health: { services: Record<string, string>; version?: string }): BackendInfo {
+  return {
+    kind: 'floci',
+    version: health.version,
+    services: health.services,
+    sqsPeek: true,
+    resetPath: '/_floci/state/reset',
+  };
+}
+
+/**
+ * Empties every service of the emulator through its own reset path. Throws when the backend has none (LocalStack
+ * community, generic endpoints) or the reset is refused.
+ */
+export async function resetEmulator(
+  endpoint: string,
+  backend: BackendInfo,
+  opts: { signal?: AbortSignal } = {},
+): Promise<void> {
+  if (!backend.resetPath) throw new Error(`${backendLabel(backend)} has no reset endpoint`);
+  const res = await fetch(`${endpoint.replace(/\/+$/, '')}${backend.resetPath}`, {
+    method: 'POST',
+    signal: opts.signal ?? AbortSignal.timeout(30_000),
+  });
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`HTTP ${res.status} from ${backend.resetPath}`);
 }
 
 /** States in which a service is usable. */

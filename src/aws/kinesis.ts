@@ -147,10 +147,10 @@ export async function deleteStream(clients: AwsClients, name: string, s?: Signal
       await send();
       return;
     } catch (err) {
-      const name = (err as { name?: string }).name;
+      const code = (err as { name?: string }).name;
       // Gone by the time of a retry: LocalStack finishes a delete asked for while the stream was still CREATING.
-      if (attempt > 0 && name === 'ResourceNotFoundException') return;
-      if (name !== 'ResourceInUseException' || Date.now() > deadline) throw err;
+      if (attempt > 0 && code === 'ResourceNotFoundException') return;
+      if (code !== 'ResourceInUseException' || Date.now() > deadline) throw err;
       const { status } = await describeStream(clients, name, s);
       if (status === 'DELETING') return;
     }

@@ -1,7 +1,8 @@
 // Wires the explorer into the editor: connection monitor, status bar, tree view, documents, and the S3, SQS,
 // Kinesis, DynamoDB and IAM commands. Returns what other features need (the live AWS clients, the monitor).
 import * as vscode from 'vscode';
-import type { BackendInfo } from '../aws/backend';
+import { backendLabel, resetEmulator, type BackendInfo } from '../aws/backend';
+import { describeError } from '../aws/errors';
 import type { AwsClients } from '../aws/clients';
 import { registerDynamoDbCommands } from '../commands/dynamodb';
 import { registerIamCommands } from '../commands/iam';
@@ -122,10 +123,12 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
     }),
     vscode.commands.registerCommand('localCloudLab.reconnect', () => monitor.retry()),
     vscode.commands.registerCommand('localCloudLab.startEmulator', () => startEmulator(monitor)),
+    vscode.commands.registerCommand('localCloudLab.resetEmulator', () => resetEmulatorCommand(ctx)),
     vscode.commands.registerCommand('localCloudLab.connection.menu', async () => {
       const items = [
         { label: '$(refresh) Reconnect now', run: () => monitor.retry() },
         { label: '$(play) Start emulator…', run: () => startEmulator(monitor) },
+        { label: '$(trash) Reset emulator…', run: () => resetEmulatorCommand(ctx) },
         {
           label: '$(gear) Connection settings',
           run: () => vscode.commands.executeCommand('workbench.action.openSettings', 'localCloudLab'),
@@ -174,4 +177,40 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
       tree.refresh(node);
     },
   };
+}
+
+/**
+ * "Reset Emulator": empties every service of the main emulator through its own reset path (moto, Floci), after a
+ * modal that names it. LocalStack community has no such path: say so rather than delete resources one by one.
+ */
+async function resetEmulatorCommand(ctx: CommandContext): Promise<void> {
+  const s = ctx.monitor.state;
+  if (s.kind !== 'connected') {
+    void vscode.window.showWarningMessage('Reset emulator: not connected to an emulator.');
+    return;
+  }
+  const label = `${backendLabel(s.backend)} at ${s.connection.endpoint}`;
+  if (!s.backend.resetPath) {
+    void vscode.window.showInformationMessage(
+      `${label} has no reset endpoint (LocalStack community keeps its state in memory: restart it to start afresh).`,
+    );
+    return;
+  }
+  const elsewhere = Object.keys(s.connection.serviceEndpoints);
+  const ok = await ctx.confirm(
+    `Delete every resource in ${label}?`,
+    'Every bucket, queue, topic, stream, table, role, function, secret and key of this emulator goes at once; ' +
+      'this cannot be undone.' +
+      (elsewhere.length ? ` Services served by their own endpoint (${elsewhere.join(', ')}) are left as they are.` : ''),
+    'Reset emulator',
+  );
+  if (!ok) return;
+  try {
+    await resetEmulator(s.connection.endpoint, s.backend);
+  } catch (err) {
+    void vscode.window.showErrorMessage(`Reset emulator failed: ${describeError(err)}`);
+    return;
+  }
+  ctx.tree.refresh();
+  void vscode.window.showInformationMessage(`${label} is empty.`);
 }

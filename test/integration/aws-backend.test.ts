@@ -14,7 +14,10 @@ import {
   parseInitStatus,
   parsePeekResponse,
   peekSqsMessages,
+  resetEmulator,
 } from '../../src/aws/backend';
+import { CreateQueueCommand, ListQueuesCommand } from '@aws-sdk/client-sqs';
+import { clientsFor } from '../support/fixtures';
 import { freePort, startMoto, type MotoServer } from '../support/moto';
 
 type Routes = Record<string, (url: URL) => { status?: number; body: unknown; headers?: Record<string, string> }>;
@@ -172,9 +175,72 @@ describe('backend detection', () => {
       assert.equal(r.backend.kind, 'floci');
       assert.equal(offersService(r.backend, ['kinesis']), false);
       assert.equal(offersService(r.backend, ['sqs']), true);
+      assert.equal(r.backend.sqsPeek, true, 'Floci serves /_aws/sqs/messages');
+      assert.equal(backendLabel(r.backend), 'Floci 1.2.0');
     } finally {
       await floci.close();
     }
+  });
+
+  // Floci as its documentation describes it (it cannot run here): LocalStack's health path answered with
+  // "original_edition": "floci-always-free" and no x-localstack header, its own state reset, the SQS peek path.
+  it('recognises Floci by its LocalStack-compatible health alone, peeks through it and resets its state', async () => {
+    const health = {
+      services: { s3: 'running', sqs: 'running', dynamodb: 'running', kinesis: 'running' },
+      edition: 'community',
+      original_edition: 'floci-always-free',
+      version: '1.5.30',
+    };
+    let resets = 0;
+    const queueUrl = 'http://localhost:4566/000000000000/orders';
+    const floci = await fixture({
+      '/_localstack/health': () => ({ body: health }),
+      '/_floci/state/reset': () => {
+        resets++;
+        return { body: { status: 'ok' } };
+      },
+      '/_aws/sqs/messages': (url) => ({
+        body:
+          url.searchParams.get('QueueUrl') === queueUrl
+            ? LS_PEEK
+            : { error: 'AWS.SimpleQueueService.NonExistentQueue' },
+      }),
+    });
+    try {
+      const r = await detectBackend(floci.url);
+      assert.ok(r.reachable);
+      if (!r.reachable) return;
+      assert.equal(r.backend.kind, 'floci');
+      assert.equal(r.backend.version, '1.5.30');
+      assert.equal(r.backend.sqsPeek, true);
+      assert.deepEqual(
+        (await peekSqsMessages(floci.url, queueUrl)).map((m) => m.body),
+        ['hello'],
+      );
+      await resetEmulator(floci.url, r.backend);
+      assert.equal(resets, 1);
+    } finally {
+      await floci.close();
+    }
+  });
+
+  it('resets moto through /moto-api/reset and refuses a backend without a reset path', async () => {
+    const r = await detectBackend(moto.endpoint);
+    assert.ok(r.reachable && r.backend.kind === 'moto');
+    if (!r.reachable) return;
+    const clients = clientsFor(moto.endpoint);
+    try {
+      await clients.sqs().send(new CreateQueueCommand({ QueueName: 'before-reset' }));
+      await resetEmulator(moto.endpoint, r.backend);
+      const left = await clients.sqs().send(new ListQueuesCommand({}));
+      assert.deepEqual(left.QueueUrls ?? [], []);
+    } finally {
+      clients.dispose();
+    }
+    await assert.rejects(
+      resetEmulator(moto.endpoint, { kind: 'localstack', sqsPeek: true, version: '4.14.0' }),
+      /LocalStack 4\.14\.0 has no reset endpoint/,
+    );
   });
 
   it('calls any other HTTP server a generic endpoint', async () => {

@@ -8,6 +8,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, repoRoot } from './moto';
 
+/** What the test LocalStack runs; everything else it reports as "disabled". */
+export const LOCALSTACK_SERVICES = [
+  's3',
+  'sqs',
+  'sns',
+  'kinesis',
+  'iam',
+  'sts',
+  'lambda',
+  'kms',
+  'secretsmanager',
+  'ec2',
+  'logs',
+  'events',
+  'stepfunctions',
+  'apigateway',
+  'cloudwatch',
+];
+
 export interface LocalStackServer {
   /** e.g. http://127.0.0.1:41234 */
   readonly endpoint: string;
@@ -77,6 +96,11 @@ export async function startLocalStack(opts: StartLocalStackOptions = {}): Promis
       // This machine looks like a container to LocalStack; host mode keeps every folder under FILESYSTEM_ROOT.
       OVERRIDE_IN_DOCKER: '0',
       FILESYSTEM_ROOT: root,
+      // The services the tests use, loaded at start: lazily loaded on first use, concurrent first calls can deadlock
+      // LocalStack's import of its IAM provider ("deadlock detected by _ModuleLock('moto.iam')") and leave it in
+      // "error". DynamoDB is left out: it needs a jar LocalStack cannot fetch offline (moto serves it instead).
+      EAGER_SERVICE_LOADING: '1',
+      SERVICES: LOCALSTACK_SERVICES.join(','),
       // Offline: no DNS server, no certificate download, no analytics.
       DNS_ADDRESS: '0',
       SKIP_SSL_CERT_DOWNLOAD: '1',
