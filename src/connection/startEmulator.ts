@@ -1,8 +1,9 @@
 // "Start emulator": finds a way to run one here — the LocalStack CLI, docker compose with a compose file in the
-// workspace, moto from the project's virtualenv or from python3 — runs it in a visible terminal, and otherwise
-// explains how to get one.
+// workspace, LocalStack on the host, moto from the project's virtualenv or from python3 — runs it (in a terminal, or
+// as a child process with its log in an output channel), and otherwise explains how to get one.
 import * as vscode from 'vscode';
 import { DEFAULT_ENDPOINT } from '../aws/connection';
+import type { EmulatorProcess } from './emulatorProcess';
 import { findLaunchers } from './launchers';
 import type { ConnectionMonitor } from './monitor';
 
@@ -14,12 +15,16 @@ Local Cloud Lab talks to an emulator on this machine (by default \`${DEFAULT_END
   \`.venv/bin/moto_server -H 127.0.0.1 -p 4566\`.
 - **LocalStack** (needs Docker and, since March 2026, an auth token): \`localstack start -d\`, or
   \`docker compose up -d\` with a compose file for \`localstack/localstack\`.
+- **LocalStack 4.14 on the host** (no Docker, no token; needs Python 3.13): a virtualenv with
+  \`pip install "localstack-core[runtime]==4.14.0" "cbor2<5.8" "pyopenssl<24.3" "cryptography<44" "service_identity<25"\`
+  in \`.venv-localstack\` of the workspace (the Local Cloud Lab repository's \`scripts/ensure-localstack.sh\` makes one),
+  then **Start Emulator** runs it and shows its log.
 - **Floci** (Docker): \`docker run -d -p 4566:4566 floci/floci:latest\`.
 
 Then click **Retry now** in the Local Cloud Lab view. To use another address, set \`localCloudLab.endpoint\`.
 `;
 
-export async function startEmulator(monitor: ConnectionMonitor): Promise<void> {
+export async function startEmulator(monitor: ConnectionMonitor, processes: EmulatorProcess): Promise<void> {
   const s = monitor.state;
   const endpoint = 'connection' in s ? s.connection.endpoint : DEFAULT_ENDPOINT;
   const url = new URL(endpoint);
@@ -46,9 +51,7 @@ export async function startEmulator(monitor: ConnectionMonitor): Promise<void> {
           )
           .then((p) => p?.launcher);
   if (!pick) return;
-  const terminal = vscode.window.createTerminal({ name: `Emulator: ${pick.label}`, cwd: pick.cwd });
-  terminal.show(true);
-  terminal.sendText(pick.command, true);
+  processes.start(pick);
   // Start the backoff from the beginning so the view notices the emulator within a few seconds.
   void monitor.retry();
 }

@@ -12,6 +12,7 @@ import { registerSqsCommands } from '../commands/sqs';
 import { ModalPrompt, type CommandContext } from '../commands/ui';
 import { ConnectionMonitor } from '../connection/monitor';
 import { registerTerminalEnvironment } from '../connection/terminalEnv';
+import { EmulatorProcess } from '../connection/emulatorProcess';
 import { startEmulator } from '../connection/startEmulator';
 import { confirmRemoteEndpoint, ConnectionStatus, readConnectionSettings } from '../connection/status';
 import {
@@ -64,6 +65,7 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
   const status = new ConnectionStatus(monitor, () => tree.hasContent());
   const prompt = new ModalPrompt();
   const ctx: CommandContext = { monitor, tree, output, confirm: prompt.confirm };
+  const processes = new EmulatorProcess();
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     // Tests answer modal confirmations and read what was asked; these commands exist only in test mode.
     context.subscriptions.push(
@@ -93,6 +95,7 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
     { dispose: () => monitor.dispose() },
     { dispose: () => logState.dispose() },
     registerTerminalEnvironment(context, monitor),
+    processes,
     // Collapsing drops the loaded pages below (memory follows the screen); expanding again lists afresh.
     view.onDidCollapseElement((e) => tree.refresh(e.element)),
     vscode.workspace.registerFileSystemProvider(
@@ -122,12 +125,14 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
       if (error) void vscode.window.showErrorMessage(error);
     }),
     vscode.commands.registerCommand('localCloudLab.reconnect', () => monitor.retry()),
-    vscode.commands.registerCommand('localCloudLab.startEmulator', () => startEmulator(monitor)),
+    vscode.commands.registerCommand('localCloudLab.startEmulator', () => startEmulator(monitor, processes)),
+    vscode.commands.registerCommand('localCloudLab.stopEmulator', () => stopEmulatorCommand(ctx, processes)),
     vscode.commands.registerCommand('localCloudLab.resetEmulator', () => resetEmulatorCommand(ctx)),
     vscode.commands.registerCommand('localCloudLab.connection.menu', async () => {
       const items = [
         { label: '$(refresh) Reconnect now', run: () => monitor.retry() },
-        { label: '$(play) Start emulator…', run: () => startEmulator(monitor) },
+        { label: '$(play) Start emulator…', run: () => startEmulator(monitor, processes) },
+        { label: '$(debug-stop) Stop emulator…', run: () => stopEmulatorCommand(ctx, processes) },
         { label: '$(trash) Reset emulator…', run: () => resetEmulatorCommand(ctx) },
         {
           label: '$(gear) Connection settings',
@@ -201,7 +206,9 @@ async function resetEmulatorCommand(ctx: CommandContext): Promise<void> {
     `Delete every resource in ${label}?`,
     'Every bucket, queue, topic, stream, table, role, function, secret and key of this emulator goes at once; ' +
       'this cannot be undone.' +
-      (elsewhere.length ? ` Services served by their own endpoint (${elsewhere.join(', ')}) are left as they are.` : ''),
+      (elsewhere.length
+        ? ` Services served by their own endpoint (${elsewhere.join(', ')}) are left as they are.`
+        : ''),
     'Reset emulator',
   );
   if (!ok) return;
@@ -213,4 +220,18 @@ async function resetEmulatorCommand(ctx: CommandContext): Promise<void> {
   }
   ctx.tree.refresh();
   void vscode.window.showInformationMessage(`${label} is empty.`);
+}
+
+/** "Stop Emulator": stops the emulator this extension started (after asking, naming it), and nothing else. */
+async function stopEmulatorCommand(ctx: CommandContext, processes: EmulatorProcess): Promise<void> {
+  const what = processes.describe();
+  if (!what) {
+    void vscode.window.showInformationMessage(
+      'Local Cloud Lab has not started an emulator in this window; stop yours where it runs.',
+    );
+    return;
+  }
+  if (!(await ctx.confirm(`Stop ${what}?`, 'Its in-memory state is lost.', 'Stop emulator'))) return;
+  await processes.stop();
+  void ctx.monitor.retry();
 }
