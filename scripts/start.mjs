@@ -5,6 +5,9 @@
 // Ctrl+C stops what this script started, and only that.
 //
 // Flags: --no-open (emulator only)  --seed (seed an emulator that was already running too)  --port N (code-server)
+//        --localstack   when nothing answers, start LocalStack 4.14 on the host (no Docker; Python 3.13 venv made by
+//                       scripts/ensure-localstack.sh) instead of moto, with DynamoDB on a moto beside it (LocalStack
+//                       community cannot run DynamoDB offline) through AWS_ENDPOINT_URL_DYNAMODB
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,10 +69,23 @@ async function ensureEmulator() {
     if (has('--seed')) await seed(EMULATOR);
     return;
   }
-  console.log(`[start] nothing answers on ${EMULATOR}: starting moto server there`);
   sh('bash', [join('scripts', 'ensure-moto.sh')]);
   const { tsImport } = await import('tsx/esm/api');
   const { startMoto } = await tsImport('../test/support/moto.ts', import.meta.url);
+  if (has('--localstack')) {
+    console.log(`[start] nothing answers on ${EMULATOR}: starting LocalStack 4.14 on the host there (~30 s)`);
+    const { startLocalStack } = await tsImport('../test/support/localstack.ts', import.meta.url);
+    const ddb = await startMoto({ reuse: '' });
+    started.push([`moto server for DynamoDB (${ddb.endpoint})`, () => ddb.stop()]);
+    const ls = await startLocalStack({ port: 4566 });
+    started.push([`LocalStack ${ls.version} (${ls.endpoint})`, () => ls.stop()]);
+    // The SDK convention the extension follows too: VS Code, started below, inherits it.
+    process.env.AWS_ENDPOINT_URL_DYNAMODB = ddb.endpoint;
+    console.log(`[start] DynamoDB is served by moto at ${ddb.endpoint} (AWS_ENDPOINT_URL_DYNAMODB)`);
+    await seed(EMULATOR, { endpoints: { dynamodb: ddb.endpoint } });
+    return;
+  }
+  console.log(`[start] nothing answers on ${EMULATOR}: starting moto server there`);
   const moto = await startMoto({ port: 4566, reuse: '' });
   started.push([`moto server (${moto.endpoint})`, () => moto.stop()]);
   await seed(moto.endpoint);
