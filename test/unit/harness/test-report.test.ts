@@ -29,6 +29,34 @@ describe('test orchestrator', () => {
     assert.throws(() => r.parseFlags(['--layer', '']), /needs a list/);
   });
 
+  test('--backend: both by default; localstack alone runs the emulator layers; unknown backends refused', () => {
+    assert.equal(r.parseFlags([]).backend, 'both');
+    assert.deepEqual(r.parseFlags(['--backend', 'localstack']), {
+      help: false,
+      backend: 'localstack',
+      selected: ['integration', 'vscode', 'e2e'],
+    });
+    assert.deepEqual(r.parseFlags(['--backend=localstack', '--layer', 'integration']).selected, ['integration']);
+    assert.equal(r.parseFlags(['--backend', 'moto']).selected.length, 7);
+    assert.throws(() => r.parseFlags(['--backend', 'floci']), /unknown backend: floci/);
+  });
+
+  test('skips are read from TAP with their reasons; on LocalStack a skip does not fail CI', () => {
+    const tap = [
+      'ok 1 - a',
+      '    ok 2 - week04.asg: not done # SKIP LocalStack: community edition has no Auto Scaling or ELBv2 API',
+      'ok 3 - Lambda \\# things # SKIP',
+      'ok 4 - plain',
+    ].join('\n');
+    assert.deepEqual(r.parseTapSkips(tap), [
+      { test: 'week04.asg: not done', reason: 'LocalStack: community edition has no Auto Scaling or ELBv2 API' },
+      { test: 'Lambda # things', reason: '' },
+    ]);
+    const counts = { passed: 3, failed: 0, skipped: 1 };
+    assert.equal(r.verdict(counts, { ci: true }).ok, false);
+    assert.equal(r.verdict(counts, { ci: true, skipsAllowed: true }).ok, true);
+  });
+
   test('TAP summary counters: cancelled counts as failed, todo as skipped', () => {
     const tap = [
       'TAP version 13',

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { newNonce, renderHtml } from '../../../src/webviews/html';
 import { itemsFromView } from '../../../src/webviews/protocol/items';
 import { lambdaFromView } from '../../../src/webviews/protocol/lambda';
-import { recordsFromView } from '../../../src/webviews/protocol/records';
+import { checkIteratorInput, recordsFromView } from '../../../src/webviews/protocol/records';
 import { snsFromView } from '../../../src/webviews/protocol/sns';
 import { sqsFromView } from '../../../src/webviews/protocol/sqs';
 import {
@@ -141,5 +141,17 @@ describe('panel page', () => {
     );
     assert.match(page, /<title>Items: &lt;orders&gt; &amp; "more"<\/title>/);
     assert.equal((page.match(/<script/g) ?? []).length, 1, 'one script, no inline code');
+  });
+});
+
+describe('Kinesis iterator input', () => {
+  it('refuses an AT_TIMESTAMP in the future (Kinesis and LocalStack refuse it; moto quietly returns nothing)', () => {
+    const now = Date.parse('2026-12-07T12:00:00Z');
+    assert.equal(checkIteratorInput('AT_TIMESTAMP', undefined, '2026-12-07T11:59:59Z', now), undefined);
+    assert.match(
+      checkIteratorInput('AT_TIMESTAMP', undefined, '2026-12-07T12:00:01Z', now) ?? '',
+      /is in the future: AT_TIMESTAMP reads records that have arrived\. Use LATEST/,
+    );
+    assert.match(checkIteratorInput('AT_TIMESTAMP', undefined, 'yesterday', now) ?? '', /is not a date and time/);
   });
 });
