@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
-import { AwsClients } from '../../src/aws/clients';
+import { type AwsClients } from '../../src/aws/clients';
 import * as kinesis from '../../src/aws/kinesis';
 import * as sqs from '../../src/aws/sqs';
 import { onLocalStack } from '../support/emulator';
