@@ -2,6 +2,9 @@
 // seeded resources, objects open and save back through the lcl-s3 file system, destructive commands ask first
 // (answered through the test-mode hook) and act on the named target, and IAM policies open with diagnostics.
 import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import {
   CreateBucketCommand,
@@ -115,6 +118,23 @@ suite('explorer against the emulator', function () {
     );
     const queue = await child('sqs:', 'lab-queue');
     assert.match(queue.description ?? '', /standard · 2 visible · 0 in flight · 0 delayed/);
+  });
+
+  test('a new terminal gets the emulator: endpoints (per service too), region and test credentials', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'lcl-term-env-')), 'env.txt');
+    const terminal = vscode.window.createTerminal({ name: 'Local Cloud Lab env check' });
+    try {
+      terminal.sendText(
+        `printf '%s|%s|%s|%s' "$AWS_ENDPOINT_URL" "$AWS_REGION" "$AWS_ACCESS_KEY_ID" "$AWS_ENDPOINT_URL_DYNAMODB" > ${out}`,
+      );
+      const text = await waitFor('the terminal to write its environment', () =>
+        existsSync(out) ? readFileSync(out, 'utf8') : undefined,
+      );
+      assert.equal(text, `${emulator.endpoint}|us-east-1|test|${emulator.endpoints.dynamodb ?? ''}`);
+    } finally {
+      terminal.dispose();
+      rmSync(dirname(out), { recursive: true, force: true });
+    }
   });
 
   test('an S3 object opens in an editor and saving writes it back', async () => {
