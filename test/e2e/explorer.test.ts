@@ -63,23 +63,8 @@ describe('explorer (UI)', () => {
   const sidebar = () => wb.page.locator('.part.sidebar');
   const statusBar = () => wb.page.locator('.part.statusbar');
 
-  /** The side-bar row whose label is exactly `label` (optionally also matching `text` anywhere in the row). */
-  function row(label: string, text?: RegExp): Locator {
-    const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-    const rows = sidebar()
-      .locator('.monaco-list-row')
-      .filter({ has: wb.page.locator('.label-name', { hasText: exact }) });
-    return (text ? rows.filter({ hasText: text }) : rows).first();
-  }
-
-  async function expand(label: string, text?: RegExp): Promise<void> {
-    const r = row(label, text);
-    await r.waitFor({ timeout: 30_000 });
-    if ((await r.getAttribute('aria-expanded')) !== 'true') await r.click();
-    await wb.page.waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await r.elementHandle(), {
-      timeout: 30_000,
-    });
-  }
+  const row = (label: string, text?: RegExp): Locator => wb.labelRow(label, text);
+  const expand = (label: string, text?: RegExp): Promise<void> => wb.expandRow(label, text);
 
   test('with no emulator running, the view offers to start one instead of showing errors', () =>
     wb.capture('explorer-welcome', async () => {
@@ -105,16 +90,8 @@ describe('explorer (UI)', () => {
       await row('moto').waitFor({ timeout: 90_000 });
       await statusBar().locator('.statusbar-item', { hasText: 'moto' }).first().waitFor();
 
-      // Widen the side bar (drag its sash) so descriptions are readable in the screenshot.
-      const sash = await wb.page.locator('.monaco-sash.primary-sidebar-sash').first().boundingBox();
-      if (sash) {
-        const x = sash.x + sash.width / 2;
-        const y = sash.y + sash.height / 2;
-        await wb.page.mouse.move(x, y);
-        await wb.page.mouse.down();
-        await wb.page.mouse.move(x + 420, y, { steps: 10 });
-        await wb.page.mouse.up();
-      }
+      // Widen the side bar so descriptions are readable in the screenshot.
+      await wb.widenSidebar(420);
 
       // Expand from the bottom up so rows above do not move under the pointer.
       for (const svc of ['KMS', 'Secrets Manager', 'Lambda', 'SNS']) {

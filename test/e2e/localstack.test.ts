@@ -46,20 +46,8 @@ if (onLocalStack) {
       if (workspace) rmSync(workspace, { recursive: true, force: true });
     });
 
-    const sidebar = () => wb.page.locator('.part.sidebar');
-    const row = (label: RegExp): Locator =>
-      sidebar()
-        .locator('.monaco-list-row')
-        .filter({ has: wb.page.locator('.label-name', { hasText: label }) })
-        .first();
-    async function expand(label: RegExp): Promise<void> {
-      const r = row(label);
-      await r.waitFor({ timeout: 60_000 });
-      if ((await r.getAttribute('aria-expanded')) !== 'true') await r.click();
-      await wb.page.waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await r.elementHandle(), {
-        timeout: 30_000,
-      });
-    }
+    const row = (label: RegExp): Locator => wb.labelRow(label);
+    const expand = (label: RegExp): Promise<void> => wb.expandRow(label);
 
     test('the explorer shows LocalStack, its service states and init stages, and DynamoDB on its own endpoint', () =>
       wb.capture('explorer-localstack', async () => {
@@ -72,15 +60,7 @@ if (onLocalStack) {
           .first()
           .waitFor({ timeout: 30_000 });
 
-        const sash = await wb.page.locator('.monaco-sash.primary-sidebar-sash').first().boundingBox();
-        if (sash) {
-          const x = sash.x + sash.width / 2;
-          const y = sash.y + sash.height / 2;
-          await wb.page.mouse.move(x, y);
-          await wb.page.mouse.down();
-          await wb.page.mouse.move(x + 380, y, { steps: 10 });
-          await wb.page.mouse.up();
-        }
+        await wb.widenSidebar(380);
 
         // DynamoDB says where it is served from; its table comes from that endpoint.
         const ddbHost = new URL(emulator.endpoints.dynamodb!).host;

@@ -13,6 +13,7 @@ import * as sns from '../../src/aws/sns';
 import * as sqs from '../../src/aws/sqs';
 import { onLocalStack } from '../support/emulator';
 import { useLab } from '../support/fixtures';
+import { simpleTableJson } from '../support/tables';
 
 describe('test emulator', () => {
   const lab = useLab();
@@ -24,14 +25,7 @@ describe('test emulator', () => {
     await sqs.createQueue(c, { name: 'harness-q', fifo: false });
     await sns.createTopic(c, 'harness-t');
     await kinesis.createStream(c, { name: 'harness-s', mode: 'PROVISIONED', shardCount: 1 });
-    const table = ddb.tableInputFromJson(
-      JSON.stringify({
-        TableName: 'harness',
-        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
+    const table = ddb.tableInputFromJson(simpleTableJson('harness'));
     assert.ok(table.ok);
     if (table.ok) await ddb.createTable(c, table.input);
     const trust = {

@@ -12,6 +12,7 @@ import { ExplorerTree } from '../../src/explorer/model/tree';
 import { createServiceRegistry } from '../../src/explorer/services';
 import * as ddb from '../../src/aws/dynamodb';
 import { useLab } from '../support/fixtures';
+import { simpleTableJson } from '../support/tables';
 
 async function localStackLike(): Promise<{ url: string; asked: string[]; close(): Promise<void> }> {
   const asked: string[] = [];
@@ -51,14 +52,7 @@ describe('explorer service rows: per-service states and endpoints', () => {
   });
 
   it('shows disabled and failed services as readable rows, and DynamoDB from its own endpoint', async () => {
-    const table = ddb.tableInputFromJson(
-      JSON.stringify({
-        TableName: 'served-elsewhere',
-        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
+    const table = ddb.tableInputFromJson(simpleTableJson('served-elsewhere'));
     assert.ok(table.ok);
     if (table.ok) await ddb.createTable(lab.clients, table.input);
     const dynamodbEndpoint = lab.emulator.endpoints.dynamodb ?? lab.emulator.endpoint;

@@ -68,6 +68,12 @@ export interface Workbench {
   openContainer(label: string): Promise<void>;
   /** Waits for a tree/list row in the side bar whose text contains `text`; returns it. */
   treeRow(text: string | RegExp, timeoutMs?: number): Promise<Locator>;
+  /** The side-bar row whose label is exactly `label` (a string) or matches it (a RegExp), optionally with `text`. */
+  labelRow(label: string | RegExp, text?: RegExp): Locator;
+  /** Expands that row (waiting for it first) unless it is expanded already. */
+  expandRow(label: string | RegExp, text?: RegExp): Promise<void>;
+  /** Drags the side bar's sash `px` to the right, so descriptions are readable in screenshots. */
+  widenSidebar(px: number): Promise<void>;
   /** Opens a workspace file with Quick Open (Ctrl+P) and waits for its editor tab. */
   openFile(relativePath: string): Promise<void>;
   /** Runs a command from the command palette by its title. */
@@ -145,6 +151,29 @@ function makeWorkbench(
       const row = sidebar.locator('.monaco-list-row', { hasText: text }).first();
       await row.waitFor({ timeout: timeoutMs });
       return row;
+    },
+    labelRow(label, text) {
+      const exact = typeof label === 'string' ? new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : label;
+      const rows = sidebar.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) });
+      return (text ? rows.filter({ hasText: text }) : rows).first();
+    },
+    async expandRow(label, text) {
+      const r = wb.labelRow(label, text);
+      await r.waitFor({ timeout: 30_000 });
+      if ((await r.getAttribute('aria-expanded')) !== 'true') await r.click();
+      await page.waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await r.elementHandle(), {
+        timeout: 30_000,
+      });
+    },
+    async widenSidebar(px) {
+      const sash = await page.locator('.monaco-sash.primary-sidebar-sash').first().boundingBox();
+      if (!sash) return;
+      const x = sash.x + sash.width / 2;
+      const y = sash.y + sash.height / 2;
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(x + px, y, { steps: 10 });
+      await page.mouse.up();
     },
     async openFile(relativePath) {
       await page.keyboard.press(`${mod}+KeyP`);

@@ -2,11 +2,12 @@
 // scripts/ensure-localstack.sh, started on a free loopback port with all of its state in a temporary folder,
 // awaited on /_localstack/health, and stopped by the process group it was started in.
 // Recipe and limits: ../shared/notes/localstack-host.md.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, repoRoot } from './moto';
+import { ownGroup } from './processes';
 
 /** What the test LocalStack runs; everything else it reports as "disabled". */
 export const LOCALSTACK_SERVICES = [
@@ -67,15 +68,6 @@ async function fetchJson(url: string, timeoutMs: number): Promise<unknown> {
   return JSON.parse(text) as unknown;
 }
 
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
 export async function startLocalStack(opts: StartLocalStackOptions = {}): Promise<LocalStackServer> {
   const python = ensureLocalStack();
   const port = opts.port ?? (await freePort());
@@ -114,22 +106,9 @@ export async function startLocalStack(opts: StartLocalStackOptions = {}): Promis
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const onProcessExit = (): void => killGroup(child, 'SIGKILL');
-  process.once('exit', onProcessExit);
-
-  let stopped = false;
+  const stopProcess = ownGroup(child, 10_000);
   const stop = async (): Promise<void> => {
-    if (stopped) return;
-    stopped = true;
-    process.off('exit', onProcessExit);
-    if (child.exitCode === null && child.signalCode === null) {
-      child.ref();
-      killGroup(child, 'SIGTERM');
-      const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopProcess();
     rmSync(root, { recursive: true, force: true });
   };
 

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Ports from '../../scripts/lib/ports.mjs';
+import { ownGroup } from './processes';
 
 export interface MotoServer {
   /** e.g. http://127.0.0.1:41234 */
@@ -107,15 +108,6 @@ async function waitReady(endpoint: string, child: ChildProcess | undefined, time
   }
 }
 
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
 /**
  * Starts a moto server (or reuses LCL_TEST_ENDPOINT) and returns its endpoint with reset/stop.
  * Lambda is configured not to use Docker either way.
@@ -147,24 +139,8 @@ export async function startMoto(opts: StartMotoOptions = {}): Promise<MotoServer
   child.stderr?.on('data', (d: string) => {
     stderrTail = (stderrTail + d).slice(-2000);
   });
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  // If the test process exits without stop(), still take the server down with it.
-  const onProcessExit = (): void => killGroup(child, 'SIGKILL');
-  process.once('exit', onProcessExit);
-
-  let stopped = false;
-  const stop = async (): Promise<void> => {
-    if (stopped) return;
-    stopped = true;
-    process.off('exit', onProcessExit);
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    // The handle was unreferenced after start-up; without this the loop could end before 'exit' arrives.
-    child.ref();
-    killGroup(child, 'SIGTERM');
-    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 3_000);
-    await exited;
-    clearTimeout(timer);
-  };
+  // If the test process exits without stop(), the server still goes down with it.
+  const stop = ownGroup(child, 3_000);
 
   try {
     await waitReady(endpoint, child, timeout);

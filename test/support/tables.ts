@@ -29,3 +29,13 @@ export function ordersTableInput(name: string): CreateTableCommandInput {
     ],
   };
 }
+
+/** The smallest on-demand table: one string hash key `id` (CreateTable JSON, as a learner's file would hold it). */
+export function simpleTableJson(name: string): string {
+  return JSON.stringify({
+    TableName: name,
+    KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+    AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+    BillingMode: 'PAY_PER_REQUEST',
+  });
+}
