@@ -15,8 +15,8 @@ import {
 } from './catalog';
 import type { ActionInfo, ConditionKeyInfo, IamData, ResourceTypeInfo } from './data';
 import type { Statement } from './model';
-import { isStar, resourcePatterns } from './risk';
-import { type ArnFinding, type TemplateShape, arnProblems, serviceTemplateShapes } from './validity';
+import { type ArnFinding, type TemplateShape, arnProblems, serviceTemplateShapes } from './arn';
+import { isStar, resourcePatterns } from './values';
 import type { StringNode } from '../syntax/tree';
 
 /** A two-level memo (pattern → template → answer): lookups allocate no joined key. */
@@ -66,7 +66,7 @@ export class IamFacts {
 
   constructor(readonly data: IamData) {}
 
-  /** Problems of one Resource/NotResource value (validity.ts arnProblems), computed once per value. */
+  /** Problems of one Resource/NotResource value (arn.ts arnProblems), computed once per value. */
   arnProblems(node: StringNode): readonly ArnFinding[] {
     let found = this.arnFindings.get(node);
     if (found === undefined) {
@@ -165,7 +165,7 @@ export class IamFacts {
     return types;
   }
 
-  /** resourcePatterns (risk.ts), once per statement. */
+  /** resourcePatterns (values.ts), once per statement. */
   patterns(s: Statement): readonly string[] {
     let patterns = this.patternLists.get(s);
     if (patterns === undefined) {

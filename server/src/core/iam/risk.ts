@@ -3,14 +3,12 @@
 // Pure functions over the policy model and the catalogue; catalogue answers come from the analysis' IamFacts.
 import { type ActionRef, globToRegExp, isWildcardOnly, parseOperator } from './catalog';
 import type { IamFacts } from './facts';
-import type { ConditionEntry, Policy, Statement, Value } from './model';
+import type { ConditionEntry, Policy, Statement } from './model';
+import { isStar, literal } from './values';
 import type { Node, StringNode } from '../syntax/tree';
 import type { Span } from '../types';
 
-/** The literal text of a value, or undefined when the host format computes it (never treated as a wildcard). */
-export function literal(v: Value | undefined): string | undefined {
-  return v?.kind === 'string' ? v.value : undefined;
-}
+export { isStar, literal, resourcePatterns } from './values';
 
 /**
  * Only a literal `"Allow"` allows; a computed or misspelt Effect is left to the validity rules. In a Terraform
@@ -41,24 +39,9 @@ export function actionEntries(s: Statement): ActionEntry[] {
   return out;
 }
 
-/** A pattern made only of `*` (`*`, `**`) grants every action or resource. */
-export function isStar(text: string): boolean {
-  return text.length > 0 && /^\*+$/.test(text);
-}
-
 /** An action pattern granting every action of every service: `*` (or `*:*`, which IAM reads the same way). */
 export function isAllActions(text: string): boolean {
   return /^\*+(:\*+)?$/.test(text);
-}
-
-/** Literal resource patterns of the statement (computed values are unknown, hence constrained). */
-export function resourcePatterns(s: Statement): string[] {
-  const out: string[] = [];
-  for (const v of s.resource?.values ?? []) {
-    const text = literal(v);
-    if (text !== undefined) out.push(text);
-  }
-  return out;
 }
 
 /** The statement's Resource reaches everything with a bare `*`. */

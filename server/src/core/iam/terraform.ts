@@ -2,7 +2,7 @@
 // resource-policy resources, and `data "aws_iam_policy_document"` blocks (HCL element names mapped to the model).
 import { walk } from '../syntax/walk';
 import type { Node, ObjectNode } from '../syntax/tree';
-import type { PolicySink } from './extract';
+import type { PolicySink } from './sink';
 import type { ConditionEntry, Policy, PolicyKind, PrincipalEntry, Statement } from './model';
 import { asValue, classify, isPolicyDocument, valueList } from './policy';
 
