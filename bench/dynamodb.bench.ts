@@ -6,7 +6,7 @@
 // Run alone: node --import tsx bench/dynamodb.bench.ts
 import { analyzeDocument } from '../server/src/core/analyze';
 import type { AnalysisContext, SourceDocument } from '../server/src/core/analyzer';
-import { analyseLiveSample } from '../server/src/core/dynamodb/live';
+import { analyzeLiveSample } from '../server/src/core/dynamodb/live';
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -100,12 +100,12 @@ function benchSample(): void {
   const liveRuns: number[] = [];
   let distinct = 0;
   for (let r = 0; r < 5; r++) {
-    const [res, t] = time(() => analyseLiveSample(JSON.stringify({ Table: JSON.parse(definition) }), sample));
+    const [res, t] = time(() => analyzeLiveSample(JSON.stringify({ Table: JSON.parse(definition) }), sample));
     liveRuns.push(t);
     distinct = res.histograms[0]?.distinct ?? 0;
   }
   console.log(
-    `(a) 100,000 in-memory items through analyseLiveSample (histograms + sample rules): median ${ms(median(liveRuns))}, best ${ms(Math.min(...liveRuns))} (target <= 2000 ms); ${distinct} distinct customers`,
+    `(a) 100,000 in-memory items through analyzeLiveSample (histograms + sample rules): median ${ms(median(liveRuns))}, best ${ms(Math.min(...liveRuns))} (target <= 2000 ms); ${distinct} distinct customers`,
   );
 }
 

@@ -6,7 +6,7 @@ import { ordersTableInput } from '../support/tables';
 import { BatchWriteItemCommand, CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import type { AwsClients } from '../../src/aws/clients';
 import { describeTableJson, listTableNames, sampleTable } from '../../src/aws/dynamodbSample';
-import { analyseLiveSample } from '../../server/src/core/dynamodb/live';
+import { analyzeLiveSample } from '../../server/src/core/dynamodb/live';
 import { useLab } from '../support/fixtures';
 
 async function createSkewedTable(clients: AwsClients, name: string, count: number): Promise<void> {
@@ -46,7 +46,7 @@ describe('DynamoDB key distribution (live, moto)', () => {
     assert.deepEqual(pages.slice(0, 2), [60, 120]);
     assert.equal(typeof sample.items[0]!.blob!.B, 'string', 'binary comes out as base64');
 
-    const analysis = analyseLiveSample(await describeTableJson(lab.clients, 'orders'), sample.items);
+    const analysis = analyzeLiveSample(await describeTableJson(lab.clients, 'orders'), sample.items);
     assert.equal(analysis.table, 'orders');
     const table = analysis.histograms.find((h) => h.scope === 'table')!;
     assert.equal(table.bars[0]!.value, 'whale');

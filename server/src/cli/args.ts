@@ -9,7 +9,7 @@ export interface CheckArgs {
   readonly paths: readonly string[];
   /**
    * Extra evidence files by option name (e.g. `--items items.json` → { items: ['items.json'] }). They are given
-   * to the analysers as companion documents; see check.ts.
+   * to the analyzers as companion documents; see check.ts.
    */
   readonly evidence: Readonly<Record<string, readonly string[]>>;
 }
@@ -20,7 +20,7 @@ export type Args =
   | { readonly command: 'help' }
   | { readonly command: 'usage-error'; readonly message: string };
 
-/** Options taking a value. `evidence: true` marks inputs passed to the analysers as companion documents. */
+/** Options taking a value. `evidence: true` marks inputs passed to the analyzers as companion documents. */
 const OPTIONS: Readonly<Record<string, { readonly evidence?: boolean }>> = {
   format: {},
   config: {},

@@ -93,7 +93,7 @@ function check(args: CheckArgs, io: CliIo): number {
     io.stderr(`Read ${path} failed: ${reason}\n`);
   };
 
-  // Evidence files (DynamoDB sample items, access patterns) reach the analysers as companion documents.
+  // Evidence files (DynamoDB sample items, access patterns) reach the analyzers as companion documents.
   const evidence: SourceDocument[] = [];
   for (const [kind, paths] of Object.entries(args.evidence)) {
     for (const p of paths) {
@@ -110,7 +110,7 @@ function check(args: CheckArgs, io: CliIo): number {
   for (const f of failures) fail(display(f.path, args.paths, io.cwd), f.reason);
 
   const findings: FileFinding[] = [];
-  let analysed = 0;
+  let analyzed = 0;
   for (const candidate of files) {
     const shown = display(candidate.path, args.paths, io.cwd);
     let text: string;
@@ -122,7 +122,7 @@ function check(args: CheckArgs, io: CliIo): number {
     }
     const parsed = parseDocument({ uri: candidate.path, text });
     if (!candidate.explicit && !isRelevant(parsed) && !(parsed.parse.problems.length && MARKERS.test(text))) continue;
-    analysed++;
+    analyzed++;
     const ctx: AnalysisContext = {
       iamData: () => (iamData ??= io.loadIamData()),
       options: optionsFor(config, relative(io.cwd, candidate.path)),
@@ -151,7 +151,7 @@ function check(args: CheckArgs, io: CliIo): number {
       break;
     }
     default:
-      io.stdout(toText(findings, analysed));
+      io.stdout(toText(findings, analyzed));
   }
   if (ioFailure) return EXIT_USAGE;
   return findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;

@@ -1,4 +1,4 @@
-// Which files `check` reads: paths as given, folders searched recursively for the formats we analyse.
+// Which files `check` reads: paths as given, folders searched recursively for the formats we analyze.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -8,7 +8,7 @@ const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.ter
 export interface Candidate {
   /** The path as the user would read it: as given, or the given folder joined with the relative path. */
   readonly path: string;
-  /** Named explicitly (always analysed) or found in a folder (analysed when its content is relevant). */
+  /** Named explicitly (always analyzed) or found in a folder (analyzed when its content is relevant). */
   readonly explicit: boolean;
 }
 

@@ -1,18 +1,20 @@
 // The analysis driver shared by the language server and the CLI: parse a document, turn syntax problems into
-// findings, run every applicable analyser, and return findings sorted by position. Never throws.
+// findings, run every applicable analyzer (each runs its rules with the rule engine, engine.ts), and return the
+// findings at the user's levels, inside the document and sorted by position. Never throws.
 import type { AnalysisContext, Analyzer, ParsedDocument, SourceDocument } from './analyzer';
 import { dynamodbAnalyzer } from './dynamodb/analyzer';
 import { dynamodbRules } from './dynamodb/rules/index';
 import { iamAnalyzer } from './iam/analyzer';
 import { iamRules } from './iam/rules/index';
+import { applyLevels, clampSpan } from './engine';
 import { parseDocument } from './syntax/parse';
 import { internalError, syntaxFinding, syntaxRules } from './syntax/rules';
-import type { AnalysisOptions, CompletionEntry, Finding, HoverResult, Lens, RuleMeta } from './types';
+import type { CompletionEntry, Finding, HoverResult, Lens, RuleMeta } from './types';
 
-/** Every analyser, in the order they run. Add the DynamoDB analyser here (one line). */
+/** Every analyzer, in the order they run; a new domain adds its analyzer here. */
 export const analyzers: readonly Analyzer[] = [iamAnalyzer, dynamodbAnalyzer];
 
-/** Rule metadata of every domain, for docs, settings and SARIF. Add the DynamoDB rule list here (one line). */
+/** Rule metadata of every domain, for docs, settings and SARIF; a new domain adds its rule list here. */
 const ruleSets: readonly (readonly RuleMeta[])[] = [syntaxRules, iamRules, dynamodbRules];
 
 /** Every rule's metadata (plain objects, without behaviour), sorted by id. */
@@ -37,32 +39,17 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-/** Applies the user's rule levels: 'off' drops a finding, a severity replaces the rule's. */
-export function applyLevels(findings: readonly Finding[], options: AnalysisOptions): Finding[] {
-  const levels = options.rules;
-  if (!levels) return [...findings];
-  const out: Finding[] = [];
-  for (const f of findings) {
-    const level = levels[f.ruleId];
-    if (level === 'off') continue;
-    out.push(level && level !== f.severity ? { ...f, severity: level } : f);
-  }
-  return out;
-}
-
-/** Clamps a span into the document, so no front end ever sees a range outside it. */
-/** Every finding leaves with its span inside the document and a one-line message (values quoted from the document
- * may hold line breaks). */
+/**
+ * Every finding leaves with its span inside the document and a one-line message (values quoted from the document
+ * may hold line breaks).
+ */
 function tidy(f: Finding, length: number): Finding {
-  const start = Math.max(0, Math.min(length, f.span.start));
-  const end = Math.max(start, Math.min(length, f.span.end));
+  const span = clampSpan(f.span, length);
   const message = /[\r\n]/.test(f.message) ? f.message.replace(/\s*[\r\n]+\s*/g, ' ') : f.message;
-  return start === f.span.start && end === f.span.end && message === f.message
-    ? f
-    : { ...f, message, span: { start, end } };
+  return span === f.span && message === f.message ? f : { ...f, message, span };
 }
 
-/** Whether any analyser has something to look at in this document (the CLI skips other files in folders). */
+/** Whether any analyzer has something to look at in this document (the CLI skips other files in folders). */
 export function isRelevant(parsed: ParsedDocument): boolean {
   return analyzers.some((a) => {
     try {
@@ -73,13 +60,14 @@ export function isRelevant(parsed: ParsedDocument): boolean {
   });
 }
 
-/** Runs the analysers on an already parsed document. */
+/** Runs the analyzers on an already parsed document; rule levels reach the syntax findings here too. */
 export function analyzeParsed(parsed: ParsedDocument, ctx: AnalysisContext): Finding[] {
   const findings: Finding[] = parsed.parse.problems.map((p) => syntaxFinding(parsed.format, p));
   for (const analyzer of analyzers) {
     try {
       if (analyzer.applies(parsed)) findings.push(...analyzer.analyze(parsed, ctx));
     } catch (e) {
+      // The message keeps the spelling users have seen in their Problems panel (identifiers say "analyzer").
       findings.push(internalError(`The ${analyzer.domain} analyser`, e, { start: 0, end: 0 }));
     }
   }
@@ -88,7 +76,7 @@ export function analyzeParsed(parsed: ParsedDocument, ctx: AnalysisContext): Fin
     .sort(compareFindings);
 }
 
-/** Parses and analyses one document. */
+/** Parses and analyzes one document. */
 export function analyzeDocument(doc: SourceDocument, ctx: AnalysisContext): AnalysisResult {
   let parsed: ParsedDocument;
   try {
@@ -101,7 +89,7 @@ export function analyzeDocument(doc: SourceDocument, ctx: AnalysisContext): Anal
   return { parsed, findings: analyzeParsed(parsed, ctx) };
 }
 
-/** The first hover any applicable analyser offers at `offset`. */
+/** The first hover any applicable analyzer offers at `offset`. */
 export function hoverAt(parsed: ParsedDocument, offset: number, ctx: AnalysisContext): HoverResult | undefined {
   for (const analyzer of analyzers) {
     try {
@@ -114,20 +102,20 @@ export function hoverAt(parsed: ParsedDocument, offset: number, ctx: AnalysisCon
   return undefined;
 }
 
-/** Completions of every applicable analyser at `offset`. */
+/** Completions of every applicable analyzer at `offset`. */
 export function completeAt(parsed: ParsedDocument, offset: number, ctx: AnalysisContext): CompletionEntry[] {
   const out: CompletionEntry[] = [];
   for (const analyzer of analyzers) {
     try {
       if (analyzer.complete && analyzer.applies(parsed)) out.push(...analyzer.complete(parsed, offset, ctx));
     } catch {
-      // Same as hover: no completions from a failing analyser.
+      // Same as hover: no completions from a failing analyzer.
     }
   }
   return out;
 }
 
-/** Code lenses of every applicable analyser. */
+/** Code lenses of every applicable analyzer. */
 export function lensesFor(parsed: ParsedDocument, ctx: AnalysisContext): Lens[] {
   const out: Lens[] = [];
   for (const analyzer of analyzers) {

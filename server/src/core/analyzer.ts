@@ -30,7 +30,7 @@ export interface AnalysisContext {
 
 export interface Analyzer {
   readonly domain: 'iam' | 'dynamodb';
-  /** Cheap test: does this document hold anything for this analyser? */
+  /** Cheap test: does this document hold anything for this analyzer? */
   applies(doc: ParsedDocument): boolean;
   analyze(doc: ParsedDocument, ctx: AnalysisContext): readonly Finding[];
   hover?(doc: ParsedDocument, offset: number, ctx: AnalysisContext): HoverResult | undefined;

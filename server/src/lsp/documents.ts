@@ -1,5 +1,5 @@
 // The analysis state of each open document: the last result per version, debounced re-analysis, and the
-// companion documents (DynamoDB evidence files) the analysers may consult.
+// companion documents (DynamoDB evidence files) the analyzers may consult.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { URI } from 'vscode-uri';

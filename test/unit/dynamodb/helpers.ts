@@ -1,6 +1,6 @@
 // Shared by the DynamoDB unit tests: analyse a document (with optional evidence companions), apply fixes.
 import type { SourceDocument } from '../../../server/src/core/analyzer';
-import { analyseTables } from '../../../server/src/core/dynamodb/analyzer';
+import { analyzeTables } from '../../../server/src/core/dynamodb/analyzer';
 import { extractTables } from '../../../server/src/core/dynamodb/extract';
 import type { TableDef } from '../../../server/src/core/dynamodb/model';
 import { parseDocument } from '../../../server/src/core/syntax/parse';
@@ -15,7 +15,7 @@ export interface Doc {
 
 export function analyse(doc: Doc): Finding[] {
   const parsed = parseDocument({ uri: doc.uri ?? 'file:///work/table.json', text: doc.text });
-  return [...analyseTables(parsed, { options: { rules: doc.rules }, companions: () => doc.companions ?? [] }).findings];
+  return [...analyzeTables(parsed, { options: { rules: doc.rules }, companions: () => doc.companions ?? [] }).findings];
 }
 
 export function findingsOf(doc: Doc, ruleId: string): Finding[] {

@@ -1,7 +1,7 @@
 // The live-sample analysis: histograms per key, the sample rules, and the capacity line.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyseLiveSample } from '../../../server/src/core/dynamodb/live';
+import { analyzeLiveSample } from '../../../server/src/core/dynamodb/live';
 
 const describe = JSON.stringify({
   Table: {
@@ -28,7 +28,7 @@ test('a skewed live sample: histogram, skew error, capacity on the GSI', () => {
     customerId: { S: i < 600 ? 'whale' : `c${i}` },
     status: { S: ['OPEN', 'CLOSED'][i % 2]! },
   }));
-  const r = analyseLiveSample(describe, items, { topN: 5 });
+  const r = analyzeLiveSample(describe, items, { topN: 5 });
   assert.equal(r.table, 'Orders');
   assert.equal(r.sampled, 1000);
   const t = r.histograms.find((h) => h.scope === 'table')!;
@@ -50,8 +50,8 @@ test('a skewed live sample: histogram, skew error, capacity on the GSI', () => {
 
 test('an even sample has no findings; an empty one neither; a broken describe never throws', () => {
   const even = Array.from({ length: 500 }, (_, i) => ({ customerId: `c${i}`, status: `s${i}` }));
-  assert.deepEqual(analyseLiveSample(describe, even).findings, []);
-  assert.deepEqual(analyseLiveSample(describe, []).findings, []);
-  const broken = analyseLiveSample('{"Table": ', even);
+  assert.deepEqual(analyzeLiveSample(describe, even).findings, []);
+  assert.deepEqual(analyzeLiveSample(describe, []).findings, []);
+  const broken = analyzeLiveSample('{"Table": ', even);
   assert.equal(broken.histograms.length, 0);
 });

@@ -1,7 +1,8 @@
-// The DynamoDB analyser: extracts the tables of a document, binds evidence from companions, runs the rules,
+// The DynamoDB analyzer: extracts the tables of a document, binds evidence from companions, runs the rules,
 // and answers hovers (partition arithmetic on key attributes) and lenses (per-table partition needs).
 import type { AnalysisContext, Analyzer, ParsedDocument, SourceDocument } from '../analyzer';
-import type { Finding, HoverResult, Lens, RuleLevel, Severity, Span } from '../types';
+import { clampSpan, leveled, runRules } from '../engine';
+import type { Finding, HoverResult, Lens, Span } from '../types';
 import { capacityLine, distributionLine, partitionsFor } from './arithmetic';
 import { completeDynamo } from './complete';
 import { baseName, emptyEvidence, gatherEvidence, type TableEvidence } from './evidence/bind';
@@ -9,7 +10,7 @@ import { extractTables, looksLikeTables } from './extract';
 import { n } from './guidance';
 import { type IndexDef, type KeyElement, PARTITION_RCU, PARTITION_WCU, type TableDef } from './model';
 import { classifyName } from './names';
-import type { DdbRule } from './rule';
+import type { DdbRule, DdbRuleContext } from './rule';
 import { dynamodbRules } from './rules';
 import { cardinality, hashAttributes } from './support';
 
@@ -23,26 +24,14 @@ function inside(span: Span, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
 }
 
-function level(
-  rules: Readonly<Record<string, RuleLevel>> | undefined,
-  id: string,
-  severity: Severity,
-): Severity | 'off' {
-  const set = rules?.[id];
-  return set ?? severity;
-}
-
-function clamp(span: Span, length: number): Span {
-  const start = Math.max(0, Math.min(span.start, length));
-  return { start, end: Math.max(start, Math.min(span.end, length)) };
-}
-
-/** Runs the given rules over every table of a document. Total: a rule that throws becomes no findings. */
-export function analyseTables(
+/**
+ * Runs the given rules over every table of a document with the core's rule engine. Never throws: a rule that throws
+ * leaves an INTERNAL_ERROR finding on the table's name.
+ */
+export function analyzeTables(
   doc: ParsedDocument,
   ctx: Pick<AnalysisContext, 'options' | 'companions'>,
   rules: readonly DdbRule[] = dynamodbRules,
-  onRuleError?: (ruleId: string, error: unknown) => void,
   /** Evidence given directly (the live sample) instead of gathered from companions. */
   evidenceFor?: (table: TableDef) => TableEvidence,
 ): DynamoAnalysis {
@@ -56,36 +45,28 @@ export function analyseTables(
   const evidence = evidenceFor
     ? new Map(tables.map((t) => [t, evidenceFor(t)] as const))
     : gatherEvidence(doc, tables, companions);
-  const findings: Finding[] = [];
-  for (const table of tables) {
-    const ev = evidence.get(table) ?? emptyEvidence();
-    for (const rule of rules) {
-      const report = (f: Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity }) => {
-        const sev = level(ctx.options.rules, rule.id, f.severity ?? rule.defaultSeverity);
-        if (sev === 'off') return;
-        findings.push({ ...f, span: clamp(f.span, doc.text.length), ruleId: rule.id, severity: sev });
-      };
-      try {
-        rule.check({ table, tables, doc, evidence: ev, report });
-      } catch (e) {
-        // A rule bug must not take the document's other findings down; the property tests hunt these.
-        onRuleError?.(rule.id, e);
-      }
-    }
-  }
+  const findings = runRules<TableDef, DdbRuleContext, DdbRule>({
+    rules,
+    subjects: tables,
+    options: ctx.options,
+    textLength: doc.text.length,
+    context: (table, report) => ({ table, tables, doc, evidence: evidence.get(table) ?? emptyEvidence(), report }),
+    describe: (table) => ({ name: `table ${table.name}`, span: table.nameSpan }),
+  });
   // Evidence that could not be read is said once per table, on its name, as the file format's syntax finding.
   for (const table of tables) {
     for (const p of evidence.get(table)?.problems ?? []) {
       const ruleId = /\.ya?ml$/i.test(p.uri) ? 'YAML_SYNTAX_ERROR' : 'JSON_SYNTAX_ERROR';
-      const sev = level(ctx.options.rules, ruleId, 'warning');
-      if (sev === 'off') continue;
-      const file = baseName(p.uri);
-      findings.push({
-        ruleId,
-        severity: sev,
-        span: clamp(table.nameSpan, doc.text.length),
-        message: `Evidence file ${file} for table "${table.name}": ${p.message}`,
-      });
+      const finding = leveled(
+        {
+          ruleId,
+          severity: 'warning',
+          span: clampSpan(table.nameSpan, doc.text.length),
+          message: `Evidence file ${baseName(p.uri)} for table "${table.name}": ${p.message}`,
+        },
+        ctx.options,
+      );
+      if (finding) findings.push(finding);
     }
   }
   return { tables, evidence, findings };
@@ -162,7 +143,7 @@ export function createDynamoAnalyzer(): Analyzer {
       return looksLikeTables(doc);
     },
     analyze(doc, ctx) {
-      return analyseTables(doc, ctx).findings;
+      return analyzeTables(doc, ctx).findings;
     },
     hover(doc, offset, ctx): HoverResult | undefined {
       const tables = extractTables(doc);
@@ -198,5 +179,5 @@ function safeCompanions(ctx: AnalysisContext, uri: string): readonly SourceDocum
   }
 }
 
-/** The analyser instance registered in `core/analyze.ts`. */
+/** The analyzer instance registered in `core/analyze.ts`. */
 export const dynamodbAnalyzer: Analyzer = createDynamoAnalyzer();

@@ -2,7 +2,7 @@
 // items sampled from the emulator, through the same extractor, evidence and rules as the editor and the CLI.
 import { parseDocument } from '../syntax/parse';
 import type { Finding } from '../types';
-import { analyseTables } from './analyzer';
+import { analyzeTables } from './analyzer';
 import { capacityLine } from './arithmetic';
 import { makeEvidence } from './evidence/bind';
 import type { Item } from './evidence/items';
@@ -53,8 +53,8 @@ export interface LiveAnalysis {
   readonly capacity: string;
 }
 
-/** Analyses a sample. `describeJson` is describe-table output; items are DynamoDB JSON or plain. Never throws. */
-export function analyseLiveSample(
+/** Analyzes a sample. `describeJson` is describe-table output; items are DynamoDB JSON or plain. Never throws. */
+export function analyzeLiveSample(
   describeJson: string,
   items: readonly Item[],
   opts: { source?: string; topN?: number } = {},
@@ -66,7 +66,7 @@ export function analyseLiveSample(
     items.length > 0 && Object.values(items[0] ?? {}).every((v) => typeof v === 'object' && v !== null);
   const evidence = makeEvidence([{ uri: source, items, dynamoJson }], [], new Map(), []);
   // The describe output holds exactly one table; the sample is bound to it directly.
-  const result = analyseTables(doc, { options: {} }, LIVE_RULES, undefined, () => evidence);
+  const result = analyzeTables(doc, { options: {} }, LIVE_RULES, () => evidence);
   const table: TableDef | undefined = result.tables[0];
   const topN = opts.topN ?? 20;
   const histograms: KeyHistogram[] = [];
@@ -100,3 +100,10 @@ export function analyseLiveSample(
     capacity: table ? capacityLine(table) : '',
   };
 }
+
+/**
+ * The old spelling, kept only because the extension's src/dynamodb/liveAnalysisRuntime.ts (outside this change)
+ * still re-exports it under that name. Remove it once that file exports `analyzeLiveSample`.
+ * @deprecated Use analyzeLiveSample.
+ */
+export const analyseLiveSample = analyzeLiveSample;

@@ -1,7 +1,8 @@
 // What one DynamoDB rule is. Each rule lives in rules/<RULE_ID>.ts, is listed in rules/index.ts (sorted by id),
 // has a table-driven test in test/unit/dynamodb/rules/<RULE_ID>.test.ts and a docs page docs/rules/<RULE_ID>.md.
+// The core's rule engine (core/engine.ts) runs them: see analyzeTables in analyzer.ts.
 import type { ParsedDocument } from '../analyzer';
-import type { Finding, RuleMeta, Severity } from '../types';
+import type { Report, Rule } from '../engine';
 import type { TableEvidence } from './evidence/bind';
 import type { TableDef } from './model';
 
@@ -12,10 +13,9 @@ export interface DdbRuleContext {
   readonly doc: Pick<ParsedDocument, 'text' | 'format' | 'uri'>;
   readonly evidence: TableEvidence;
   /** Records a finding; severity defaults to the rule's default and is re-levelled by the caller's options. */
-  report(finding: Omit<Finding, 'ruleId' | 'severity'> & { readonly severity?: Severity }): void;
+  readonly report: Report;
 }
 
-export interface DdbRule extends RuleMeta {
+export interface DdbRule extends Rule<DdbRuleContext> {
   readonly domain: 'dynamodb';
-  check(ctx: DdbRuleContext): void;
 }

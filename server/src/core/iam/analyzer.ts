@@ -1,8 +1,9 @@
-// The IAM analyser: finds the policies of a document and runs every applicable rule of the registry on each.
+// The IAM analyzer: finds the policies of a document and runs every applicable rule of the registry on each.
 import type { Analyzer, AnalysisContext, ParsedDocument } from '../analyzer';
+import { runRules } from '../engine';
 import { internalError, syntaxFinding } from '../syntax/rules';
 import { roots } from '../syntax/tree';
-import type { AnalysisOptions, CompletionEntry, Finding, HoverResult, Severity } from '../types';
+import type { AnalysisOptions, CompletionEntry, Finding, HoverResult } from '../types';
 import { iamComplete } from './complete';
 import { iamHover } from './hover';
 import type { IamData } from './data';
@@ -13,7 +14,7 @@ import { isPolicyDocument } from './policy';
 import type { IamRule, IamRuleContext } from './rule';
 import { iamRules } from './rules/index';
 
-/** Runs `rules` over already extracted policies (exported for rule tests and benchmarks). */
+/** Runs `rules` over already extracted policies with the core's rule engine (exported for rule tests and benchmarks). */
 export function runIamRules(
   policies: readonly Policy[],
   data: IamData,
@@ -21,31 +22,17 @@ export function runIamRules(
   options: AnalysisOptions,
   rules: readonly IamRule[] = iamRules,
 ): Finding[] {
-  const findings: Finding[] = [];
+  // One IamFacts for the whole document: every rule and every policy share its answers.
   const facts = new IamFacts(data);
-  // One context per policy and one report function for the whole run (rules are synchronous): `current` says
-  // which rule is reporting and at which level, so nothing is allocated per rule.
-  const current: { rule: IamRule; level: Severity | undefined } = { rule: rules[0]!, level: undefined };
-  const report: IamRuleContext['report'] = (f) => {
-    const severity: Severity = current.level ?? f.severity ?? current.rule.defaultSeverity;
-    findings.push({ ...f, ruleId: current.rule.id, severity });
-  };
-  for (const policy of policies) {
-    const ctx: IamRuleContext = { policy, data, facts, text, report };
-    for (const rule of rules) {
-      const level = options.rules?.[rule.id];
-      if (level === 'off') continue;
-      if (rule.appliesTo && !rule.appliesTo.includes(policy.kind)) continue;
-      current.rule = rule;
-      current.level = level;
-      try {
-        rule.check(ctx);
-      } catch (e) {
-        findings.push(internalError(`Rule ${rule.id} (${policy.origin})`, e, policy.node.span));
-      }
-    }
-  }
-  return findings;
+  return runRules<Policy, IamRuleContext, IamRule>({
+    rules,
+    subjects: policies,
+    options,
+    textLength: text.length,
+    context: (policy, report) => ({ policy, data, facts, text, report }),
+    applies: (rule, policy) => !rule.appliesTo || rule.appliesTo.includes(policy.kind),
+    describe: (policy) => ({ name: policy.origin, span: policy.node.span }),
+  });
 }
 
 export const iamAnalyzer: Analyzer = {

@@ -67,7 +67,7 @@ export function conditionModel(node: Node | undefined): ConditionModel | undefin
   return { node, entries };
 }
 
-/** `Fn::If` picks one of two branches at deploy time: analyse both (an `AWS::NoValue` branch drops out). */
+/** `Fn::If` picks one of two branches at deploy time: analyze both (an `AWS::NoValue` branch drops out). */
 export function branches(node: Node): Node[] {
   if (node.kind === 'dynamic' && node.function === 'Fn::If' && node.argument?.kind === 'array') {
     return node.argument.items.slice(1, 3).flatMap((b) => branches(b));

@@ -1,9 +1,10 @@
 // What one IAM rule is. Each rule lives in rules/<RULE_ID>.ts, is listed in rules/index.ts (sorted by id),
 // has a table-driven test in test/unit/iam/rules/<RULE_ID>.test.ts and a docs page docs/rules/<RULE_ID>.md.
+// The core's rule engine (core/engine.ts) runs them: see runIamRules in analyzer.ts.
+import type { Report, Rule } from '../engine';
 import type { IamData } from './data';
 import type { IamFacts } from './facts';
 import type { Policy, PolicyKind } from './model';
-import type { Finding, RuleMeta, Severity } from '../types';
 
 export interface IamRuleContext {
   readonly policy: Policy;
@@ -13,12 +14,11 @@ export interface IamRuleContext {
   /** The whole document text (for fixes that need to look around a span). */
   readonly text: string;
   /** Records a finding; severity defaults to the rule's default and is re-levelled by the caller's options. */
-  report(finding: Omit<Finding, 'ruleId' | 'severity'> & { readonly severity?: Severity }): void;
+  readonly report: Report;
 }
 
-export interface IamRule extends RuleMeta {
+export interface IamRule extends Rule<IamRuleContext> {
   readonly domain: 'iam';
   /** Policy kinds the rule applies to; all when absent. */
   readonly appliesTo?: readonly PolicyKind[];
-  check(ctx: IamRuleContext): void;
 }

@@ -45,7 +45,7 @@ export function syntaxFinding(format: Format, problem: SyntaxProblem): Finding {
   return { ruleId: rule.id, severity: rule.defaultSeverity, message: problem.message, span: problem.span };
 }
 
-/** What a crashing analyser or rule leaves behind: one quiet finding instead of an exception. */
+/** What a crashing analyzer or rule leaves behind: one quiet finding instead of an exception. */
 export function internalError(what: string, error: unknown, span: Span): Finding {
   const reason = error instanceof Error ? error.message : String(error);
   return {

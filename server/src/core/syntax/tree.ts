@@ -69,7 +69,7 @@ export interface ParseResult {
   readonly documents?: readonly Node[];
 }
 
-/** The documents to analyse: every YAML document of a stream, otherwise the root. */
+/** The documents to analyze: every YAML document of a stream, otherwise the root. */
 export function roots(parse: ParseResult): readonly Node[] {
   if (parse.documents) return parse.documents;
   return parse.root ? [parse.root] : [];
