@@ -20,6 +20,15 @@ export interface Fix {
   readonly edits: readonly TextEdit[];
   /** The one fix an editor may apply on "fix all" / as the preferred quick fix. */
   readonly preferred?: boolean;
+  /** A fix the editor completes by asking the user first (its `edits` are empty); front ends without one skip it. */
+  readonly prompt?: FixPrompt;
+}
+
+/** What an interactive fix asks: which actions of `service` should replace the wildcard action at `span`. */
+export interface FixPrompt {
+  readonly kind: 'pickServiceActions';
+  readonly service: string;
+  readonly span: Span;
 }
 
 export interface Finding {

@@ -76,4 +76,20 @@ describe('SERVICE_WILDCARD', () => {
     assert.ok(finding?.fixes && finding.fixes.length >= 2, 'fixes by access level');
     assert.match(finding.fixes[0]!.title, /Replace sqs:\* with/);
   });
+
+  test('last, offers to pick the actions (a fix the editor asks about), on service:* only', () => {
+    const text = policy({ Effect: 'Allow', Action: ['sqs:*', '*'], Resource: 'arn:aws:sqs:*:*:q' });
+    const findings = runRule(SERVICE_WILDCARD, text);
+    const pick = (f: (typeof findings)[number]) => f.fixes?.find((x) => x.prompt);
+    const sqs = findings.find((f) => f.message.startsWith('sqs:*'));
+    const star = findings.find((f) => f.message.startsWith('Action "*"'));
+    assert.ok(sqs && star, JSON.stringify(findings.map((f) => f.message)));
+    assert.equal(sqs.fixes?.at(-1), pick(sqs));
+    assert.deepEqual(pick(sqs), {
+      title: 'Pick the sqs actions to grant instead of sqs:*…',
+      edits: [],
+      prompt: { kind: 'pickServiceActions', service: 'sqs', span: sqs.span },
+    });
+    assert.equal(pick(star), undefined);
+  });
 });

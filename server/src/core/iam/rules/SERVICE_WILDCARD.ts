@@ -16,6 +16,7 @@ export const SERVICE_WILDCARD: IamRule = {
       const suffix = narrowing ? ` (narrowed by the condition on ${narrowing.key})` : '';
       for (const entry of actionEntries(s)) {
         let message: string | undefined;
+        let service: string | undefined;
         if (isAllActions(entry.text)) {
           // Action "*" on "*" is FULL_ADMIN's.
           if (hasStarResource(s) || s.notResource) continue;
@@ -23,8 +24,9 @@ export const SERVICE_WILDCARD: IamRule = {
         } else {
           const parts = splitAction(entry.text);
           if (!parts || !isStar(parts.action) || hasWildcard(parts.service)) continue;
-          const service = findService(ctx.data, parts.service);
-          if (!service) continue; // INVALID_SERVICE_IN_ACTION's business.
+          const info = findService(ctx.data, parts.service);
+          if (!info) continue; // INVALID_SERVICE_IN_ACTION's business.
+          service = parts.service;
           const refs = ctx.facts.expand(entry.text);
           const levels = [...groupByAccessLevel(refs)]
             .filter(([level]) => level === 'Write' || level === 'Permissions management' || level === 'Tagging')
@@ -33,9 +35,17 @@ export const SERVICE_WILDCARD: IamRule = {
                 `${list.length} ${level === 'Permissions management' ? 'permissions-management' : level.toLowerCase()}`,
             );
           const detail = levels.length ? ` (${levels.join(', ')})` : '';
-          message = `${entry.text} grants all ${refs.length} actions of ${service.name}${detail}; list only the actions needed${suffix}`;
+          message = `${entry.text} grants all ${refs.length} actions of ${info.name}${detail}; list only the actions needed${suffix}`;
         }
         const fixes = s.action ? explicitActionFixes(ctx.data, ctx.text, s.action.node, entry.node) : [];
+        // Or let the user pick the actions from the service's list (the editor asks; other front ends skip it).
+        if (service) {
+          fixes.push({
+            title: `Pick the ${service} actions to grant instead of ${service}:*…`,
+            edits: [],
+            prompt: { kind: 'pickServiceActions', service, span: entry.span },
+          });
+        }
         ctx.report({
           message,
           span: entry.span,
