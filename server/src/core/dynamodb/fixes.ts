@@ -1,21 +1,43 @@
-// The quick fixes of the DynamoDB rules, written once per format on top of edits.ts.
+// The quick fixes of the DynamoDB rules, written once per format on top of the core's edit primitives (syntax/edit.ts).
 // Each returns undefined when the document's shape does not allow a safe edit (the finding still shows).
-import { get } from '../syntax/tree';
-import type { Fix, TextEdit } from '../types';
 import {
-  appendItem,
-  type EditDoc,
+  appendArrayItem,
   hclAppend,
   hclBlock,
   insertProperty,
   type Plain,
-  removeItem,
+  removeArrayItem,
   removeProperty,
   replace,
-} from './edits';
+} from '../syntax/edit';
+import { type Format, get, type Node } from '../syntax/tree';
+import type { Fix, TextEdit } from '../types';
 import type { AttributeDef, IndexDef, KeyElement, TableDef } from './model';
 import { partitionKey } from './model';
 import { shardName } from './names';
+
+/** The document a fix edits: its text, and its format where the edit differs (HCL bodies take blocks). */
+export interface EditDoc {
+  readonly text: string;
+  readonly format: Format;
+}
+
+/** `key: value` as the last property of a mapping (JSON or YAML); undefined when `obj` is no mapping. */
+function addProperty(doc: EditDoc, obj: Node, key: string, value: Plain): TextEdit | undefined {
+  return obj.kind === 'object' ? insertProperty(doc.text, obj, key, value, 'last') : undefined;
+}
+
+/** An element appended to a list (JSON array, YAML sequence); undefined when `list` is no list. */
+function addItem(doc: EditDoc, list: Node, value: Plain): TextEdit | undefined {
+  return list.kind === 'array' ? appendArrayItem(doc.text, list, value) : undefined;
+}
+
+/** The property `key` of a mapping or HCL body removed, with its separator or its lines. */
+function dropProperty(doc: EditDoc, obj: Node, key: string): TextEdit | undefined {
+  if (obj.kind !== 'object') return undefined;
+  const property = obj.properties.find((p) => p.key === key);
+  return property ? removeProperty(doc.text, obj, property) : undefined;
+}
 
 function fix(title: string, edits: readonly (TextEdit | undefined)[], preferred = false): Fix | undefined {
   if (!edits.length || edits.some((e) => e === undefined)) return undefined;
@@ -32,11 +54,13 @@ function fix(title: string, edits: readonly (TextEdit | undefined)[], preferred 
 function addDefinitionEdit(doc: EditDoc, table: TableDef, name: string, type: string): TextEdit | undefined {
   if (table.source === 'sam' || table.source === 'workbench') return undefined;
   if (doc.format === 'hcl') {
-    return table.node.kind === 'object' ? hclAppend(doc, table.node, hclBlock('attribute', { name, type })) : undefined;
+    return table.node.kind === 'object'
+      ? hclAppend(doc.text, table.node, hclBlock('attribute', { name, type }))
+      : undefined;
   }
   const def = { AttributeName: name, AttributeType: type };
-  if (table.attributesNode) return appendItem(doc, table.attributesNode, def);
-  return insertProperty(doc, table.node, 'AttributeDefinitions', [def]);
+  if (table.attributesNode) return addItem(doc, table.attributesNode, def);
+  return addProperty(doc, table.node, 'AttributeDefinitions', [def]);
 }
 
 export function addAttributeDefinition(doc: EditDoc, table: TableDef, name: string, type = 'S'): Fix | undefined {
@@ -52,7 +76,7 @@ export function removeAttributeDefinition(doc: EditDoc, table: TableDef, def: At
   if (doc.format === 'hcl') edit = removeHclBlock(doc, def.span);
   else if (table.attributesNode?.kind === 'array') {
     const index = table.attributesNode.items.findIndex((i) => i.span.start === def.span.start);
-    edit = index >= 0 ? removeItem(doc, table.attributesNode, index) : undefined;
+    edit = index >= 0 ? removeArrayItem(doc.text, table.attributesNode, index) : undefined;
   }
   return fix(`Remove the unused definition of "${def.name}"`, [edit], true);
 }
@@ -74,9 +98,11 @@ export function addThroughput(doc: EditDoc, target: TableDef | IndexDef, read = 
   let edit: TextEdit | undefined;
   if (doc.format === 'hcl') {
     edit =
-      node.kind === 'object' ? hclAppend(doc, node, `read_capacity  = ${read}\nwrite_capacity = ${write}`) : undefined;
+      node.kind === 'object'
+        ? hclAppend(doc.text, node, `read_capacity  = ${read}\nwrite_capacity = ${write}`)
+        : undefined;
   } else {
-    edit = insertProperty(doc, node, 'ProvisionedThroughput', { ReadCapacityUnits: read, WriteCapacityUnits: write });
+    edit = addProperty(doc, node, 'ProvisionedThroughput', { ReadCapacityUnits: read, WriteCapacityUnits: write });
   }
   return fix(`Add provisioned throughput (${read} RCU, ${write} WCU)`, [edit], true);
 }
@@ -85,8 +111,8 @@ export function removeThroughput(doc: EditDoc, target: TableDef | IndexDef): Fix
   const node = target.node;
   const edits =
     doc.format === 'hcl'
-      ? ['read_capacity', 'write_capacity'].filter((k) => get(node, k)).map((k) => removeProperty(doc, node, k))
-      : [removeProperty(doc, node, 'ProvisionedThroughput')];
+      ? ['read_capacity', 'write_capacity'].filter((k) => get(node, k)).map((k) => dropProperty(doc, node, k))
+      : [dropProperty(doc, node, 'ProvisionedThroughput')];
   return fix('Remove the provisioned throughput (on-demand tables take none)', edits, true);
 }
 
@@ -97,8 +123,8 @@ export function switchToOnDemand(doc: EditDoc, table: TableDef): Fix | undefined
   const edit = existing
     ? replace(existing.span, doc.format === 'json' || doc.format === 'hcl' ? '"PAY_PER_REQUEST"' : 'PAY_PER_REQUEST')
     : doc.format === 'hcl' && table.node.kind === 'object'
-      ? hclAppend(doc, table.node, 'billing_mode = "PAY_PER_REQUEST"')
-      : insertProperty(doc, table.node, key, 'PAY_PER_REQUEST');
+      ? hclAppend(doc.text, table.node, 'billing_mode = "PAY_PER_REQUEST"')
+      : addProperty(doc, table.node, key, 'PAY_PER_REQUEST');
   return fix('Switch the table to on-demand (PAY_PER_REQUEST)', [edit]);
 }
 
@@ -109,17 +135,15 @@ export function addRangeKey(doc: EditDoc, table: TableDef, name: string): Fix | 
   if (doc.format === 'hcl') {
     if (table.node.kind !== 'object') return undefined;
     const lines = `range_key = "${name}"`;
-    return fix(title, [hclAppend(doc, table.node, `${lines}\n${hclBlock('attribute', { name, type: 'S' })}`)]);
+    return fix(title, [hclAppend(doc.text, table.node, `${lines}\n${hclBlock('attribute', { name, type: 'S' })}`)]);
   }
   if (table.source === 'workbench') {
     const ka = table.keysNode;
-    return ka
-      ? fix(title, [insertProperty(doc, ka, 'SortKey', { AttributeName: name, AttributeType: 'S' })])
-      : undefined;
+    return ka ? fix(title, [addProperty(doc, ka, 'SortKey', { AttributeName: name, AttributeType: 'S' })]) : undefined;
   }
   if (!table.keysNode) return undefined;
   return fix(title, [
-    appendItem(doc, table.keysNode, { AttributeName: name, KeyType: 'RANGE' }),
+    addItem(doc, table.keysNode, { AttributeName: name, KeyType: 'RANGE' }),
     addDefinitionEdit(doc, table, name, 'S'),
   ]);
 }
@@ -139,7 +163,7 @@ export function sparseIndex(doc: EditDoc, table: TableDef, gsi: IndexDef, flag: 
     if (!h || gsi.node.kind !== 'object') return undefined;
     return fix(title, [
       replace(h.span, `"${pk.attribute}"`),
-      hclAppend(doc, gsi.node, `range_key = "${flag.attribute}"`),
+      hclAppend(doc.text, gsi.node, `range_key = "${flag.attribute}"`),
     ]);
   }
   if (!gsi.keysNode) return undefined;

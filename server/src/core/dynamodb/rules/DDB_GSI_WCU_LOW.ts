@@ -1,5 +1,5 @@
 // A GSI with less write capacity than its table throttles the table's writes (GSI back pressure).
-import { replace } from '../edits';
+import { replace } from '../../syntax/edit';
 import { AWS, cite, n } from '../guidance';
 import type { DdbRule } from '../rule';
 import { where } from '../support';

@@ -1,5 +1,5 @@
 // Key attributes must be scalar strings, numbers or binary (S, N, B).
-import { replace } from '../edits';
+import { replace } from '../../syntax/edit';
 import { AWS, cite } from '../guidance';
 import type { DdbRule } from '../rule';
 import { where } from '../support';
