@@ -13,23 +13,11 @@ import {
   resourceTypesOfRef,
 } from './catalog';
 import type { ConditionKeyInfo, IamData } from './data';
-import type { Policy, Statement } from './model';
+import { POLICY_ELEMENTS, type Policy, STATEMENT_ELEMENTS, type Statement } from './model';
 import { literals } from './validity';
 import type { Node, ObjectNode, Property } from '../syntax/tree';
 import type { CompletionEntry, Span } from '../types';
 
-const STATEMENT_ELEMENTS = [
-  'Sid',
-  'Effect',
-  'Principal',
-  'NotPrincipal',
-  'Action',
-  'NotAction',
-  'Resource',
-  'NotResource',
-  'Condition',
-];
-const POLICY_ELEMENTS = ['Version', 'Id', 'Statement'];
 /** Actions whose resource types and keys a statement's completion considers (wildcards can grant hundreds). */
 const MAX_ACTIONS = 60;
 

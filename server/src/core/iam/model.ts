@@ -3,6 +3,22 @@
 import type { DynamicNode, Node, ObjectNode, StringNode } from '../syntax/tree';
 import type { Span } from '../types';
 
+/** The elements IAM accepts at the top of a policy document. */
+export const POLICY_ELEMENTS: readonly string[] = ['Version', 'Id', 'Statement'];
+
+/** The elements IAM accepts in a statement. */
+export const STATEMENT_ELEMENTS: readonly string[] = [
+  'Sid',
+  'Effect',
+  'Principal',
+  'NotPrincipal',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Condition',
+];
+
 /** Identity policies grant to whoever holds them; resource policies (bucket, queue, topic) need a Principal;
  * trust policies (a role's AssumeRolePolicyDocument) say who may assume the role. */
 export type PolicyKind = 'identity' | 'resource' | 'trust';

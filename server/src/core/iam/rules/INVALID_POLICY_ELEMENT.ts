@@ -1,21 +1,9 @@
 // INVALID_POLICY_ELEMENT: IAM rejects unknown element names (and names in the wrong case) in a policy or statement.
 import { suggest } from '../catalog';
+import { POLICY_ELEMENTS, STATEMENT_ELEMENTS } from '../model';
 import type { IamRule } from '../rule';
 import type { Property } from '../../syntax/tree';
 import type { Fix } from '../../types';
-
-const POLICY_ELEMENTS = ['Version', 'Id', 'Statement'];
-const STATEMENT_ELEMENTS = [
-  'Sid',
-  'Effect',
-  'Principal',
-  'NotPrincipal',
-  'Action',
-  'NotAction',
-  'Resource',
-  'NotResource',
-  'Condition',
-];
 
 /** CloudFormation intrinsics written as keys (`Fn::If`) are not elements. */
 function isIntrinsicKey(key: string): boolean {
