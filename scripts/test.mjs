@@ -160,6 +160,22 @@ async function sharedLocalStack() {
 }
 
 const zero = { passed: 0, failed: 0, skipped: 0 };
+/**
+ * Test files that never talk to the run's emulator (they start their own moto, serve fixtures, or probe PostgreSQL
+ * and Redis): the moto pass runs them; the LocalStack pass would only repeat them, so it leaves them out.
+ */
+const OWN_EMULATOR_FILES = new Set([
+  'test/integration/aws-backend.test.ts',
+  'test/integration/aws-connection.test.ts',
+  'test/integration/explorer-launchers.test.ts',
+  'test/integration/explorer-tree.test.ts',
+  'test/integration/moto-harness.test.ts',
+  'test/integration/walkthrough.local.test.ts',
+  'test/e2e/analysis.test.ts',
+  'test/e2e/explorer.test.ts',
+  'test/e2e/package.test.ts',
+]);
+
 /** The init hook the LocalStack run installs (the tests look for it by this name). */
 const LS_READY_HOOK = '10-lab-ready.sh';
 
@@ -169,7 +185,7 @@ async function nodeTestLayer(
   dir,
   { concurrency, timeoutMs, needsMoto, perFileTimeoutMs, env: extra, backend = 'moto', log } = {},
 ) {
-  const files = testFiles(dir);
+  const files = testFiles(dir).filter((f) => backend !== 'localstack' || !OWN_EMULATOR_FILES.has(f));
   if (files.length === 0) return verdict(zero, { ci: CI, note: `no test files in ${dir}` });
   // The build ran at the start of this run: helpers that package the extension need not build again.
   const env = { LCL_BUILT: '1', ...extra };
@@ -342,6 +358,10 @@ async function localStackRun(names, { beside }) {
     banner(`LocalStack ${version} (output from ${relative(root, logPath)})`);
     process.stdout.write(readFileSync(logPath, 'utf8'));
   }
+  console.log(
+    `\nNot run on LocalStack (they never talk to the run's emulator; the moto pass runs them): ` +
+      [...OWN_EMULATOR_FILES].map((f) => relative('test', f)).join(', '),
+  );
   if (skips.length) {
     console.log(`\nSkipped on LocalStack ${version}:`);
     for (const s of skips) console.log(`  - ${s.test}: ${s.reason || '(no reason given)'}`);
