@@ -1,14 +1,19 @@
 // `local-cloud-lab check`: the language server's analysis core for CI (text, JSON, SARIF). See cli/args.ts.
 import './cli/tiering';
 import { repository, version } from '../../package.json';
-import { runCli } from './cli/check';
+import { ACCESS_COMMANDS, ACCESS_USAGE, runAccessCommand } from './cli/access';
+import { type CliIo, runCli } from './cli/check';
 import { loadIamData } from './iamData';
 
-process.exitCode = runCli(process.argv.slice(2), {
+const argv = process.argv.slice(2);
+const io: CliIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   cwd: process.cwd(),
   version,
   repositoryUrl: repository.url,
   loadIamData: () => loadIamData(),
-});
+};
+// explain and the custom checks (issue 12) have their own arguments; everything else is `check`.
+process.exitCode = ACCESS_COMMANDS.has(argv[0] ?? '') ? runAccessCommand(argv, io) : runCli(argv, io);
+if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') io.stdout(`\n${ACCESS_USAGE}\n`);

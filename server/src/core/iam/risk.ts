@@ -94,7 +94,7 @@ const PRINCIPAL_KEYS =
   /^aws:(PrincipalOrgID|PrincipalOrgPaths|PrincipalAccount|PrincipalArn|SourceArn|SourceAccount|SourceOwner|SourceOrgID|SourceOrgPaths|SourceVpc|SourceVpce|SourceIp|VpcSourceIp|userid|username|PrincipalServiceName)$/i;
 
 /** Values of a condition entry as literal strings; undefined when any value is computed (unknown). */
-function conditionValues(node: Node): string[] | undefined {
+export function conditionValues(node: Node): string[] | undefined {
   const items = node.kind === 'array' ? node.items : [node];
   const out: string[] = [];
   for (const item of items) {

@@ -1,0 +1,147 @@
+// Wildcard patterns as IAM reads them: `*` any run of characters, `?` one character. Actions compare ignoring case,
+// ARNs and condition values exactly. Patterns come as token lists so that a `*` written as `${*}` (or substituted
+// from a request value) stays a literal character. Also: containment and overlap of two patterns, which the custom
+// checks use to compare policies without a request.
+
+/** A pattern token: a run of literal text, or a wildcard. */
+export type GlobToken = string | typeof STAR | typeof ONE;
+export const STAR: unique symbol = Symbol('*');
+export const ONE: unique symbol = Symbol('?');
+
+/** Tokens of a plain pattern string: every `*` and `?` is a wildcard. */
+export function tokensOf(pattern: string): GlobToken[] {
+  const out: GlobToken[] = [];
+  let lit = '';
+  for (const ch of pattern) {
+    if (ch === '*' || ch === '?') {
+      if (lit) out.push(lit);
+      lit = '';
+      out.push(ch === '*' ? STAR : ONE);
+    } else lit += ch;
+  }
+  if (lit) out.push(lit);
+  return out;
+}
+
+export function hasWildcards(tokens: readonly GlobToken[]): boolean {
+  return tokens.some((t) => typeof t !== 'string');
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[\\^$.|+()[\]{}*?/-]/g, '\\$&');
+}
+
+/**
+ * A matcher for a token pattern. With `arnSegments`, a pattern of six or more colon-separated parts matches ARNs part
+ * by part: wildcards in partition, service, Region and account never cross a colon (ArnLike, Resource). Shorter
+ * patterns (`*`, `arn:aws:s3:::*` has six) match the whole string.
+ */
+export function compileGlob(
+  tokens: readonly GlobToken[],
+  opts: { readonly ignoreCase?: boolean; readonly arnSegments?: boolean } = {},
+): (text: string) => boolean {
+  if (!hasWildcards(tokens)) {
+    const lit = tokens.join('');
+    if (opts.ignoreCase) {
+      const lower = lit.toLowerCase();
+      return (t) => t.length === lower.length && t.toLowerCase() === lower;
+    }
+    return (t) => t === lit;
+  }
+  if (tokens.length === 1) return () => true; // a lone `*`
+  let colons = 0;
+  if (opts.arnSegments) for (const t of tokens) if (typeof t === 'string') colons += t.split(':').length - 1;
+  const segmented = opts.arnSegments === true && colons >= 5;
+  let seen = 0;
+  let src = '';
+  for (const t of tokens) {
+    if (typeof t === 'string') {
+      src += escapeRegExp(t);
+      seen += t.split(':').length - 1;
+    } else {
+      const inFixedPart = segmented && seen < 5;
+      src += t === STAR ? (inFixedPart ? '[^:]*' : '[\\s\\S]*') : inFixedPart ? '[^:]' : '[\\s\\S]';
+    }
+  }
+  const re = new RegExp(`^${src}$`, opts.ignoreCase ? 'i' : '');
+  return (t) => re.test(t);
+}
+
+/** One-off match of a plain pattern string. */
+export function globMatch(pattern: string, text: string, ignoreCase = false): boolean {
+  return compileGlob(tokensOf(pattern), { ignoreCase })(text);
+}
+
+/** Symbols of a pattern for the two-pattern algorithms: characters, STAR or ONE. */
+function symbols(tokens: readonly GlobToken[], ignoreCase: boolean): (string | symbol)[] {
+  const out: (string | symbol)[] = [];
+  for (const t of tokens) {
+    if (typeof t === 'string') for (const ch of ignoreCase ? t.toLowerCase() : t) out.push(ch);
+    else if (t === STAR && out[out.length - 1] === STAR) continue;
+    else out.push(t);
+  }
+  return out;
+}
+
+/**
+ * Does pattern `outer` match every string `inner` matches? Sound (a yes is always right); a no may be wrong only for
+ * contrived patterns such as `a*` against `a*?`'s equivalents. `*` in `outer` takes any run of `inner`'s symbols; `?`
+ * takes one character or `?`; a character takes the same character.
+ */
+export function covers(outer: readonly GlobToken[], inner: readonly GlobToken[], ignoreCase = false): boolean {
+  const a = symbols(outer, ignoreCase);
+  const b = symbols(inner, ignoreCase);
+  if (a.length === 1 && a[0] === STAR) return true;
+  const width = b.length + 1;
+  const seen = new Uint8Array((a.length + 1) * width);
+  const stack = [0];
+  while (stack.length) {
+    const key = stack.pop()!;
+    if (seen[key]) continue;
+    seen[key] = 1;
+    const i = Math.floor(key / width);
+    const j = key % width;
+    if (i === a.length && j === b.length) return true;
+    const x = a[i];
+    const y = b[j];
+    if (x === STAR) {
+      stack.push(key + width);
+      if (y !== undefined) stack.push(key + 1);
+    } else if (x === ONE) {
+      if (y !== undefined && y !== STAR) stack.push(key + width + 1);
+    } else if (x !== undefined && y === x) stack.push(key + width + 1);
+  }
+  return false;
+}
+
+/** Is there a string both patterns match? Sound in the other direction: a no is always right. */
+export function overlaps(p: readonly GlobToken[], q: readonly GlobToken[], ignoreCase = false): boolean {
+  const a = symbols(p, ignoreCase);
+  const b = symbols(q, ignoreCase);
+  const width = b.length + 1;
+  const seen = new Uint8Array((a.length + 1) * width);
+  const stack = [0];
+  while (stack.length) {
+    const key = stack.pop()!;
+    if (seen[key]) continue;
+    seen[key] = 1;
+    const i = Math.floor(key / width);
+    const j = key % width;
+    const x = a[i];
+    const y = b[j];
+    if (x === undefined && y === undefined) return true;
+    if (x === STAR) {
+      stack.push(key + width); // the star takes nothing more
+      if (y !== undefined) stack.push(key + 1); // the star takes b's next symbol (or runs alongside b's star)
+      continue;
+    }
+    if (y === STAR) {
+      stack.push(key + 1);
+      if (x !== undefined) stack.push(key + width);
+      continue;
+    }
+    if (x === undefined || y === undefined) continue;
+    if (x === ONE || y === ONE || x === y) stack.push(key + width + 1);
+  }
+  return false;
+}
