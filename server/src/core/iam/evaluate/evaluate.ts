@@ -107,6 +107,13 @@ function compileResources(s: Statement, withVariables: boolean, resourcePolicy: 
   };
 }
 
+/** A Condition that is not an object of operator objects: AWS would reject it; here it never holds. */
+export function malformedCondition(s: Statement): boolean {
+  const node = s.condition?.node;
+  if (!node) return false;
+  return node.kind !== 'object' || node.properties.some((p) => p.value.kind !== 'object');
+}
+
 export function compilePolicy(source: PolicySource, role: PolicyRole): CompiledPolicy {
   const { policy } = source;
   const version = policy.version?.kind === 'string' ? policy.version.value : undefined;
@@ -122,7 +129,9 @@ export function compilePolicy(source: PolicySource, role: PolicyRole): CompiledP
       action: compileActions(s),
       resource: compileResources(s, withVariables, resourcePolicy),
       ...(resourcePolicy && pm ? { principal: { not: !s.principal, model: pm } } : {}),
-      conditions: (s.condition?.entries ?? []).map((e) => compileCondition(e, withVariables)),
+      conditions: malformedCondition(s)
+        ? [{ operator: '', key: '', test: NEVER }]
+        : (s.condition?.entries ?? []).map((e) => compileCondition(e, withVariables)),
     };
   });
   return { file: source.file, statements };

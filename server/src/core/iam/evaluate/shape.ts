@@ -7,7 +7,7 @@ import type { Policy, Statement, Value } from '../model';
 import { conditionValues } from '../risk';
 import { compileGlob, type GlobToken, ONE, STAR, tokensOf } from './glob';
 import type { PolicySource, StatementRef } from './evaluate';
-import { statementRef } from './evaluate';
+import { malformedCondition, statementRef } from './evaluate';
 
 /** 'over': may stand for more than written (the side being checked); 'under': for less (the side that must cover). */
 export type Mode = 'over' | 'under';
@@ -137,6 +137,8 @@ export function shapesOf(source: PolicySource, mode: { allow: Mode; deny: Mode }
     const m = effect === 'Allow' ? mode.allow : mode.deny;
     if (!s.action === !s.notAction) continue;
     if (s.resource && s.notResource) continue;
+    // A Condition AWS could not read never holds: on the covering side such a statement grants nothing.
+    if (m === 'under' && malformedCondition(s)) continue;
     const actions = listOf((s.action ?? s.notAction)!.values, !s.action, m, false, true);
     const resList = s.resource ?? s.notResource;
     const resources: PatternList = resList
