@@ -6,7 +6,7 @@
 import type { Policy, Statement, Value } from '../model';
 import type { LineIndex } from '../../positions';
 import { type CompiledCondition, compileCondition } from './conditions';
-import { compileGlob, tokensOf } from './glob';
+import { compileGlob, type GlobToken, STAR, tokensOf } from './glob';
 import { matchPrincipal, parsePrincipal, principalArn, type PrincipalMatch, type RequestPrincipal } from './principal';
 import { type ContextValues, parseTemplate, resolveTemplate, type Template } from './variables';
 
@@ -56,22 +56,42 @@ function literals(values: readonly Value[]): string[] | undefined {
 
 const NEVER = (): boolean => false;
 
-/** Action and NotAction: case-insensitive wildcards; a computed value makes the element match nothing. */
+/**
+ * Action and NotAction: case-insensitive wildcards; a computed value makes the element match nothing. Patterns are
+ * grouped by service prefix, so a request only meets the patterns of its own service (ReadOnlyAccess lists
+ * thousands).
+ */
 function compileActions(s: Statement): (action: string) => boolean {
   const list = s.action ?? s.notAction;
   if (!list) return NEVER;
   const texts = literals(list.values);
   if (!texts || (s.action && s.notAction)) return NEVER;
   const exact = new Set<string>();
-  const globs: ((a: string) => boolean)[] = [];
+  const byService = new Map<string, ((a: string) => boolean)[]>();
+  const anyService: ((a: string) => boolean)[] = [];
+  let all = false;
   for (const t of texts) {
-    if (t === '*') globs.push(() => true);
-    else if (t.includes('*') || t.includes('?')) globs.push(compileGlob(tokensOf(t), { ignoreCase: true }));
-    else exact.add(t.toLowerCase());
+    if (t === '*') all = true;
+    else if (!t.includes('*') && !t.includes('?')) exact.add(t.toLowerCase());
+    else {
+      const m = compileGlob(tokensOf(t), { ignoreCase: true });
+      const colon = t.indexOf(':');
+      const service = colon > 0 ? t.slice(0, colon).toLowerCase() : undefined;
+      if (service === undefined || service.includes('*') || service.includes('?')) anyService.push(m);
+      else {
+        const group = byService.get(service);
+        if (group) group.push(m);
+        else byService.set(service, [m]);
+      }
+    }
   }
   const positive = (a: string): boolean => {
-    if (exact.size && exact.has(a.toLowerCase())) return true;
-    for (const g of globs) if (g(a)) return true;
+    if (all) return true;
+    const lower = a.toLowerCase();
+    if (exact.has(lower)) return true;
+    const group = byService.get(lower.slice(0, lower.indexOf(':')));
+    if (group) for (const g of group) if (g(a)) return true;
+    for (const g of anyService) if (g(a)) return true;
     return false;
   };
   return s.notAction ? (a) => !positive(a) : positive;
@@ -85,6 +105,18 @@ function compileResources(s: Statement, withVariables: boolean, resourcePolicy: 
   if (!texts || (s.resource && s.notResource)) return NEVER;
   const templates: Template[] = texts.map((t) => parseTemplate(t, withVariables));
   const fixed = templates.map((t) => (t.fixed ? compileGlob(t.tokens, { arnSegments: true }) : undefined));
+  // Patterns with variables compile per distinct substitution; a few hundred are kept (one per user, team, …).
+  const cache = new Map<string, (r: string) => boolean>();
+  const resolved = (tokens: GlobToken[]): ((r: string) => boolean) => {
+    const key = tokens.map((t) => (typeof t === 'string' ? `L${t}` : t === STAR ? 'S' : 'Q')).join('\u0000');
+    let m = cache.get(key);
+    if (!m) {
+      if (cache.size >= 256) cache.clear();
+      m = compileGlob(tokens, { arnSegments: true });
+      cache.set(key, m);
+    }
+    return m;
+  };
   const positive = (r: string, ctx: ContextValues): boolean => {
     for (let i = 0; i < templates.length; i++) {
       const f = fixed[i];
@@ -94,7 +126,7 @@ function compileResources(s: Statement, withVariables: boolean, resourcePolicy: 
       }
       const tokens = resolveTemplate(templates[i]!, ctx);
       // A variable without a value: this entry matches nothing (in NotResource too, so the statement then applies).
-      if (tokens && compileGlob(tokens, { arnSegments: true })(r)) return true;
+      if (tokens && resolved(tokens)(r)) return true;
     }
     return false;
   };
