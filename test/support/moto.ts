@@ -25,6 +25,11 @@ export interface StartMotoOptions {
   readyTimeoutMs?: number;
   /** Path of the virtualenv holding moto_server (default: env LCL_VENV or <repo>/.venv). */
   venv?: string;
+  /**
+   * Extra environment for a server this call spawns (e.g. INITIAL_NO_AUTH_ACTION_COUNT, which turns on moto's IAM
+   * enforcement). A server with its own environment is never shared: LCL_TEST_ENDPOINT is ignored.
+   */
+  env?: Readonly<Record<string, string>>;
 }
 
 /** The repository root: the nearest folder above this module (or the working directory) holding the venv script. */
@@ -113,7 +118,7 @@ async function waitReady(endpoint: string, child: ChildProcess | undefined, time
  * Lambda is configured not to use Docker either way.
  */
 export async function startMoto(opts: StartMotoOptions = {}): Promise<MotoServer> {
-  const reuse = opts.reuse ?? process.env.LCL_TEST_ENDPOINT;
+  const reuse = opts.env ? undefined : (opts.reuse ?? process.env.LCL_TEST_ENDPOINT);
   const timeout = opts.readyTimeoutMs ?? 30_000;
   if (reuse) {
     const endpoint = reuse.replace(/\/+$/, '');
@@ -131,7 +136,7 @@ export async function startMoto(opts: StartMotoOptions = {}): Promise<MotoServer
   const child = spawn(bin, ['-H', '127.0.0.1', '-p', String(port)], {
     detached: true, // own process group, so stop() ends moto and anything it forks
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, PYTHONUNBUFFERED: '1' },
+    env: { ...process.env, ...opts.env, PYTHONUNBUFFERED: '1' },
   });
   // Keep the last lines of stderr for error messages; don't let the pipe fill up.
   let stderrTail = '';
