@@ -112,6 +112,12 @@ const builds = [
     outfile: 'dist/live-analysis.js',
     plugins: [noVscode],
   },
+  {
+    ...node,
+    entryPoints: ['src/commands/explainAccessRuntime.ts'],
+    outfile: 'dist/explain-access.js',
+    plugins: [noVscode],
+  },
   { ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [noVscode] },
   {
     ...node,

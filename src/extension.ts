@@ -1,5 +1,6 @@
 // Composition root: builds the parts of the extension, wires them together and registers them. Nothing else.
 import * as vscode from 'vscode';
+import { registerExplainAccess } from './commands/explainAccess';
 import { registerKeyDistribution } from './dynamodb/keyDistribution';
 import { registerExplorer } from './explorer/register';
 import { AnalysisClient } from './lsp/client';
@@ -21,6 +22,9 @@ export function activate(context: vscode.ExtensionContext): void {
 
   // Curriculum: walkthrough buttons, exercise checks that set completion context keys, progress dashboard.
   registerWalkthroughs(context, { output, explorer });
+
+  // IAM "Explain Access": command and a CodeLens above every policy statement (the core's evaluator, loaded lazily).
+  registerExplainAccess(context, { output, clients: () => explorer.clients() });
 
   const analysis = new AnalysisClient(context, output);
   context.subscriptions.push(analysis);
