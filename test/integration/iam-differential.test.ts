@@ -19,6 +19,7 @@ import {
 import { CreateQueueCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { compilePolicy, evaluate, makeRequest } from '../../server/src/core/iam/evaluate/evaluate';
 import { loadPolicies } from '../../server/src/core/iam/evaluate/load';
+import { rng } from '../../bench/corpus/generate';
 import { startMoto, type MotoServer } from '../support/moto';
 
 const ACCOUNT = '123456789012';
@@ -129,18 +130,6 @@ const RESOURCES = [
   `arn:aws:sqs:*:${ACCOUNT}:*`,
 ];
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Case {
   readonly policy: Record<string, unknown>;
   readonly op: Operation;
@@ -148,7 +137,7 @@ interface Case {
 }
 
 function generate(count: number, seed: number): Case[] {
-  const rnd = random(seed);
+  const rnd = rng(seed); // deterministic, so a failure can be replayed
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const some = <T>(xs: readonly T[], max: number): T[] => {
     const n = 1 + Math.floor(rnd() * max);

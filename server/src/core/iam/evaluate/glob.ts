@@ -48,7 +48,7 @@ export function compileGlob(
     }
     return (t) => t === lit;
   }
-  if (tokens.length === 1) return () => true; // a lone `*`
+  if (tokens.length === 1 && tokens[0] === STAR) return () => true; // a lone `*`
   let colons = 0;
   if (opts.arnSegments) for (const t of tokens) if (typeof t === 'string') colons += t.split(':').length - 1;
   const segmented = opts.arnSegments === true && colons >= 5;
@@ -83,65 +83,63 @@ function symbols(tokens: readonly GlobToken[], ignoreCase: boolean): (string | s
   return out;
 }
 
+type Sym = string | symbol;
+
 /**
- * Does pattern `outer` match every string `inner` matches? Sound (a yes is always right); a no may be wrong only for
- * contrived patterns such as `a*` against `a*?`'s equivalents. `*` in `outer` takes any run of `inner`'s symbols; `?`
- * takes one character or `?`; a character takes the same character.
+ * Depth-first search over pairs of positions (i in `a`, j in `b`): `moves` pushes the next pairs reachable from
+ * (i, j) as offsets; true when both ends are reached together.
  */
-export function covers(outer: readonly GlobToken[], inner: readonly GlobToken[], ignoreCase = false): boolean {
-  const a = symbols(outer, ignoreCase);
-  const b = symbols(inner, ignoreCase);
-  if (a.length === 1 && a[0] === STAR) return true;
+function reachesEnd(
+  a: readonly Sym[],
+  b: readonly Sym[],
+  moves: (x: Sym | undefined, y: Sym | undefined, push: (di: number, dj: number) => void) => void,
+): boolean {
   const width = b.length + 1;
   const seen = new Uint8Array((a.length + 1) * width);
   const stack = [0];
+  let key = 0;
+  const push = (di: number, dj: number): void => {
+    stack.push(key + di * width + dj);
+  };
   while (stack.length) {
-    const key = stack.pop()!;
+    key = stack.pop()!;
     if (seen[key]) continue;
     seen[key] = 1;
     const i = Math.floor(key / width);
     const j = key % width;
     if (i === a.length && j === b.length) return true;
-    const x = a[i];
-    const y = b[j];
-    if (x === STAR) {
-      stack.push(key + width);
-      if (y !== undefined) stack.push(key + 1);
-    } else if (x === ONE) {
-      if (y !== undefined && y !== STAR) stack.push(key + width + 1);
-    } else if (x !== undefined && y === x) stack.push(key + width + 1);
+    moves(a[i], b[j], push);
   }
   return false;
 }
 
+/**
+ * Does pattern `outer` match every string `inner` matches? Sound (a yes is always right); a no may be wrong only for
+ * contrived patterns. `*` in `outer` takes any run of `inner`'s symbols; `?` takes one character or `?`; a
+ * character takes the same character.
+ */
+export function covers(outer: readonly GlobToken[], inner: readonly GlobToken[], ignoreCase = false): boolean {
+  const a = symbols(outer, ignoreCase);
+  if (a.length === 1 && a[0] === STAR) return true;
+  return reachesEnd(a, symbols(inner, ignoreCase), (x, y, push) => {
+    if (x === STAR) {
+      push(1, 0);
+      if (y !== undefined) push(0, 1);
+    } else if (x === ONE) {
+      if (y !== undefined && y !== STAR) push(1, 1);
+    } else if (x !== undefined && y === x) push(1, 1);
+  });
+}
+
 /** Is there a string both patterns match? Sound in the other direction: a no is always right. */
 export function overlaps(p: readonly GlobToken[], q: readonly GlobToken[], ignoreCase = false): boolean {
-  const a = symbols(p, ignoreCase);
-  const b = symbols(q, ignoreCase);
-  const width = b.length + 1;
-  const seen = new Uint8Array((a.length + 1) * width);
-  const stack = [0];
-  while (stack.length) {
-    const key = stack.pop()!;
-    if (seen[key]) continue;
-    seen[key] = 1;
-    const i = Math.floor(key / width);
-    const j = key % width;
-    const x = a[i];
-    const y = b[j];
-    if (x === undefined && y === undefined) return true;
+  return reachesEnd(symbols(p, ignoreCase), symbols(q, ignoreCase), (x, y, push) => {
     if (x === STAR) {
-      stack.push(key + width); // the star takes nothing more
-      if (y !== undefined) stack.push(key + 1); // the star takes b's next symbol (or runs alongside b's star)
-      continue;
-    }
-    if (y === STAR) {
-      stack.push(key + 1);
-      if (x !== undefined) stack.push(key + width);
-      continue;
-    }
-    if (x === undefined || y === undefined) continue;
-    if (x === ONE || y === ONE || x === y) stack.push(key + width + 1);
-  }
-  return false;
+      push(1, 0); // the star takes nothing more
+      if (y !== undefined) push(0, 1); // the star takes q's next symbol (or runs alongside q's star)
+    } else if (y === STAR) {
+      push(0, 1);
+      if (x !== undefined) push(1, 0);
+    } else if (x !== undefined && y !== undefined && (x === ONE || y === ONE || x === y)) push(1, 1);
+  });
 }
