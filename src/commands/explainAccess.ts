@@ -145,13 +145,14 @@ async function run(deps: ExplainAccessDeps, prompt: Prompt, args: ExplainAccessA
   const message = runtime().summary(d);
   deps.output.info(`Explain access: ${principal} ${action} ${resource} → ${message}`);
 
-  // Show the deciding statement of this file in the editor.
+  // Select the deciding statement of this file in the editor.
   const own = d.deciding.find((r) => r.file === file);
   if (own) {
     const shown = await vscode.window.showTextDocument(doc, { preserveFocus: false });
-    const pos = new vscode.Position(own.line - 1, 0);
-    shown.selection = new vscode.Selection(pos, doc.lineAt(own.line - 1).range.end);
-    shown.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    const end = lenses.find((l) => l.line === own.line - 1)?.endLine ?? own.line - 1;
+    const range = new vscode.Range(own.line - 1, 0, end, doc.lineAt(end).range.end.character);
+    shown.selection = new vscode.Selection(range.start, range.end);
+    shown.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
   const steps = runtime().stepsMarkdown(input, d);
   void vscode.window.showInformationMessage(message, 'Show evaluation order').then(async (choice) => {

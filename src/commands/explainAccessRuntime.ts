@@ -13,8 +13,9 @@ import { loadIamData } from '../../server/src/iamData';
 import type { IamData } from '../../server/src/core/iam/data';
 
 export interface StatementLens {
-  /** 0-based line of the statement object. */
+  /** 0-based lines where the statement object starts and ends. */
   readonly line: number;
+  readonly endLine: number;
   readonly sid: string;
   /** First literal action and resource of the statement, to suggest in the pickers. */
   readonly action?: string;
@@ -34,6 +35,7 @@ export function statementLenses(file: string, text: string): StatementLens[] {
       const resource = literal(s.resource?.values.find((v) => v.kind === 'string'));
       return {
         line: src.lines.positionAt(s.node.span.start).line,
+        endLine: src.lines.positionAt(s.node.span.end).line,
         sid: literal(s.sid) || `Statement[${s.index}]`,
         ...(action ? { action } : {}),
         ...(resource ? { resource } : {}),

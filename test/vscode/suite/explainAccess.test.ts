@@ -60,6 +60,7 @@ suite('Explain Access', () => {
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.uri.toString(), doc.uri.toString());
     assert.equal(editor.selection.start.line, 3);
+    assert.equal(editor.selection.end.line, 8, 'the whole statement is selected');
   });
 
   test('the lens on NoDeletes explains an explicit deny', async () => {
