@@ -1,13 +1,13 @@
 // "Explain Access": pick a principal (from the emulator's IAM or typed), an action (from the IAM catalogue) and a
 // resource, and see how AWS would decide — "Allowed by statement `ReadOrders` (policy.json:12)", "Denied: explicit
 // deny in …" or "Denied: no statement allows it" — with the evaluation order step by step. A CodeLens above every
-// statement of a policy file starts it with that statement's action and resource filled in. The bucket policy of an
-// S3 resource in the emulator counts as a resource-based policy. The evaluator itself is the analysis core's,
-// loaded lazily (dist/explain-access.js).
+// statement of a policy file starts it with that statement's action and resource filled in. The resource policy of
+// the emulator's bucket, queue, topic or key counts too. The evaluator itself is the analysis core's, loaded lazily
+// (dist/explain-access.js).
 import * as vscode from 'vscode';
 import type { AwsClients } from '../aws/clients';
 import * as iam from '../aws/iam';
-import * as s3 from '../aws/s3';
+import { resourcePolicyOf } from '../aws/resourcePolicies';
 import { lazyBundle } from '../lazy';
 import type * as Runtime from './explainAccessRuntime';
 
@@ -80,14 +80,21 @@ async function principals(clients: AwsClients | undefined): Promise<vscode.Quick
   return out;
 }
 
-/** The bucket policy of an S3 resource in the emulator, when there is one. */
-async function bucketPolicy(clients: AwsClients | undefined, resource: string): Promise<Runtime.PolicyText[]> {
-  const bucket = /^arn:aws:s3:::([^/*?]+)/.exec(resource)?.[1];
-  if (!clients || !bucket) return [];
+/** The resource-based policy of the resource in the emulator (bucket, queue, topic, key), when there is one. */
+async function emulatorPolicy(
+  clients: AwsClients | undefined,
+  resource: string,
+  output: vscode.LogOutputChannel,
+): Promise<Runtime.PolicyText[]> {
+  if (!clients) return [];
   try {
-    const text = await s3.getBucketPolicy(clients, bucket);
-    return text ? [{ file: `s3://${bucket} (bucket policy)`, text }] : [];
-  } catch {
+    const found = await resourcePolicyOf(clients, resource);
+    return found ? [{ file: found.label, text: found.text }] : [];
+  } catch (e) {
+    // A resource that does not exist (yet) has no policy: the answer then rests on the file alone.
+    output.info(
+      `Explain access: no resource policy read for ${resource} (${e instanceof Error ? e.message : String(e)})`,
+    );
     return [];
   }
 }
@@ -130,7 +137,7 @@ async function run(deps: ExplainAccessDeps, prompt: Prompt, args: ExplainAccessA
 
   const input: Runtime.ExplainInput = {
     identity: [{ file, text: doc.getText() }],
-    resource: await bucketPolicy(clients, resource),
+    resource: await emulatorPolicy(clients, resource, deps.output),
     principal,
     action,
     resourceArn: resource,
