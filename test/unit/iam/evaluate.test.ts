@@ -238,6 +238,15 @@ const ROWS: readonly Row[] = [
     expect: 'implicit-deny',
   },
   {
+    name: 'the role itself as the caller: a grant to its ARN is limited by its boundary',
+    principal: ROLE,
+    boundary: [policy(allow('Boundary', 'ec2:*', '*'))],
+    resource: [policy(allow('ToRole', 's3:PutObject', 'arn:aws:s3:::drop/*', { Principal: { AWS: ROLE } }))],
+    action: 's3:PutObject',
+    target: 'arn:aws:s3:::drop/x',
+    expect: 'implicit-deny',
+  },
+  {
     name: 'a resource policy naming the role ARN allows without an identity policy',
     principal: SESSION,
     resource: [policy(allow('ToRole', 's3:PutObject', 'arn:aws:s3:::drop/*', { Principal: { AWS: ROLE } }))],

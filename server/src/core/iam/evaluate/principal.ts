@@ -52,7 +52,12 @@ function matchAwsValue(value: string, p: RequestPrincipal): PrincipalMatch {
   if (value === '*') return 'everyone';
   if (!p.account) return value === p.text ? 'exact' : 'none';
   if (value === p.account || value === `arn:aws:iam::${p.account}:root`) return p.kind === 'root' ? 'exact' : 'account';
-  if (value === p.text) return p.kind === 'role-session' ? 'session' : p.kind === 'user' ? 'user' : 'exact';
+  if (value === p.text) {
+    if (p.kind === 'role-session') return 'session';
+    if (p.kind === 'user') return 'user';
+    if (p.kind === 'role') return 'role';
+    return 'exact';
+  }
   const role = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(value);
   if (role && role[1] === p.account && role[2] === p.name && (p.kind === 'role' || p.kind === 'role-session')) {
     return 'role';
