@@ -1,6 +1,7 @@
 // Composition root: builds the parts of the extension, wires them together and registers them. Nothing else.
 import * as vscode from 'vscode';
 import { registerExplainAccess } from './commands/explainAccess';
+import { registerWidenedAccess } from './commands/widenedAccess';
 import { registerKeyDistribution } from './dynamodb/keyDistribution';
 import { registerExplorer } from './explorer/register';
 import { AnalysisClient } from './lsp/client';
@@ -25,6 +26,8 @@ export function activate(context: vscode.ExtensionContext): void {
 
   // IAM "Explain Access": command and a CodeLens above every policy statement (the core's evaluator, loaded lazily).
   registerExplainAccess(context, { output, clients: () => explorer.clients() });
+  // "This edit widens access": CheckNoNewAccess of open policy files against their committed version.
+  registerWidenedAccess(context, output);
 
   const analysis = new AnalysisClient(context, output);
   context.subscriptions.push(analysis);
