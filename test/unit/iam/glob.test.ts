@@ -64,6 +64,23 @@ describe('glob comparisons (brute force over a small alphabet)', () => {
 });
 
 describe('glob matching', () => {
+  it('patterns with many stars match as the simple definition says, and fast', () => {
+    const reference = (p: string) => new RegExp(`^${p.replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    const many = words(['a', 'b', '*', '?'], 6).filter((p) => (p.match(/\*/g) ?? []).length > 2);
+    assert.ok(many.length > 500);
+    for (const p of many) {
+      const m = compileGlob(tokensOf(p));
+      for (const s of STRINGS) assert.equal(m(s), reference(p).test(s), `"${p}" on "${s}"`);
+    }
+    const hostile = compileGlob(tokensOf(`${'*a'.repeat(30)}*b`));
+    const started = performance.now();
+    assert.equal(hostile('a'.repeat(5000)), false);
+    assert.ok(performance.now() - started < 1000, 'no catastrophic backtracking');
+    const arn = compileGlob(tokensOf('arn:aws:s3:*:*:b/*/*'), { arnSegments: true });
+    assert.equal(arn('arn:aws:s3:::b/k/x:y'), true);
+    assert.equal(arn('arn:aws:s3:x:y:z:b/k/x'), false, 'no star of the Region or account part takes a colon');
+  });
+
   it('actions ignore case when asked; ARNs do not', () => {
     assert.equal(globMatch('S3:get*', 's3:GetObject', true), true);
     assert.equal(globMatch('arn:aws:s3:::Orders/*', 'arn:aws:s3:::orders/x'), false);

@@ -52,6 +52,9 @@ export function compileGlob(
   let colons = 0;
   if (opts.arnSegments) for (const t of tokens) if (typeof t === 'string') colons += t.split(':').length - 1;
   const segmented = opts.arnSegments === true && colons >= 5;
+  // Many stars would make a backtracking regular expression slow on a text that almost matches: such patterns
+  // (rare, and never slow to write) are matched by a search that is linear in each text part.
+  if (tokens.filter((t) => t === STAR).length > 2) return starMatcher(tokens, opts.ignoreCase === true, segmented);
   let seen = 0;
   let src = '';
   for (const t of tokens) {
@@ -65,6 +68,52 @@ export function compileGlob(
   }
   const re = new RegExp(`^${src}$`, opts.ignoreCase ? 'i' : '');
   return (t) => re.test(t);
+}
+
+/** Splits a text (or a pattern's symbols) at its first five colons: partition, service, Region, account, rest. */
+function arnSplit<T>(items: readonly T[], isColon: (x: T) => boolean): T[][] {
+  const parts: T[][] = [[]];
+  for (const x of items) {
+    if (parts.length < 6 && isColon(x)) parts.push([]);
+    else parts[parts.length - 1]!.push(x);
+  }
+  return parts;
+}
+
+/**
+ * Wildcard match of one part without backtracking blow-up: on a mismatch, the last `*` takes one more character.
+ * Quadratic at worst in the part's length.
+ */
+function matchPart(p: readonly (string | symbol)[], t: readonly string[]): boolean {
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let mark = 0;
+  while (j < t.length) {
+    const x = p[i];
+    if (x !== undefined && x !== STAR && (x === ONE || x === t[j])) {
+      i++;
+      j++;
+    } else if (x === STAR) {
+      star = i++;
+      mark = j;
+    } else if (star >= 0) {
+      i = star + 1;
+      j = ++mark;
+    } else return false;
+  }
+  while (p[i] === STAR) i++;
+  return i === p.length;
+}
+
+function starMatcher(tokens: readonly GlobToken[], ignoreCase: boolean, segmented: boolean): (text: string) => boolean {
+  const p = symbols(tokens, ignoreCase);
+  if (!segmented) return (text) => matchPart(p, [...(ignoreCase ? text.toLowerCase() : text)]);
+  const parts = arnSplit(p, (x) => x === ':');
+  return (text) => {
+    const t = arnSplit([...(ignoreCase ? text.toLowerCase() : text)], (c) => c === ':');
+    return t.length === parts.length && parts.every((part, k) => matchPart(part, t[k]!));
+  };
 }
 
 /** One-off match of a plain pattern string. */
