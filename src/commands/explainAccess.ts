@@ -3,11 +3,12 @@
 // deny in …" or "Denied: no statement allows it" — with the evaluation order step by step. A CodeLens above every
 // statement of a policy file starts it with that statement's action and resource filled in. The resource policy of
 // the emulator's bucket, queue, topic or key counts too. The evaluator itself is the analysis core's, loaded lazily
-// (dist/explain-access.js).
+// (dist/explain-access.js). A principal of the emulator brings its own policies and boundary: the answer is then
+// what it could do with the file's policy attached as well.
 import * as vscode from 'vscode';
 import type { AwsClients } from '../aws/clients';
 import * as iam from '../aws/iam';
-import { resourcePolicyOf } from '../aws/resourcePolicies';
+import { principalPoliciesOf, resourcePolicyOf } from '../aws/resourcePolicies';
 import { lazyBundle } from '../lazy';
 import type * as Runtime from './explainAccessRuntime';
 
@@ -99,6 +100,29 @@ async function emulatorPolicy(
   }
 }
 
+/** The principal's own policies and boundary in the emulator (as if the file's policy were attached to it too). */
+async function emulatorPrincipal(
+  clients: AwsClients | undefined,
+  principal: string,
+  output: vscode.LogOutputChannel,
+): Promise<{ identity: Runtime.PolicyText[]; boundary?: Runtime.PolicyText }> {
+  if (!clients) return { identity: [] };
+  try {
+    const found = await principalPoliciesOf(clients, principal);
+    if (!found) return { identity: [] };
+    const text = (p: { label: string; text: string }) => ({ file: p.label, text: p.text });
+    return {
+      identity: found.identity.map(text),
+      ...(found.boundary ? { boundary: text(found.boundary) } : {}),
+    };
+  } catch (e) {
+    output.info(
+      `Explain access: the policies of ${principal} were not read (${e instanceof Error ? e.message : String(e)})`,
+    );
+    return { identity: [] };
+  }
+}
+
 /** Answers queued by tests (test mode only) are used before asking. */
 type Prompt = (title: string, items: readonly vscode.QuickPickItem[], value?: string) => Promise<string | undefined>;
 
@@ -135,8 +159,10 @@ async function run(deps: ExplainAccessDeps, prompt: Prompt, args: ExplainAccessA
     (await prompt('Explain access: resource ARN', [], lenses.find((l) => l.resource)?.resource ?? '*'));
   if (!resource) return undefined;
 
+  const theirs = await emulatorPrincipal(clients, principal, deps.output);
   const input: Runtime.ExplainInput = {
-    identity: [{ file, text: doc.getText() }],
+    identity: [{ file, text: doc.getText() }, ...theirs.identity],
+    ...(theirs.boundary ? { boundary: [theirs.boundary] } : {}),
     resource: await emulatorPolicy(clients, resource, deps.output),
     principal,
     action,

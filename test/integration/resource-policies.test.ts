@@ -2,9 +2,16 @@
 // deciding with them: a bucket policy that names a user allows what no identity policy does.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import {
+  AttachRolePolicyCommand,
+  CreatePolicyCommand,
+  CreateRoleCommand,
+  PutRolePermissionsBoundaryCommand,
+  PutRolePolicyCommand,
+} from '@aws-sdk/client-iam';
 import { SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { createKey } from '../../src/aws/kms';
-import { resourcePolicyOf } from '../../src/aws/resourcePolicies';
+import { principalPoliciesOf, resourcePolicyOf } from '../../src/aws/resourcePolicies';
 import { createBucket, putBucketPolicy } from '../../src/aws/s3';
 import { createTopic } from '../../src/aws/sns';
 import { createQueue } from '../../src/aws/sqs';
@@ -77,6 +84,53 @@ describe('resource policies for Explain Access (emulator)', () => {
     const key = await resourcePolicyOf(lab.clients, `arn:aws:kms:us-east-1:123456789012:key/${keyId}`);
     assert.equal(key?.label, `key/${keyId} (key policy)`);
     assert.ok(/Statement/.test(key.text));
+  });
+
+  it("reads a role's inline and attached policies and its boundary, and decides with them", async () => {
+    const iam = lab.clients.iam();
+    const doc = (Sid: string, Action: string) =>
+      JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid, Effect: 'Allow', Action, Resource: '*' }] });
+    await iam.send(
+      new CreateRoleCommand({ RoleName: 'app', AssumeRolePolicyDocument: doc('Trust', 'sts:AssumeRole') }),
+    );
+    await iam.send(
+      new PutRolePolicyCommand({ RoleName: 'app', PolicyName: 'queues', PolicyDocument: doc('Queues', 'sqs:*') }),
+    );
+    const read = await iam.send(
+      new CreatePolicyCommand({ PolicyName: 'ReadTables', PolicyDocument: doc('Tables', 'dynamodb:Get*') }),
+    );
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'app', PolicyArn: read.Policy!.Arn! }));
+    const ceiling = await iam.send(
+      new CreatePolicyCommand({ PolicyName: 'Ceiling', PolicyDocument: doc('OnlyDynamo', 'dynamodb:*') }),
+    );
+    await iam.send(
+      new PutRolePermissionsBoundaryCommand({ RoleName: 'app', PermissionsBoundary: ceiling.Policy!.Arn! }),
+    );
+
+    const session = 'arn:aws:sts::123456789012:assumed-role/app/build-7';
+    const found = await principalPoliciesOf(lab.clients, session);
+    assert.ok(found);
+    assert.deepEqual(found.identity.map((p) => p.label).sort(), ['role app / ReadTables', 'role app / inline queues']);
+    assert.equal(found.boundary?.label, 'role app / boundary Ceiling');
+    const decide = (action: string) => {
+      const outcome = explain({
+        identity: found.identity.map((p) => ({ file: p.label, text: p.text })),
+        boundary: [{ file: found.boundary!.label, text: found.boundary!.text }],
+        resource: [],
+        principal: session,
+        action,
+        resourceArn: '*',
+      });
+      assert.ok(outcome.ok);
+      return outcome.decision;
+    };
+    assert.deepEqual(
+      decide('dynamodb:GetItem').deciding.map((r) => `${r.file} ${r.sid}`),
+      ['role app / ReadTables Tables', 'role app / boundary Ceiling OnlyDynamo'],
+    );
+    // The inline policy allows SQS, the boundary does not.
+    assert.equal(decide('sqs:SendMessage').decision, 'implicit-deny');
+    assert.equal(await principalPoliciesOf(lab.clients, 'arn:aws:iam::123456789012:user/nobody'), undefined);
   });
 
   it('has nothing to say about wildcards and other services', async () => {
