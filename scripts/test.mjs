@@ -169,6 +169,7 @@ const OWN_EMULATOR_FILES = new Set([
   'test/integration/aws-connection.test.ts',
   'test/integration/explorer-launchers.test.ts',
   'test/integration/explorer-tree.test.ts',
+  'test/integration/iam-differential.test.ts',
   'test/integration/moto-harness.test.ts',
   'test/integration/walkthrough.local.test.ts',
   'test/e2e/analysis.test.ts',
