@@ -9,7 +9,14 @@ import { join, relative, resolve } from 'node:path';
 
 const root = resolve(__dirname, '..', '..');
 const suiteSrc = join(root, 'test', 'vscode', 'suite');
-const outDir = join(root, 'out', 'test', 'vscode', 'suite');
+// One folder per backend: the moto and LocalStack passes bundle and run at the same time.
+const outDir = join(
+  root,
+  'out',
+  'test',
+  'vscode',
+  process.env.LCL_TEST_BACKEND === 'localstack' ? 'suite-localstack' : 'suite',
+);
 
 function findTests(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
