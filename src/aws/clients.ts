@@ -1,7 +1,9 @@
 // One place that builds AWS SDK v3 clients for the resolved connection. Each client is created on first use and
 // shares the same endpoint, region, credentials and short local-emulator timeouts. `dispose()` closes their sockets.
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KinesisClient } from '@aws-sdk/client-kinesis';
 import { KMSClient } from '@aws-sdk/client-kms';
@@ -109,6 +111,12 @@ export class AwsClients {
   }
   ec2(): EC2Client {
     return this.get('ec2', () => new EC2Client(this.config('ec2')));
+  }
+  autoScaling(): AutoScalingClient {
+    return this.get('autoScaling', () => new AutoScalingClient(this.config('autoscaling')));
+  }
+  elbv2(): ElasticLoadBalancingV2Client {
+    return this.get('elbv2', () => new ElasticLoadBalancingV2Client(this.config('elbv2')));
   }
 
   /** Which clients have been created so far (tests check laziness with it). */

@@ -4,7 +4,10 @@ import {
   CreateTableCommand,
   DeleteTableCommand,
   DescribeTableCommand,
+  DescribeTimeToLiveCommand,
   ListTablesCommand,
+  ListTagsOfResourceCommand,
+  ScanCommand,
   type CreateTableCommandInput,
   type KeySchemaElement,
 } from '@aws-sdk/client-dynamodb';
@@ -41,6 +44,8 @@ export interface TableRecord {
   readonly readCapacity?: number;
   readonly writeCapacity?: number;
   readonly streamViewType?: string;
+  /** The ARN of the table's latest stream (kept after the stream is turned off). */
+  readonly latestStreamArn?: string;
   readonly describeError?: string;
 }
 
@@ -96,6 +101,7 @@ export async function describeTable(clients: AwsClients, name: string, s?: Signa
     readCapacity: billingMode === 'PROVISIONED' ? read : undefined,
     writeCapacity: billingMode === 'PROVISIONED' ? write : undefined,
     streamViewType: t?.StreamSpecification?.StreamEnabled ? t.StreamSpecification.StreamViewType : undefined,
+    ...(t?.LatestStreamArn ? { latestStreamArn: t.LatestStreamArn } : {}),
   };
 }
 
@@ -128,6 +134,48 @@ export async function listTables(
     }
   });
   return { tables, next: out.LastEvaluatedTableName || undefined };
+}
+
+/**
+ * The partition key value of each of the first `limit` items, as DynamoDB JSON text (e.g. `{"S":"u1"}`), so equal
+ * values compare equal whatever their type.
+ */
+export async function partitionKeyValues(
+  clients: AwsClients,
+  table: string,
+  partitionKey: string,
+  limit: number,
+  s?: Signal,
+): Promise<string[]> {
+  const out = await clients.dynamodb().send(
+    new ScanCommand({
+      TableName: table,
+      Limit: limit,
+      ProjectionExpression: '#pk',
+      ExpressionAttributeNames: { '#pk': partitionKey },
+    }),
+    opts(s),
+  );
+  return (out.Items ?? []).map((item) => JSON.stringify(item[partitionKey]));
+}
+
+export async function tableTags(clients: AwsClients, tableArn: string, s?: Signal): Promise<Record<string, string>> {
+  const out = await clients.dynamodb().send(new ListTagsOfResourceCommand({ ResourceArn: tableArn }), opts(s));
+  return Object.fromEntries((out.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+}
+
+/** The table's time-to-live setting: its status (ENABLED, DISABLED, …) and the attribute items expire by. */
+export async function timeToLive(
+  clients: AwsClients,
+  table: string,
+  s?: Signal,
+): Promise<{ status?: string; attribute?: string }> {
+  const out = await clients.dynamodb().send(new DescribeTimeToLiveCommand({ TableName: table }), opts(s));
+  const d = out.TimeToLiveDescription;
+  return {
+    ...(d?.TimeToLiveStatus ? { status: d.TimeToLiveStatus } : {}),
+    ...(d?.AttributeName ? { attribute: d.AttributeName } : {}),
+  };
 }
 
 const CREATE_KEYS = new Set([

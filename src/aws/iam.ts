@@ -3,6 +3,7 @@
 import {
   CreatePolicyCommand,
   CreateRoleCommand,
+  GetGroupCommand,
   GetGroupPolicyCommand,
   GetPolicyCommand,
   GetPolicyVersionCommand,
@@ -120,6 +121,25 @@ export async function listRoles(clients: AwsClients, p: PageReq): Promise<Paged<
     })),
     next: out.IsTruncated ? out.Marker : undefined,
   };
+}
+
+/** The first `max` roles with their trust policies, decoded, from one listing. */
+export async function listRoleTrusts(
+  clients: AwsClients,
+  max: number,
+  s?: Signal,
+): Promise<{ name: string; trustPolicy: string }[]> {
+  const out = await clients.iam().send(new ListRolesCommand({ MaxItems: max }), opts(s));
+  return (out.Roles ?? []).map((r) => ({
+    name: r.RoleName ?? '?',
+    trustPolicy: decodePolicyDocument(r.AssumeRolePolicyDocument),
+  }));
+}
+
+/** User names of a group's members (first page). */
+export async function groupMembers(clients: AwsClients, groupName: string, s?: Signal): Promise<string[]> {
+  const out = await clients.iam().send(new GetGroupCommand({ GroupName: groupName }), opts(s));
+  return (out.Users ?? []).map((u) => u.UserName ?? '?');
 }
 
 /** Customer-managed policies only (Scope Local). */

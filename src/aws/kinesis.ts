@@ -4,6 +4,7 @@ import {
   DeleteStreamCommand,
   DescribeStreamSummaryCommand,
   ListShardsCommand,
+  ListStreamConsumersCommand,
   ListStreamsCommand,
   MergeShardsCommand,
   PutRecordCommand,
@@ -110,6 +111,12 @@ export async function listShards(clients: AwsClients, streamName: string, s?: Si
     token = out.NextToken;
   } while (token);
   return shards;
+}
+
+/** Names of the enhanced fan-out consumers registered on a stream. */
+export async function listStreamConsumers(clients: AwsClients, streamArn: string, s?: Signal): Promise<string[]> {
+  const out = await clients.kinesis().send(new ListStreamConsumersCommand({ StreamARN: streamArn }), opts(s));
+  return (out.Consumers ?? []).map((c) => c.ConsumerName ?? '');
 }
 
 export function validateStreamName(name: string): string | undefined {

@@ -5,6 +5,7 @@ import {
   DecryptCommand,
   DescribeKeyCommand,
   EncryptCommand,
+  GetKeyRotationStatusCommand,
   ListAliasesCommand,
   ListKeysCommand,
 } from '@aws-sdk/client-kms';
@@ -44,7 +45,8 @@ export async function listKeys(
   return { keys, ...(out.Truncated && out.NextMarker ? { next: out.NextMarker } : {}) };
 }
 
-async function listAliases(clients: AwsClients, s?: Signal): Promise<Map<string, string[]>> {
+/** Alias names by the key id they point at (every page). */
+export async function listAliases(clients: AwsClients, s?: Signal): Promise<Map<string, string[]>> {
   const byKey = new Map<string, string[]>();
   let marker: string | undefined;
   do {
@@ -79,6 +81,11 @@ export async function describeKey(
     enabled: m?.Enabled ?? false,
     ...(m?.KeyManager ? { manager: m.KeyManager } : {}),
   };
+}
+
+export async function keyRotationEnabled(clients: AwsClients, keyId: string, s?: Signal): Promise<boolean> {
+  const out = await clients.kms().send(new GetKeyRotationStatusCommand({ KeyId: keyId }), opts(s));
+  return out.KeyRotationEnabled === true;
 }
 
 /** Encrypts UTF-8 text (at most 4096 bytes, KMS's limit) and returns the ciphertext blob as base64. */

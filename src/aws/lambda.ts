@@ -2,6 +2,7 @@
 import {
   GetFunctionConfigurationCommand,
   InvokeCommand,
+  ListEventSourceMappingsCommand,
   ListFunctionsCommand,
   type FunctionConfiguration,
 } from '@aws-sdk/client-lambda';
@@ -50,6 +51,37 @@ export async function listFunctions(
 
 export async function getFunction(clients: AwsClients, name: string, s?: Signal): Promise<FunctionRecord> {
   return toRecord(await clients.lambda().send(new GetFunctionConfigurationCommand({ FunctionName: name }), opts(s)));
+}
+
+/** The environment variables of a function's configuration. */
+export async function functionEnvironment(
+  clients: AwsClients,
+  name: string,
+  s?: Signal,
+): Promise<Record<string, string>> {
+  const out = await clients.lambda().send(new GetFunctionConfigurationCommand({ FunctionName: name }), opts(s));
+  return { ...(out.Environment?.Variables ?? {}) };
+}
+
+export interface EventSourceMappingRecord {
+  /** The ARN of the stream or queue the function reads. */
+  readonly source: string;
+  /** The ARN of the function. */
+  readonly fn: string;
+  readonly state: string;
+}
+
+export async function listEventSourceMappings(
+  clients: AwsClients,
+  max: number,
+  s?: Signal,
+): Promise<EventSourceMappingRecord[]> {
+  const out = await clients.lambda().send(new ListEventSourceMappingsCommand({ MaxItems: max }), opts(s));
+  return (out.EventSourceMappings ?? []).map((m) => ({
+    source: m.EventSourceArn ?? '',
+    fn: m.FunctionArn ?? '',
+    state: m.State ?? '',
+  }));
 }
 
 export interface InvokeResult {

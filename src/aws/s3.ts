@@ -7,7 +7,9 @@ import {
   GetBucketLifecycleConfigurationCommand,
   GetBucketNotificationConfigurationCommand,
   GetBucketPolicyCommand,
+  GetBucketTaggingCommand,
   GetBucketVersioningCommand,
+  GetBucketWebsiteCommand,
   GetObjectCommand,
   HeadObjectCommand,
   ListBucketsCommand,
@@ -244,11 +246,19 @@ export interface ObjectHead {
   readonly contentType?: string;
   readonly lastModified?: Date;
   readonly etag?: string;
+  /** User metadata (x-amz-meta-*), without the prefix. */
+  readonly metadata: Readonly<Record<string, string>>;
 }
 
 export async function headObject(clients: AwsClients, bucket: string, key: string, s?: Signal): Promise<ObjectHead> {
   const out = await clients.s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key }), opts(s));
-  return { size: out.ContentLength ?? 0, contentType: out.ContentType, lastModified: out.LastModified, etag: out.ETag };
+  return {
+    size: out.ContentLength ?? 0,
+    contentType: out.ContentType,
+    lastModified: out.LastModified,
+    etag: out.ETag,
+    metadata: out.Metadata ?? {},
+  };
 }
 
 /** Reads a whole object into memory; refuses objects larger than `maxBytes` before downloading. */
@@ -384,6 +394,34 @@ export async function putBucketPolicy(clients: AwsClients, bucket: string, text:
   await clients.s3().send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: text }), opts(s));
 }
 
+/** The key of each object version (a key appears once per version), from the first `max` versions. */
+export async function listVersionKeys(clients: AwsClients, bucket: string, max: number, s?: Signal): Promise<string[]> {
+  const out = await clients.s3().send(new ListObjectVersionsCommand({ Bucket: bucket, MaxKeys: max }), opts(s));
+  return (out.Versions ?? []).map((v) => v.Key ?? '');
+}
+
+/** The bucket's tags, or none when it has no tag set. */
+export async function getBucketTags(clients: AwsClients, bucket: string, s?: Signal): Promise<Record<string, string>> {
+  try {
+    const out = await clients.s3().send(new GetBucketTaggingCommand({ Bucket: bucket }), opts(s));
+    return Object.fromEntries((out.TagSet ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+  } catch (err) {
+    if (errorName(err) === 'NoSuchTagSet' || errorName(err) === 'NoSuchTagSetError') return {};
+    throw err;
+  }
+}
+
+/** The index document of a bucket's website configuration, or undefined when it serves no website. */
+export async function getWebsiteIndex(clients: AwsClients, bucket: string, s?: Signal): Promise<string | undefined> {
+  try {
+    const out = await clients.s3().send(new GetBucketWebsiteCommand({ Bucket: bucket }), opts(s));
+    return out.IndexDocument?.Suffix || undefined;
+  } catch (err) {
+    if (errorName(err) === 'NoSuchWebsiteConfiguration') return undefined;
+    throw err;
+  }
+}
+
 /** Lifecycle rules as plain JSON-able objects (the S3 API's own field names). */
 export async function getLifecycleRules(clients: AwsClients, bucket: string, s?: Signal): Promise<unknown[]> {
   try {
@@ -431,6 +469,18 @@ export async function getNotifications(
   const out = await clients.s3().send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket }), opts(s));
   const { $metadata: _m, ...rest } = out;
   return JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
+}
+
+/** The ARNs every event notification of the bucket goes to (queues, topics, functions). */
+export async function notificationTargets(clients: AwsClients, bucket: string, s?: Signal): Promise<string[]> {
+  const config = await getNotifications(clients, bucket, s);
+  const arns = (key: string, field: string): string[] =>
+    Array.isArray(config[key]) ? (config[key] as Record<string, unknown>[]).map((c) => String(c[field] ?? '')) : [];
+  return [
+    ...arns('QueueConfigurations', 'QueueArn'),
+    ...arns('TopicConfigurations', 'TopicArn'),
+    ...arns('LambdaFunctionConfigurations', 'LambdaFunctionArn'),
+  ];
 }
 
 export async function putNotifications(

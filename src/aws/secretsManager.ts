@@ -23,6 +23,11 @@ export interface SecretRecord {
   readonly lastChanged?: string;
   /** Set when the secret is scheduled for deletion. */
   readonly deletionDate?: string;
+  /** The KMS key the secret is encrypted with, when it is not the default key. */
+  readonly kmsKeyId?: string;
+  /** Set when rotation is on, with the days between rotations when the service says. */
+  readonly rotationEnabled?: true;
+  readonly rotationDays?: number;
 }
 
 export interface SecretValue {
@@ -50,6 +55,11 @@ export async function listSecrets(
     ...(sec.Description ? { description: sec.Description } : {}),
     ...(sec.LastChangedDate ? { lastChanged: sec.LastChangedDate.toISOString() } : {}),
     ...(sec.DeletedDate ? { deletionDate: sec.DeletedDate.toISOString() } : {}),
+    ...(sec.KmsKeyId ? { kmsKeyId: sec.KmsKeyId } : {}),
+    ...(sec.RotationEnabled ? { rotationEnabled: true as const } : {}),
+    ...(sec.RotationRules?.AutomaticallyAfterDays !== undefined
+      ? { rotationDays: sec.RotationRules.AutomaticallyAfterDays }
+      : {}),
   }));
   return { secrets, ...(out.NextToken ? { next: out.NextToken } : {}) };
 }

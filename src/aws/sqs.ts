@@ -78,12 +78,23 @@ export function parseRedrivePolicy(text: string | undefined): { arn?: string; ma
   }
 }
 
-export async function getQueue(clients: AwsClients, url: string, s?: Signal): Promise<QueueRecord> {
-  const name = queueNameFromUrl(url);
+/** Every attribute of a queue, by the names SQS gives them (QueueArn, VisibilityTimeout, RedrivePolicy, …). */
+export async function queueAttributes(clients: AwsClients, url: string, s?: Signal): Promise<Record<string, string>> {
   const out = await clients
     .sqs()
     .send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['All'] }), opts(s));
-  const a = out.Attributes ?? {};
+  return { ...(out.Attributes ?? {}) };
+}
+
+/** The URLs of the first `max` queues. */
+export async function queueUrls(clients: AwsClients, max: number, s?: Signal): Promise<string[]> {
+  const out = await clients.sqs().send(new ListQueuesCommand({ MaxResults: max }), opts(s));
+  return out.QueueUrls ?? [];
+}
+
+export async function getQueue(clients: AwsClients, url: string, s?: Signal): Promise<QueueRecord> {
+  const name = queueNameFromUrl(url);
+  const a = await queueAttributes(clients, url, s);
   const redrive = parseRedrivePolicy(a.RedrivePolicy);
   return {
     url,

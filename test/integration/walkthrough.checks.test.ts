@@ -90,7 +90,6 @@ import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-s
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { AwsClients } from '../../src/aws/clients';
-import { LazyComputeClients } from '../../src/walkthrough/clients';
 import { DEFAULT_LOCAL_SERVICES, roundMemo, type CheckEnv } from '../../src/walkthrough/checks/types';
 import { CHECKS, checkSource, allExercises, type WeekId } from '../../src/walkthrough/registry';
 import { realProbes } from '../../src/walkthrough/probes/tcp';
@@ -117,7 +116,6 @@ let moto: TestEmulator;
 let sdk: Sdk;
 let env: CheckEnv;
 let aws: AwsClients;
-let compute: LazyComputeClients;
 
 before(async () => {
   moto = await startEmulator();
@@ -139,13 +137,11 @@ before(async () => {
   };
   const connection = connectionFor(moto.endpoint, moto.endpoints);
   aws = new AwsClients(connection);
-  compute = new LazyComputeClients(connection);
-  env = { aws, compute, probes: realProbes, local: DEFAULT_LOCAL_SERVICES, files: folderFiles([]) };
+  env = { aws, probes: realProbes, local: DEFAULT_LOCAL_SERVICES, files: folderFiles([]) };
 });
 
 after(async () => {
   aws?.dispose();
-  compute?.dispose();
   for (const c of Object.values(sdk ?? {})) (c as { destroy(): void }).destroy();
   await moto?.reset();
   await moto?.stop();

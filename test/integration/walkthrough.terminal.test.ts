@@ -10,7 +10,6 @@ import { join, resolve } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { AwsClients } from '../../src/aws/clients';
 import { connectionEnvironment, type ResolvedConnection } from '../../src/aws/connection';
-import { LazyComputeClients } from '../../src/walkthrough/clients';
 import { parseCurriculum, renderTerminalCommand, type Curriculum } from '../../src/walkthrough/curriculum';
 import { DEFAULT_LOCAL_SERVICES, roundMemo, type CheckEnv } from '../../src/walkthrough/checks/types';
 import { folderFiles } from '../../src/walkthrough/files';
@@ -205,7 +204,6 @@ describe(
     let moto: TestEmulator;
     let connection: ResolvedConnection;
     let aws: AwsClients;
-    let compute: LazyComputeClients;
     let env: CheckEnv;
     let dir: string;
 
@@ -213,18 +211,16 @@ describe(
       moto = await startEmulator();
       connection = connectionFor(moto.endpoint, moto.endpoints);
       aws = new AwsClients(connection);
-      compute = new LazyComputeClients(connection);
     });
     after(async () => {
       aws?.dispose();
-      compute?.dispose();
       await moto?.reset();
       await moto?.stop();
     });
     beforeEach(async () => {
       await moto.reset();
       dir = mkdtempSync(join(tmpdir(), 'lcl-term-'));
-      env = { aws, compute, probes: realProbes, local: DEFAULT_LOCAL_SERVICES, files: folderFiles([dir]) };
+      env = { aws, probes: realProbes, local: DEFAULT_LOCAL_SERVICES, files: folderFiles([dir]) };
     });
 
     /** Runs one command line in bash, in the learner's folder, with the environment the terminal gets. */

@@ -1,7 +1,5 @@
 // What an exercise check gets and gives back. Checks are plain async functions with no editor API, so unit and
 // integration tests call them directly against a real moto server, a real Redis or PostgreSQL, or a temp folder.
-import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
-import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { AwsClients } from '../../aws/clients';
 import type { RedisReply } from '../probes/resp';
 
@@ -41,12 +39,6 @@ export const DEFAULT_LOCAL_SERVICES: LocalServices = {
   web: 8080,
 };
 
-/** Clients the explorer does not need but week 4 does; built lazily from the same connection. */
-export interface ComputeClients {
-  autoScaling(): AutoScalingClient;
-  elbv2(): ElasticLoadBalancingV2Client;
-}
-
 /** Network probes for local services, injected so tests can point them at real servers on free ports. */
 export interface LocalProbes {
   /** Sends PostgreSQL's SSLRequest and reports whether the answer is a PostgreSQL one ('S' or 'N'). */
@@ -64,7 +56,6 @@ export interface CheckEnv {
   /** Shares listings between the checks of one round; the scheduler makes a fresh one per round. */
   readonly memo?: RoundMemo;
   readonly aws: AwsClients;
-  readonly compute: ComputeClients;
   readonly probes: LocalProbes;
   readonly local: LocalServices;
   readonly files: WorkspaceFiles;
@@ -81,23 +72,6 @@ export function done(detail: string): CheckResult {
 
 export function notYet(detail: string): CheckResult {
   return { done: false, detail };
-}
-
-/** The error name an SDK call failed with (e.g. NoSuchLifecycleConfiguration), or ''. */
-export function errorName(err: unknown): string {
-  return typeof err === 'object' && err !== null && 'name' in err ? String((err as { name: unknown }).name) : '';
-}
-
-/** Runs `call`, turning the listed "it is simply not configured" errors into undefined. */
-export async function unlessMissing<T>(call: () => Promise<T>, missing: readonly string[]): Promise<T | undefined> {
-  try {
-    return await call();
-  } catch (err) {
-    const name = errorName(err);
-    const code = (err as { Code?: string }).Code ?? '';
-    if (missing.includes(name) || missing.includes(code)) return undefined;
-    throw err;
-  }
 }
 
 /** Finds the first element for which `test` resolves to something; runs the tests one after another. */

@@ -1,52 +1,36 @@
 // Week 1 — S3: buckets, metadata, versioning, lifecycle rules, presigned uploads, multipart uploads, notifications.
+import type { AwsClients } from '../../aws/clients';
 import {
-  GetBucketLifecycleConfigurationCommand,
-  GetBucketNotificationConfigurationCommand,
-  GetBucketVersioningCommand,
-  HeadObjectCommand,
-  ListBucketsCommand,
-  ListObjectsV2Command,
-  ListObjectVersionsCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
-import {
-  type Check,
-  type CheckEnv,
-  done,
-  firstMatch,
-  listNames,
-  notYet,
-  once,
-  SCAN_LIMIT,
-  unlessMissing,
-} from './types';
+  getLifecycleRules,
+  getVersioning,
+  headObject,
+  listBuckets,
+  listObjects,
+  listVersionKeys,
+  notificationTargets,
+} from '../../aws/s3';
+import { type Check, type CheckEnv, done, firstMatch, listNames, notYet, once, SCAN_LIMIT } from './types';
 
-export async function bucketNames(s3: S3Client): Promise<string[]> {
-  const out = await s3.send(new ListBucketsCommand({}));
-  return (out.Buckets ?? [])
-    .map((b) => b.Name ?? '')
-    .filter(Boolean)
-    .slice(0, SCAN_LIMIT);
+export async function bucketNames(aws: AwsClients): Promise<string[]> {
+  return (await listBuckets(aws, { pageSize: SCAN_LIMIT })).buckets.map((b) => b.name);
 }
 
 /** The bucket names, listed once per round. */
-export const buckets = (env: CheckEnv): Promise<string[]> => once(env, 's3.buckets', () => bucketNames(env.aws.s3()));
+export const buckets = (env: CheckEnv): Promise<string[]> => once(env, 's3.buckets', () => bucketNames(env.aws));
 
 /** An object's user metadata, read once per round (the metadata and envelope checks both look). */
 export const metadataOf = (env: CheckEnv, bucket: string, key: string): Promise<Record<string, string>> =>
-  once(env, `s3.head.${bucket}/${key}`, async () => {
-    const head = await env.aws.s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-    return head.Metadata ?? {};
-  });
+  once(env, `s3.head.${bucket}/${key}`, async () => ({ ...(await headObject(env.aws, bucket, key)).metadata }));
 
-export async function objectsOf(s3: S3Client, bucket: string, prefix?: string, max = SCAN_LIMIT) {
-  const out = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: max }));
-  return (out.Contents ?? []).map((o) => ({ key: o.Key ?? '', etag: o.ETag ?? '' }));
+/** The first objects of a bucket (all levels, not one folder), key and ETag. */
+export async function objectsOf(aws: AwsClients, bucket: string, prefix?: string, max = SCAN_LIMIT) {
+  const page = await listObjects(aws, { bucket, prefix, pageSize: max, delimiter: '' });
+  return page.objects.map((o) => ({ key: o.key, etag: o.etag ?? '' }));
 }
 
 /** The first objects of a bucket, listed once per round. */
 export const objectsIn = (env: CheckEnv, bucket: string) =>
-  once(env, `s3.objects.${bucket}`, () => objectsOf(env.aws.s3(), bucket));
+  once(env, `s3.objects.${bucket}`, () => objectsOf(env.aws, bucket));
 
 const bucket: Check = async (env) => {
   const names = await buckets(env);
@@ -70,16 +54,13 @@ const metadata: Check = async (env) => {
 
 const versioning: Check = async (env) => {
   const { aws } = env;
-  const s3 = aws.s3();
   const names = await buckets(env);
   let enabled: string | undefined;
   for (const name of names) {
-    const v = await s3.send(new GetBucketVersioningCommand({ Bucket: name }));
-    if (v.Status !== 'Enabled') continue;
+    if ((await getVersioning(aws, name)) !== 'Enabled') continue;
     enabled = name;
-    const versions = await s3.send(new ListObjectVersionsCommand({ Bucket: name, MaxKeys: 200 }));
     const counts = new Map<string, number>();
-    for (const ver of versions.Versions ?? []) counts.set(ver.Key ?? '', (counts.get(ver.Key ?? '') ?? 0) + 1);
+    for (const key of await listVersionKeys(aws, name, 200)) counts.set(key, (counts.get(key) ?? 0) + 1);
     const key = [...counts].find(([, n]) => n >= 2)?.[0];
     if (key !== undefined) return done(`s3://${name}/${key} has ${counts.get(key)} versions`);
   }
@@ -88,15 +69,20 @@ const versioning: Check = async (env) => {
     : notYet('No bucket has versioning enabled yet');
 };
 
+/** The parts of a lifecycle rule (in the S3 API's field names) the check looks at. */
+interface LifecycleRuleJson {
+  readonly ID?: string;
+  readonly Status?: string;
+  readonly Transitions?: readonly unknown[];
+  readonly Expiration?: unknown;
+  readonly NoncurrentVersionExpiration?: unknown;
+}
+
 const lifecycle: Check = async (env) => {
   const { aws } = env;
-  const s3 = aws.s3();
   const hit = await firstMatch(await buckets(env), async (name) => {
-    const cfg = await unlessMissing(
-      () => s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: name })),
-      ['NoSuchLifecycleConfiguration'],
-    );
-    const rule = (cfg?.Rules ?? []).find(
+    const rules = (await getLifecycleRules(aws, name)) as LifecycleRuleJson[];
+    const rule = rules.find(
       (r) =>
         r.Status === 'Enabled' &&
         ((r.Transitions?.length ?? 0) > 0 || r.Expiration !== undefined || r.NoncurrentVersionExpiration !== undefined),
@@ -109,9 +95,7 @@ const lifecycle: Check = async (env) => {
 };
 
 const presigned: Check = async (env) => {
-  const { aws } = env;
-  const s3 = aws.s3();
-  const hit = await firstMatch(await buckets(env), async (name) => (await objectsOf(s3, name, 'uploads/', 1))[0]);
+  const hit = await firstMatch(await buckets(env), async (name) => (await objectsOf(env.aws, name, 'uploads/', 1))[0]);
   return hit
     ? done(`s3://${hit.item}/${hit.result.key} arrived through the uploads/ prefix`)
     : notYet('No object under uploads/ yet');
@@ -132,15 +116,8 @@ const multipart: Check = async (env) => {
 };
 
 const notifications: Check = async (env) => {
-  const { aws } = env;
-  const s3 = aws.s3();
   const hit = await firstMatch(await buckets(env), async (name) => {
-    const n = await s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: name }));
-    const targets = [
-      ...(n.QueueConfigurations ?? []).map((c) => c.QueueArn ?? ''),
-      ...(n.TopicConfigurations ?? []).map((c) => c.TopicArn ?? ''),
-      ...(n.LambdaFunctionConfigurations ?? []).map((c) => c.LambdaFunctionArn ?? ''),
-    ];
+    const targets = await notificationTargets(env.aws, name);
     return targets.length > 0 ? targets : undefined;
   });
   return hit

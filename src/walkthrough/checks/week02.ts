@@ -1,58 +1,40 @@
 // Week 2 — Lambda and DynamoDB: composite keys, query against scan, a GSI, streams, a function and its trigger.
-import {
-  DescribeTableCommand,
-  ListTablesCommand,
-  ScanCommand,
-  type DynamoDBClient,
-  type TableDescription,
-} from '@aws-sdk/client-dynamodb';
-import { ListEventSourceMappingsCommand, ListFunctionsCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import type { AwsClients } from '../../aws/clients';
+import { listTables, partitionKeyValues, type TableRecord } from '../../aws/dynamodb';
+import { listEventSourceMappings, listFunctions, type EventSourceMappingRecord } from '../../aws/lambda';
 import { type Check, type CheckEnv, done, listNames, notYet, once, SCAN_LIMIT } from './types';
 
-export async function describeTables(ddb: DynamoDBClient): Promise<TableDescription[]> {
-  const list = await ddb.send(new ListTablesCommand({ Limit: SCAN_LIMIT }));
-  const out: TableDescription[] = [];
-  for (const name of list.TableNames ?? []) {
-    const d = await ddb.send(new DescribeTableCommand({ TableName: name }));
-    if (d.Table) out.push(d.Table);
-  }
-  return out;
+export async function describeTables(aws: AwsClients): Promise<TableRecord[]> {
+  return (await listTables(aws, { pageSize: SCAN_LIMIT })).tables.filter((t) => t.describeError === undefined);
 }
 
 /** Every table described, once per round. */
-export const tables = (env: CheckEnv): Promise<TableDescription[]> =>
-  once(env, 'dynamodb.tables', () => describeTables(env.aws.dynamodb()));
+export const tables = (env: CheckEnv): Promise<TableRecord[]> =>
+  once(env, 'dynamodb.tables', () => describeTables(env.aws));
 
-export function keyOf(t: TableDescription, type: 'HASH' | 'RANGE'): string | undefined {
-  return t.KeySchema?.find((k) => k.KeyType === type)?.AttributeName;
+export function keyOf(t: TableRecord, role: 'HASH' | 'RANGE'): string | undefined {
+  return t.keys.find((k) => k.role === role)?.name;
 }
 
-export function isComposite(t: TableDescription): boolean {
+export function isComposite(t: TableRecord): boolean {
   return keyOf(t, 'HASH') !== undefined && keyOf(t, 'RANGE') !== undefined;
 }
 
-export async function functionNames(lambda: LambdaClient): Promise<string[]> {
-  const out = await lambda.send(new ListFunctionsCommand({ MaxItems: SCAN_LIMIT }));
-  return (out.Functions ?? []).map((f) => f.FunctionName ?? '').filter(Boolean);
-}
-
-export async function eventSourceMappings(lambda: LambdaClient) {
-  const out = await lambda.send(new ListEventSourceMappingsCommand({ MaxItems: SCAN_LIMIT }));
-  return (out.EventSourceMappings ?? []).map((m) => ({
-    source: m.EventSourceArn ?? '',
-    fn: m.FunctionArn ?? '',
-    state: m.State ?? '',
-  }));
+export function globalIndexes(t: TableRecord): string[] {
+  return t.indexes.filter((i) => i.type === 'GSI').map((i) => i.name);
 }
 
 export const functions = (env: CheckEnv): Promise<string[]> =>
-  once(env, 'lambda.functions', () => functionNames(env.aws.lambda()));
-export const mappings = (env: CheckEnv) => once(env, 'lambda.mappings', () => eventSourceMappings(env.aws.lambda()));
+  once(env, 'lambda.functions', async () =>
+    (await listFunctions(env.aws, { pageSize: SCAN_LIMIT })).functions.map((f) => f.name).filter(Boolean),
+  );
+export const mappings = (env: CheckEnv): Promise<EventSourceMappingRecord[]> =>
+  once(env, 'lambda.mappings', () => listEventSourceMappings(env.aws, SCAN_LIMIT));
 
 const table: Check = async (env) => {
   const t = (await tables(env)).find(isComposite);
   return t
-    ? done(`${t.TableName}: partition key ${keyOf(t, 'HASH')}, sort key ${keyOf(t, 'RANGE')}`)
+    ? done(`${t.name}: partition key ${keyOf(t, 'HASH')}, sort key ${keyOf(t, 'RANGE')}`)
     : notYet('No table with both a partition key and a sort key yet');
 };
 
@@ -60,41 +42,28 @@ const table: Check = async (env) => {
 const ITEM_SCAN_LIMIT = 200;
 
 const items: Check = async (env) => {
-  const { aws } = env;
-  const ddb = aws.dynamodb();
   for (const t of (await tables(env)).filter(isComposite)) {
     const pk = keyOf(t, 'HASH')!;
-    const out = await ddb.send(
-      new ScanCommand({
-        TableName: t.TableName,
-        Limit: ITEM_SCAN_LIMIT,
-        ProjectionExpression: '#pk',
-        ExpressionAttributeNames: { '#pk': pk },
-      }),
-    );
     const counts = new Map<string, number>();
-    for (const item of out.Items ?? []) {
-      const value = JSON.stringify(item[pk]);
+    for (const value of await partitionKeyValues(env.aws, t.name, pk, ITEM_SCAN_LIMIT)) {
       counts.set(value, (counts.get(value) ?? 0) + 1);
     }
     const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-    if (best && best[1] >= 3) return done(`${t.TableName} holds ${best[1]} items under ${pk} = ${best[0]}`);
+    if (best && best[1] >= 3) return done(`${t.name} holds ${best[1]} items under ${pk} = ${best[0]}`);
   }
   return notYet('No composite-key table has three items under one partition key yet');
 };
 
 const gsi: Check = async (env) => {
-  const t = (await tables(env)).find((x) => (x.GlobalSecondaryIndexes?.length ?? 0) > 0);
+  const t = (await tables(env)).find((x) => globalIndexes(x).length > 0);
   return t
-    ? done(`${t.TableName} has index ${listNames((t.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName ?? ''))}`)
+    ? done(`${t.name} has index ${listNames(globalIndexes(t))}`)
     : notYet('No table has a global secondary index yet');
 };
 
 const streams: Check = async (env) => {
-  const t = (await tables(env)).find((x) => x.StreamSpecification?.StreamEnabled === true);
-  return t
-    ? done(`${t.TableName} streams ${t.StreamSpecification?.StreamViewType ?? 'changes'}`)
-    : notYet('No table has a stream enabled yet');
+  const t = (await tables(env)).find((x) => x.streamViewType !== undefined);
+  return t ? done(`${t.name} streams ${t.streamViewType}`) : notYet('No table has a stream enabled yet');
 };
 
 const fn: Check = async (env) => {

@@ -1,74 +1,43 @@
 // Week 4 — EC2, Auto Scaling and load balancing through the emulator, plus a local nginx standing in for an ALB.
-import { DescribeAutoScalingGroupsCommand, DescribePoliciesCommand } from '@aws-sdk/client-auto-scaling';
-import { DescribeInstancesCommand, DescribeLaunchTemplatesCommand } from '@aws-sdk/client-ec2';
-import {
-  DescribeListenersCommand,
-  DescribeLoadBalancersCommand,
-  DescribeTargetGroupsCommand,
-  DescribeTargetHealthCommand,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
+import { listAutoScalingGroups, listScalingPolicies } from '../../aws/autoScaling';
+import { launchTemplateNames, liveInstanceIds } from '../../aws/ec2';
+import { listListeners, listLoadBalancers, listTargetGroups, registeredTargets } from '../../aws/elbv2';
 import { type Check, done, listNames, notYet, SCAN_LIMIT } from './types';
 
 const launchTemplate: Check = async ({ aws }) => {
-  const out = await aws.ec2().send(new DescribeLaunchTemplatesCommand({ MaxResults: SCAN_LIMIT }));
-  const names = (out.LaunchTemplates ?? []).map((t) => t.LaunchTemplateName ?? '');
+  const names = await launchTemplateNames(aws, SCAN_LIMIT);
   return names.length > 0 ? done(`Launch templates: ${listNames(names)}`) : notYet('No launch template yet');
 };
 
 const instance: Check = async ({ aws }) => {
-  const out = await aws.ec2().send(
-    new DescribeInstancesCommand({
-      Filters: [{ Name: 'instance-state-name', Values: ['pending', 'running'] }],
-      MaxResults: SCAN_LIMIT,
-    }),
-  );
-  const ids = (out.Reservations ?? []).flatMap((r) => (r.Instances ?? []).map((i) => i.InstanceId ?? ''));
+  const ids = await liveInstanceIds(aws, SCAN_LIMIT);
   return ids.length > 0 ? done(`Running: ${listNames(ids)}`) : notYet('No running instance yet');
 };
 
-const asg: Check = async ({ compute }) => {
-  const out = await compute.autoScaling().send(new DescribeAutoScalingGroupsCommand({ MaxRecords: SCAN_LIMIT }));
-  const g = (out.AutoScalingGroups ?? []).find(
-    (x) => (x.MaxSize ?? 0) >= 2 && (x.LaunchTemplate !== undefined || x.MixedInstancesPolicy !== undefined),
-  );
+const asg: Check = async ({ aws }) => {
+  const g = (await listAutoScalingGroups(aws, SCAN_LIMIT)).find((x) => x.maxSize >= 2 && x.usesLaunchTemplate);
   return g
-    ? done(`${g.AutoScalingGroupName}: ${g.MinSize}–${g.MaxSize} instances from a launch template`)
+    ? done(`${g.name}: ${g.minSize}–${g.maxSize} instances from a launch template`)
     : notYet('No Auto Scaling group built from a launch template with room for two instances yet');
 };
 
-const scalingPolicy: Check = async ({ compute }) => {
-  const out = await compute.autoScaling().send(new DescribePoliciesCommand({ MaxRecords: SCAN_LIMIT }));
-  const p = (out.ScalingPolicies ?? [])[0];
-  return p
-    ? done(`${p.AutoScalingGroupName} has ${p.PolicyType ?? 'a'} policy ${p.PolicyName}`)
-    : notYet('No scaling policy yet');
+const scalingPolicy: Check = async ({ aws }) => {
+  const p = (await listScalingPolicies(aws, SCAN_LIMIT))[0];
+  return p ? done(`${p.group} has ${p.type ?? 'a'} policy ${p.name}`) : notYet('No scaling policy yet');
 };
 
-const targetGroup: Check = async ({ compute }) => {
-  const elb = compute.elbv2();
-  const out = await elb.send(new DescribeTargetGroupsCommand({ PageSize: SCAN_LIMIT }));
-  for (const tg of out.TargetGroups ?? []) {
-    const health = await elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: tg.TargetGroupArn }));
-    const targets = (health.TargetHealthDescriptions ?? []).map((t) => t.Target?.Id ?? '');
-    if (targets.length > 0) {
-      return done(
-        `${tg.TargetGroupName} checks ${tg.HealthCheckPath ?? tg.HealthCheckProtocol} on ${listNames(targets)}`,
-      );
-    }
+const targetGroup: Check = async ({ aws }) => {
+  for (const tg of await listTargetGroups(aws, SCAN_LIMIT)) {
+    const targets = await registeredTargets(aws, tg.arn);
+    if (targets.length > 0) return done(`${tg.name} checks ${tg.healthCheck} on ${listNames(targets)}`);
   }
   return notYet('No target group with a registered target yet');
 };
 
-const loadBalancer: Check = async ({ compute }) => {
-  const elb = compute.elbv2();
-  const out = await elb.send(new DescribeLoadBalancersCommand({ PageSize: SCAN_LIMIT }));
-  for (const lb of out.LoadBalancers ?? []) {
-    const ls = await elb.send(new DescribeListenersCommand({ LoadBalancerArn: lb.LoadBalancerArn }));
-    const fwd = (ls.Listeners ?? []).find((l) =>
-      (l.DefaultActions ?? []).some((a) => a.Type === 'forward' && (a.TargetGroupArn || a.ForwardConfig)),
-    );
-    if (fwd)
-      return done(`${lb.LoadBalancerName} listens on ${fwd.Protocol} ${fwd.Port} and forwards to a target group`);
+const loadBalancer: Check = async ({ aws }) => {
+  for (const lb of await listLoadBalancers(aws, SCAN_LIMIT)) {
+    const fwd = (await listListeners(aws, lb.arn)).find((l) => l.forwards);
+    if (fwd) return done(`${lb.name} listens on ${fwd.protocol} ${fwd.port} and forwards to a target group`);
   }
   return notYet('No load balancer with a listener that forwards to a target group yet');
 };

@@ -1,12 +1,8 @@
 // Week 7 — messaging: SQS visibility timeout, long polling, dead-letter queues, FIFO with deduplication; SNS fan-out
 // and filter policies.
-import {
-  GetSubscriptionAttributesCommand,
-  ListSubscriptionsByTopicCommand,
-  ListTopicsCommand,
-  type SNSClient,
-} from '@aws-sdk/client-sns';
-import { GetQueueAttributesCommand, ListQueuesCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { AwsClients } from '../../aws/clients';
+import { getSubscription, listSubscriptions, listTopics } from '../../aws/sns';
+import { queueAttributes, queueUrls } from '../../aws/sqs';
 import { type Check, type CheckEnv, done, notYet, once, SCAN_LIMIT } from './types';
 
 export interface QueueInfo {
@@ -16,18 +12,16 @@ export interface QueueInfo {
   readonly attrs: Readonly<Record<string, string>>;
 }
 
-export async function queues(sqs: SQSClient): Promise<QueueInfo[]> {
-  const list = await sqs.send(new ListQueuesCommand({ MaxResults: SCAN_LIMIT }));
+export async function queues(aws: AwsClients): Promise<QueueInfo[]> {
   const out: QueueInfo[] = [];
-  for (const url of list.QueueUrls ?? []) {
-    const a = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['All'] }));
-    const attrs = a.Attributes ?? {};
+  for (const url of await queueUrls(aws, SCAN_LIMIT)) {
+    const attrs = await queueAttributes(aws, url);
     out.push({ url, name: url.split('/').pop() ?? url, arn: attrs.QueueArn ?? '', attrs });
   }
   return out;
 }
 
-export const allQueues = (env: CheckEnv): Promise<QueueInfo[]> => once(env, 'sqs.queues', () => queues(env.aws.sqs()));
+export const allQueues = (env: CheckEnv): Promise<QueueInfo[]> => once(env, 'sqs.queues', () => queues(env.aws));
 
 /** The parsed RedrivePolicy of a queue, when it has a usable one. */
 export function redriveOf(q: QueueInfo): { target: string; maxReceiveCount: number } | undefined {
@@ -87,26 +81,17 @@ const fifo: Check = async (env) => {
   );
 };
 
-export async function topics(sns: SNSClient): Promise<string[]> {
-  const out = await sns.send(new ListTopicsCommand({}));
-  return (out.Topics ?? [])
-    .map((t) => t.TopicArn ?? '')
-    .filter(Boolean)
-    .slice(0, SCAN_LIMIT);
+export async function topics(aws: AwsClients): Promise<string[]> {
+  return (await listTopics(aws)).topics.map((t) => t.arn).slice(0, SCAN_LIMIT);
 }
 
-export async function subscriptions(sns: SNSClient, topicArn: string) {
-  const out = await sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: topicArn }));
-  return (out.Subscriptions ?? []).map((s) => ({
-    arn: s.SubscriptionArn ?? '',
-    protocol: s.Protocol ?? '',
-    endpoint: s.Endpoint ?? '',
-  }));
+export async function subscriptions(aws: AwsClients, topicArn: string) {
+  return (await listSubscriptions(aws, { topicArn })).subscriptions;
 }
 
-export const allTopics = (env: CheckEnv): Promise<string[]> => once(env, 'sns.topics', () => topics(env.aws.sns()));
+export const allTopics = (env: CheckEnv): Promise<string[]> => once(env, 'sns.topics', () => topics(env.aws));
 export const subscriptionsOf = (env: CheckEnv, topicArn: string) =>
-  once(env, `sns.subscriptions.${topicArn}`, () => subscriptions(env.aws.sns(), topicArn));
+  once(env, `sns.subscriptions.${topicArn}`, () => subscriptions(env.aws, topicArn));
 
 const fanout: Check = async (env) => {
   for (const topic of await allTopics(env)) {
@@ -119,13 +104,10 @@ const fanout: Check = async (env) => {
 };
 
 const filterPolicy: Check = async (env) => {
-  const { aws } = env;
-  const sns = aws.sns();
   for (const topic of await allTopics(env)) {
     for (const sub of await subscriptionsOf(env, topic)) {
       if (!sub.arn.startsWith('arn:')) continue;
-      const a = await sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn: sub.arn }));
-      const policy = a.Attributes?.FilterPolicy;
+      const policy = (await getSubscription(env.aws, sub.arn)).filterPolicy;
       if (policy) return done(`${sub.endpoint.split(':').pop()} only receives messages matching ${policy}`);
     }
   }

@@ -1,44 +1,23 @@
 // Week 8 — Kinesis streams: shards, partition keys, resharding, enhanced fan-out consumers and retention.
-import {
-  DescribeStreamSummaryCommand,
-  GetRecordsCommand,
-  GetShardIteratorCommand,
-  ListShardsCommand,
-  ListStreamConsumersCommand,
-  ListStreamsCommand,
-  type KinesisClient,
-} from '@aws-sdk/client-kinesis';
+import type { AwsClients } from '../../aws/clients';
+import { listShards, listStreamConsumers, listStreams } from '../../aws/kinesis';
+import { openShardIterator, readRecords } from '../../aws/kinesisRecords';
 import { type Check, type CheckEnv, done, notYet, once, SCAN_LIMIT } from './types';
 
-export async function streamSummaries(kinesis: KinesisClient) {
-  const list = await kinesis.send(new ListStreamsCommand({ Limit: SCAN_LIMIT }));
-  const out = [];
-  for (const name of list.StreamNames ?? []) {
-    const s = await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: name }));
-    const d = s.StreamDescriptionSummary;
-    if (d) {
-      out.push({
-        name,
-        arn: d.StreamARN ?? '',
-        status: d.StreamStatus ?? '',
-        openShards: d.OpenShardCount ?? 0,
-        retentionHours: d.RetentionPeriodHours ?? 24,
-      });
-    }
-  }
-  return out;
+export async function streamSummaries(aws: AwsClients) {
+  const { streams } = await listStreams(aws, { pageSize: SCAN_LIMIT });
+  return streams
+    .filter((s) => s.summaryError === undefined)
+    .map((s) => ({
+      name: s.name,
+      arn: s.arn,
+      status: s.status,
+      openShards: s.openShards ?? 0,
+      retentionHours: s.retentionHours ?? 24,
+    }));
 }
 
-export const streams = (env: CheckEnv) => once(env, 'kinesis.streams', () => streamSummaries(env.aws.kinesis()));
-
-async function shards(kinesis: KinesisClient, stream: string) {
-  const out = await kinesis.send(new ListShardsCommand({ StreamName: stream, MaxResults: 100 }));
-  return (out.Shards ?? []).map((s) => ({
-    id: s.ShardId ?? '',
-    parent: s.ParentShardId,
-    open: s.SequenceNumberRange?.EndingSequenceNumber === undefined,
-  }));
-}
+export const streams = (env: CheckEnv) => once(env, 'kinesis.streams', () => streamSummaries(env.aws));
 
 const stream: Check = async (env) => {
   const s = (await streams(env)).find((x) => x.status === 'ACTIVE');
@@ -51,19 +30,15 @@ const RECORD_LIMIT = 100;
 
 const records: Check = async (env) => {
   const { aws } = env;
-  const kinesis = aws.kinesis();
   for (const s of await streams(env)) {
     const keys = new Set<string>();
     let count = 0;
-    for (const shard of (await shards(kinesis, s.name)).slice(0, SHARD_LIMIT)) {
-      const it = await kinesis.send(
-        new GetShardIteratorCommand({ StreamName: s.name, ShardId: shard.id, ShardIteratorType: 'TRIM_HORIZON' }),
-      );
-      if (!it.ShardIterator) continue;
-      const got = await kinesis.send(new GetRecordsCommand({ ShardIterator: it.ShardIterator, Limit: RECORD_LIMIT }));
-      for (const r of got.Records ?? []) {
+    for (const shard of (await listShards(aws, s.name)).slice(0, SHARD_LIMIT)) {
+      const iterator = await openShardIterator(aws, { stream: s.name, shardId: shard.shardId, type: 'TRIM_HORIZON' });
+      const got = await readRecords(aws, { iterator, limit: RECORD_LIMIT });
+      for (const r of got.records) {
         count++;
-        keys.add(r.PartitionKey ?? '');
+        keys.add(r.partitionKey);
       }
     }
     if (count >= 5 && keys.size >= 2) return done(`${s.name} holds ${count} records under ${keys.size} partition keys`);
@@ -72,26 +47,23 @@ const records: Check = async (env) => {
 };
 
 const reshard: Check = async (env) => {
-  const { aws } = env;
-  const kinesis = aws.kinesis();
   for (const s of await streams(env)) {
-    const list = await shards(kinesis, s.name);
+    const list = await listShards(env.aws, s.name);
     const open = list.filter((x) => x.open);
-    const children = list.filter((x) => x.parent !== undefined);
+    const children = list.filter((x) => x.parentShardId !== undefined);
     if (open.length >= 2 && children.length > 0) {
-      return done(`${s.name} has ${open.length} open shards; ${children[0]!.id} came from ${children[0]!.parent}`);
+      return done(
+        `${s.name} has ${open.length} open shards; ${children[0]!.shardId} came from ${children[0]!.parentShardId}`,
+      );
     }
   }
   return notYet('No stream has two open shards after a split yet');
 };
 
 const consumer: Check = async (env) => {
-  const { aws } = env;
-  const kinesis = aws.kinesis();
   for (const s of await streams(env)) {
-    const out = await kinesis.send(new ListStreamConsumersCommand({ StreamARN: s.arn }));
-    const c = (out.Consumers ?? [])[0];
-    if (c) return done(`${c.ConsumerName} reads ${s.name} with enhanced fan-out`);
+    const c = (await listStreamConsumers(env.aws, s.arn))[0];
+    if (c !== undefined) return done(`${c} reads ${s.name} with enhanced fan-out`);
   }
   return notYet('No enhanced fan-out consumer is registered yet');
 };

@@ -1,20 +1,19 @@
 // Week 9 — IAM: users in groups, least-privilege managed policies, explicit denies, service roles and cross-account
 // trust with an external id. Policy documents are read from the emulator and inspected here.
+import type { AwsClients } from '../../aws/clients';
 import {
-  GetGroupCommand,
-  GetPolicyCommand,
-  GetPolicyVersionCommand,
-  ListAttachedGroupPoliciesCommand,
-  ListAttachedRolePoliciesCommand,
-  ListGroupPoliciesCommand,
-  ListGroupsCommand,
-  ListPoliciesCommand,
-  ListRolePoliciesCommand,
-  ListRolesCommand,
-  type IAMClient,
-} from '@aws-sdk/client-iam';
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { type Check, done, notYet, once, SCAN_LIMIT } from './types';
+  getManagedPolicyDocument,
+  groupMembers,
+  listAttachedPolicies,
+  listGroups,
+  listInlinePolicies,
+  listPolicies,
+  listRoleTrusts,
+  type PolicyRecord,
+  type PrincipalType,
+} from '../../aws/iam';
+import { callerAccount } from '../../aws/sts';
+import { type Check, type CheckEnv, done, notYet, once, SCAN_LIMIT } from './types';
 
 export interface Statement {
   readonly Effect?: string;
@@ -62,63 +61,50 @@ export function broadGrant(statements: readonly Statement[]): string | undefined
   return undefined;
 }
 
-async function customerPolicies(iam: IAMClient) {
-  const out = await iam.send(new ListPoliciesCommand({ Scope: 'Local', MaxItems: SCAN_LIMIT }));
-  return out.Policies ?? [];
+const customerPolicies = (env: CheckEnv): Promise<PolicyRecord[]> =>
+  once(env, 'iam.policies', async () => (await listPolicies(env.aws, { pageSize: SCAN_LIMIT })).items);
+
+async function policyStatements(aws: AwsClients, p: PolicyRecord): Promise<Statement[]> {
+  return parsePolicy((await getManagedPolicyDocument(aws, p.arn, p.defaultVersionId)).document) ?? [];
 }
 
-async function policyStatements(iam: IAMClient, arn: string, version: string | undefined): Promise<Statement[]> {
-  const v = version ?? (await iam.send(new GetPolicyCommand({ PolicyArn: arn }))).Policy?.DefaultVersionId;
-  const doc = await iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: v }));
-  return parsePolicy(doc.PolicyVersion?.Document) ?? [];
+/** True when the user, group or role has a managed or an inline policy. */
+async function hasPolicy(aws: AwsClients, type: PrincipalType, name: string): Promise<boolean> {
+  return (await listAttachedPolicies(aws, type, name)).length + (await listInlinePolicies(aws, type, name)).length > 0;
 }
 
-const userGroup: Check = async (env) => {
-  const { aws } = env;
-  const iam = aws.iam();
-  const groups = (await iam.send(new ListGroupsCommand({ MaxItems: SCAN_LIMIT }))).Groups ?? [];
-  for (const g of groups) {
-    const members = (await iam.send(new GetGroupCommand({ GroupName: g.GroupName }))).Users ?? [];
+const userGroup: Check = async ({ aws }) => {
+  for (const g of (await listGroups(aws, { pageSize: SCAN_LIMIT })).items) {
+    const members = await groupMembers(aws, g.name);
     if (members.length === 0) continue;
-    const attached = (await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: g.GroupName })))
-      .AttachedPolicies;
-    const inline = (await iam.send(new ListGroupPoliciesCommand({ GroupName: g.GroupName }))).PolicyNames;
-    if ((attached?.length ?? 0) + (inline?.length ?? 0) > 0) {
-      return done(`Group ${g.GroupName} has ${members.length} member(s) and a policy`);
-    }
+    if (await hasPolicy(aws, 'group', g.name))
+      return done(`Group ${g.name} has ${members.length} member(s) and a policy`);
   }
   return notYet('No group with a member and a policy yet');
 };
 
 const leastPrivilege: Check = async (env) => {
-  const { aws } = env;
-  const iam = aws.iam();
-  const policies = await once(env, 'iam.policies', () => customerPolicies(iam));
   let lastProblem = '';
-  for (const p of policies) {
-    const statements = await policyStatements(iam, p.Arn!, p.DefaultVersionId);
+  for (const p of await customerPolicies(env)) {
+    const statements = await policyStatements(env.aws, p);
     if (!statements.some((s) => s.Effect === 'Allow')) continue;
     const broad = broadGrant(statements);
-    if (!broad) return done(`${p.PolicyName} names its actions and resources`);
-    lastProblem = `${p.PolicyName} still grants ${broad}`;
+    if (!broad) return done(`${p.name} names its actions and resources`);
+    lastProblem = `${p.name} still grants ${broad}`;
   }
   return notYet(lastProblem || 'No customer managed policy that allows something yet');
 };
 
 const deny: Check = async (env) => {
-  const { aws } = env;
-  const iam = aws.iam();
-  for (const p of await once(env, 'iam.policies', () => customerPolicies(iam))) {
-    if ((p.AttachmentCount ?? 0) === 0) continue;
-    const statements = await policyStatements(iam, p.Arn!, p.DefaultVersionId);
-    if (statements.some((s) => s.Effect === 'Deny')) return done(`${p.PolicyName} denies explicitly and is attached`);
+  for (const p of await customerPolicies(env)) {
+    if ((p.attachmentCount ?? 0) === 0) continue;
+    const statements = await policyStatements(env.aws, p);
+    if (statements.some((s) => s.Effect === 'Deny')) return done(`${p.name} denies explicitly and is attached`);
   }
   return notYet('No attached policy with an explicit Deny yet');
 };
 
-async function roles(iam: IAMClient) {
-  return (await iam.send(new ListRolesCommand({ MaxItems: SCAN_LIMIT }))).Roles ?? [];
-}
+const roles = (env: CheckEnv) => once(env, 'iam.roles', () => listRoleTrusts(env.aws, SCAN_LIMIT));
 
 /** Principals a trust statement names for one principal type. */
 function principals(s: Statement, type: 'Service' | 'AWS'): string[] {
@@ -126,18 +112,14 @@ function principals(s: Statement, type: 'Service' | 'AWS'): string[] {
 }
 
 const lambdaRole: Check = async (env) => {
-  const { aws } = env;
-  const iam = aws.iam();
-  for (const r of await once(env, 'iam.roles', () => roles(env.aws.iam()))) {
-    const trust = parsePolicy(r.AssumeRolePolicyDocument) ?? [];
+  for (const r of await roles(env)) {
+    const trust = parsePolicy(r.trustPolicy) ?? [];
     const lambdaTrust = trust.some(
       (s) => s.Effect === 'Allow' && principals(s, 'Service').includes('lambda.amazonaws.com'),
     );
     if (!lambdaTrust) continue;
-    const attached = (await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: r.RoleName }))).AttachedPolicies;
-    const inline = (await iam.send(new ListRolePoliciesCommand({ RoleName: r.RoleName }))).PolicyNames;
-    if ((attached?.length ?? 0) + (inline?.length ?? 0) > 0) {
-      return done(`${r.RoleName} can be assumed by Lambda and has permissions`);
+    if (await hasPolicy(env.aws, 'role', r.name)) {
+      return done(`${r.name} can be assumed by Lambda and has permissions`);
     }
   }
   return notYet('No role that Lambda may assume, with a permissions policy, yet');
@@ -149,16 +131,15 @@ export function accountOf(principal: string): string | undefined {
 }
 
 const crossAccount: Check = async (env) => {
-  const { aws } = env;
-  const me = (await aws.sts().send(new GetCallerIdentityCommand({}))).Account;
-  for (const r of await once(env, 'iam.roles', () => roles(env.aws.iam()))) {
-    for (const s of parsePolicy(r.AssumeRolePolicyDocument) ?? []) {
+  const me = await callerAccount(env.aws);
+  for (const r of await roles(env)) {
+    for (const s of parsePolicy(r.trustPolicy) ?? []) {
       const other = principals(s, 'AWS')
         .map(accountOf)
         .find((a) => a !== undefined && a !== me);
       const externalId = Object.values(s.Condition ?? {}).some((c) => 'sts:ExternalId' in c);
       if (s.Effect === 'Allow' && other && externalId) {
-        return done(`${r.RoleName} trusts account ${other} when it presents the external id`);
+        return done(`${r.name} trusts account ${other} when it presents the external id`);
       }
     }
   }

@@ -1,32 +1,26 @@
 // Week 10 — KMS and Secrets Manager: customer managed keys with aliases, rotation, envelope encryption, secrets.
-import {
-  DescribeKeyCommand,
-  GetKeyRotationStatusCommand,
-  ListAliasesCommand,
-  type KMSClient,
-} from '@aws-sdk/client-kms';
-import { ListSecretsCommand } from '@aws-sdk/client-secrets-manager';
+import type { AwsClients } from '../../aws/clients';
+import { describeKey, keyRotationEnabled, listAliases } from '../../aws/kms';
+import { listSecrets } from '../../aws/secretsManager';
 import { buckets, metadataOf, objectsIn } from './week01';
 import { type Check, type CheckEnv, done, notYet, once, SCAN_LIMIT } from './types';
 
 /** Customer managed keys that are enabled, each with its aliases. */
-export async function customerKeys(kms: KMSClient) {
-  const aliases = (await kms.send(new ListAliasesCommand({ Limit: 100 }))).Aliases ?? [];
-  const byKey = new Map<string, string[]>();
-  for (const a of aliases) {
-    if (!a.TargetKeyId || a.AliasName?.startsWith('alias/aws/')) continue;
-    byKey.set(a.TargetKeyId, [...(byKey.get(a.TargetKeyId) ?? []), a.AliasName ?? '']);
-  }
+export async function customerKeys(aws: AwsClients) {
+  const aliases = await listAliases(aws);
+  const named = [...aliases]
+    .map(([keyId, names]) => ({ keyId, names: names.filter((n) => !n.startsWith('alias/aws/')) }))
+    .filter((x) => x.names.length > 0)
+    .slice(0, SCAN_LIMIT);
   const out = [];
-  for (const [keyId, names] of [...byKey].slice(0, SCAN_LIMIT)) {
-    const d = (await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata;
-    if (d?.KeyManager === 'CUSTOMER' && d.Enabled)
-      out.push({ keyId: d.KeyId ?? keyId, arn: d.Arn ?? '', aliases: names });
+  for (const { keyId, names } of named) {
+    const k = await describeKey(aws, keyId, undefined, aliases);
+    if (k.manager === 'CUSTOMER' && k.enabled) out.push({ keyId: k.keyId, arn: k.arn, aliases: names });
   }
   return out;
 }
 
-const keys = (env: CheckEnv) => once(env, 'kms.keys', () => customerKeys(env.aws.kms()));
+const keys = (env: CheckEnv) => once(env, 'kms.keys', () => customerKeys(env.aws));
 
 const key: Check = async (env) => {
   const k = (await keys(env))[0];
@@ -34,11 +28,9 @@ const key: Check = async (env) => {
 };
 
 const rotation: Check = async (env) => {
-  const { aws } = env;
-  const kms = aws.kms();
   for (const k of await keys(env)) {
-    const r = await kms.send(new GetKeyRotationStatusCommand({ KeyId: k.keyId }));
-    if (r.KeyRotationEnabled) return done(`${k.aliases[0]} rotates its key material automatically`);
+    if (await keyRotationEnabled(env.aws, k.keyId))
+      return done(`${k.aliases[0]} rotates its key material automatically`);
   }
   return notYet('No aliased customer managed key has rotation enabled yet');
 };
@@ -59,23 +51,23 @@ const envelope: Check = async (env) => {
   return notYet(`No object with x-amz-meta-${WRAPPED_KEY_METADATA} metadata yet`);
 };
 
-async function secrets(env: Parameters<Check>[0]) {
-  return (await env.aws.secretsManager().send(new ListSecretsCommand({ MaxResults: SCAN_LIMIT }))).SecretList ?? [];
+async function secrets(env: CheckEnv) {
+  return (await listSecrets(env.aws, { pageSize: SCAN_LIMIT, includeScheduledForDeletion: false })).secrets;
 }
 
 const secret: Check = async (env) => {
   const mine = await keys(env);
   const known = new Set(mine.flatMap((k) => [k.keyId, k.arn, ...k.aliases]));
-  const s = (await secrets(env)).find((x) => x.KmsKeyId !== undefined && known.has(x.KmsKeyId));
+  const s = (await secrets(env)).find((x) => x.kmsKeyId !== undefined && known.has(x.kmsKeyId));
   return s
-    ? done(`Secret ${s.Name} is encrypted with your key ${s.KmsKeyId}`)
+    ? done(`Secret ${s.name} is encrypted with your key ${s.kmsKeyId}`)
     : notYet('No secret encrypted with one of your customer managed keys yet');
 };
 
 const secretRotation: Check = async (env) => {
-  const s = (await secrets(env)).find((x) => x.RotationEnabled === true);
+  const s = (await secrets(env)).find((x) => x.rotationEnabled === true);
   return s
-    ? done(`Secret ${s.Name} rotates every ${s.RotationRules?.AutomaticallyAfterDays ?? '?'} days`)
+    ? done(`Secret ${s.name} rotates every ${s.rotationDays ?? '?'} days`)
     : notYet('No secret has rotation turned on yet');
 };
 

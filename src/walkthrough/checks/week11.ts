@@ -1,11 +1,11 @@
 // Week 11 — infrastructure as code: a Terraform provider aimed at the local endpoint, tagged resources it created,
 // remote state in S3 with a DynamoDB lock table, a serverless stack and a local module.
-import { ListTagsOfResourceCommand } from '@aws-sdk/client-dynamodb';
-import { GetFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
-import { GetBucketTaggingCommand } from '@aws-sdk/client-s3';
+import { tableTags } from '../../aws/dynamodb';
+import { functionEnvironment } from '../../aws/lambda';
+import { getBucketTags } from '../../aws/s3';
 import { buckets, objectsOf } from './week01';
 import { functions, keyOf, tables } from './week02';
-import { type Check, done, notYet, unlessMissing } from './types';
+import { type Check, done, notYet } from './types';
 
 /** A provider "aws" block and an endpoints block aimed at this machine. */
 export function isLocalProvider(tf: string): boolean {
@@ -34,31 +34,23 @@ export const MANAGED_TAG = { key: 'ManagedBy', value: 'terraform' };
 
 const apply: Check = async (env) => {
   const { aws } = env;
-  const s3 = aws.s3();
+  const managed = (tags: Record<string, string>): boolean => tags[MANAGED_TAG.key] === MANAGED_TAG.value;
   for (const b of await buckets(env)) {
-    const tags = await unlessMissing(
-      () => s3.send(new GetBucketTaggingCommand({ Bucket: b })),
-      ['NoSuchTagSet', 'NoSuchTagSetError'],
-    );
-    if ((tags?.TagSet ?? []).some((t) => t.Key === MANAGED_TAG.key && t.Value === MANAGED_TAG.value)) {
+    if (managed(await getBucketTags(aws, b))) {
       return done(`Bucket ${b} was created by Terraform (tag ${MANAGED_TAG.key}=${MANAGED_TAG.value})`);
     }
   }
-  const ddb = aws.dynamodb();
   for (const t of await tables(env)) {
-    const tags = await ddb.send(new ListTagsOfResourceCommand({ ResourceArn: t.TableArn }));
-    if ((tags.Tags ?? []).some((x) => x.Key === MANAGED_TAG.key && x.Value === MANAGED_TAG.value)) {
-      return done(`Table ${t.TableName} was created by Terraform (tag ${MANAGED_TAG.key}=${MANAGED_TAG.value})`);
+    if (t.arn && managed(await tableTags(aws, t.arn))) {
+      return done(`Table ${t.name} was created by Terraform (tag ${MANAGED_TAG.key}=${MANAGED_TAG.value})`);
     }
   }
   return notYet(`No bucket or table tagged ${MANAGED_TAG.key}=${MANAGED_TAG.value} yet`);
 };
 
 const remoteState: Check = async (env) => {
-  const { aws } = env;
-  const s3 = aws.s3();
   for (const b of await buckets(env)) {
-    const state = (await objectsOf(s3, b, undefined, 200)).find((o) => o.key.endsWith('.tfstate'));
+    const state = (await objectsOf(env.aws, b, undefined, 200)).find((o) => o.key.endsWith('.tfstate'));
     if (state) return done(`Terraform state lives at s3://${b}/${state.key}`);
   }
   return notYet('No *.tfstate object in any bucket yet');
@@ -66,18 +58,13 @@ const remoteState: Check = async (env) => {
 
 const stateLock: Check = async (env) => {
   const t = (await tables(env)).find((x) => keyOf(x, 'HASH') === 'LockID' && !keyOf(x, 'RANGE'));
-  return t
-    ? done(`${t.TableName} can hold Terraform's state lock (key LockID)`)
-    : notYet('No table keyed by LockID yet');
+  return t ? done(`${t.name} can hold Terraform's state lock (key LockID)`) : notYet('No table keyed by LockID yet');
 };
 
 const serverless: Check = async (env) => {
-  const { aws } = env;
-  const names = new Set((await tables(env)).map((t) => t.TableName ?? ''));
-  const lambda = aws.lambda();
+  const names = new Set((await tables(env)).map((t) => t.name));
   for (const name of await functions(env)) {
-    const cfg = await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: name }));
-    const vars = cfg.Environment?.Variables ?? {};
+    const vars = await functionEnvironment(env.aws, name);
     const ref = Object.entries(vars).find(([, v]) => names.has(v));
     if (ref) return done(`Function ${name} finds table ${ref[1]} through ${ref[0]}`);
   }

@@ -1,22 +1,16 @@
 // Week 12 — architecture patterns and design exercises, each checked by the shape of what the learner built.
-import { DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import { GetBucketWebsiteCommand } from '@aws-sdk/client-s3';
+import { timeToLive } from '../../aws/dynamodb';
+import { getWebsiteIndex } from '../../aws/s3';
 import { buckets, objectsOf } from './week01';
-import { isComposite, keyOf, mappings, tables } from './week02';
+import { globalIndexes, isComposite, keyOf, mappings, tables } from './week02';
 import { allTopics, subscriptionsOf } from './week07';
-import { type Check, done, firstMatch, notYet, unlessMissing } from './types';
+import { type Check, done, firstMatch, notYet } from './types';
 
 const staticSite: Check = async (env) => {
-  const { aws } = env;
-  const s3 = aws.s3();
   const hit = await firstMatch(await buckets(env), async (b) => {
-    const site = await unlessMissing(
-      () => s3.send(new GetBucketWebsiteCommand({ Bucket: b })),
-      ['NoSuchWebsiteConfiguration'],
-    );
-    const index = site?.IndexDocument?.Suffix;
+    const index = await getWebsiteIndex(env.aws, b);
     if (!index) return undefined;
-    return (await objectsOf(s3, b, index, 1)).some((o) => o.key === index) ? index : undefined;
+    return (await objectsOf(env.aws, b, index, 1)).some((o) => o.key === index) ? index : undefined;
   });
   return hit
     ? done(`Bucket ${hit.item} serves ${hit.result} as a website`)
@@ -42,15 +36,11 @@ const analytics: Check = async (env) => {
 };
 
 const urlShortener: Check = async (env) => {
-  const { aws } = env;
-  const ddb = aws.dynamodb();
   for (const t of await tables(env)) {
     if (keyOf(t, 'RANGE') !== undefined) continue;
-    const ttl = await ddb.send(new DescribeTimeToLiveCommand({ TableName: t.TableName }));
-    if (ttl.TimeToLiveDescription?.TimeToLiveStatus === 'ENABLED') {
-      return done(
-        `${t.TableName} looks links up by ${keyOf(t, 'HASH')} and expires them by ${ttl.TimeToLiveDescription.AttributeName}`,
-      );
+    const ttl = await timeToLive(env.aws, t.name);
+    if (ttl.status === 'ENABLED') {
+      return done(`${t.name} looks links up by ${keyOf(t, 'HASH')} and expires them by ${ttl.attribute}`);
     }
   }
   return notYet('No table with a single partition key and TTL enabled yet');
@@ -58,14 +48,14 @@ const urlShortener: Check = async (env) => {
 
 const feed: Check = async (env) => {
   const candidates = (await tables(env)).filter(
-    (t) => isComposite(t) && (t.GlobalSecondaryIndexes?.length ?? 0) > 0 && t.LatestStreamArn,
+    (t) => isComposite(t) && globalIndexes(t).length > 0 && t.latestStreamArn,
   );
   if (candidates.length === 0) return notYet('No composite-key table with a GSI and a stream yet');
   const consumers = await mappings(env);
-  const t = candidates.find((x) => consumers.some((m) => m.source === x.LatestStreamArn));
+  const t = candidates.find((x) => consumers.some((m) => m.source === x.latestStreamArn));
   return t
-    ? done(`${t.TableName}'s stream fans new posts out to a function`)
-    : notYet(`${candidates[0]!.TableName} has a stream; now let a function consume it to fan posts out`);
+    ? done(`${t.name}'s stream fans new posts out to a function`)
+    : notYet(`${candidates[0]!.name} has a stream; now let a function consume it to fan posts out`);
 };
 
 export const week12 = {
