@@ -26,6 +26,13 @@ const nodeBuiltins = [
 ];
 const nodeModules = [...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`), 'node:*'];
 
+// Only src/aws talks to AWS: everything else calls its functions and gets its plain records.
+const sdkOutsideAws = {
+  group: ['@aws-sdk/*', '@smithy/*'],
+  message: 'AWS access lives in src/aws: call its functions and use its records.',
+};
+const noEditor = (message) => ({ name: 'vscode', message });
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.venv/**', 'test-results/**', '**/*.generated.*'] },
   js.configs.recommended,
@@ -83,23 +90,57 @@ export default tseslint.config(
     },
   },
   {
+    // The extension host reaches AWS only through src/aws; the server too (a CLI command may need it: server/src/cli*).
+    files: ['src/**/*.ts', 'server/src/**/*.ts'],
+    ignores: ['src/aws/**', 'server/src/core/**', 'server/src/cli*', 'server/src/cli/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [sdkOutsideAws] }] },
+  },
+  {
     // The language server's stdout is the LSP wire.
     files: ['server/src/lsp/**/*.ts', 'server/src/server.ts'],
     rules: {
       'no-console': 'error',
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'vscode', message: 'The server runs outside the editor.' }] },
+        { paths: [noEditor('The server runs outside the editor.')], patterns: [sdkOutsideAws] },
       ],
     },
   },
   {
-    // SDK types stop here, and the AWS layer knows nothing of the editor.
-    files: ['src/aws/**/*.ts'],
+    // SDK types stop here, and the AWS layer knows nothing of the editor, the panels or the rest of the extension:
+    // arrows point one way, webviews → src → src/aws.
+    files: ['src/aws/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'vscode', message: 'src/aws is the AWS access layer: no editor API.' }] },
+        {
+          paths: [noEditor('src/aws is the AWS access layer: no editor API.')],
+          patterns: [
+            {
+              regex: '^\\.\\./',
+              message: 'src/aws imports nothing from the rest of the extension or the webviews; they import from it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Records the webview protocol shares with the browser: no SDK, no Node, no editor, nothing outside src/aws.
+    files: ['src/aws/records/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['vscode', ...nodeModules.filter((m) => !m.endsWith('*'))].map((name) => ({
+            name,
+            message: 'src/aws/records is shared with the webviews: plain data only.',
+          })),
+          patterns: [
+            { group: ['node:*', '@aws-sdk/*', '@smithy/*'], message: 'src/aws/records is plain data.' },
+            { regex: '^\\.\\./\\.\\./', message: 'src/aws imports nothing from the rest of the extension.' },
+          ],
+        },
       ],
     },
   },
@@ -107,7 +148,10 @@ export default tseslint.config(
     // The tree model is plain data; only the provider renders it.
     files: ['src/explorer/model/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The explorer model is plain data.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [noEditor('The explorer model is plain data.')], patterns: [sdkOutsideAws] },
+      ],
     },
   },
   {
@@ -121,7 +165,7 @@ export default tseslint.config(
             name,
             message: 'Webviews run in the browser: no Node or editor modules.',
           })),
-          patterns: [{ group: ['node:*', '@aws-sdk/*'], message: 'Webviews run in the browser.' }],
+          patterns: [{ group: ['node:*', '@aws-sdk/*', '@smithy/*'], message: 'Webviews run in the browser.' }],
         },
       ],
     },

@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall, NumberValueImpl as NumberValue } from '@aws-sdk/util-dynamodb';
 import type { AwsClients } from './clients';
-import type { IndexInfo, KeyAttr, KeyType, SortOp, TableSchema, TypeHint, ViewItem } from '../webviews/protocol/items';
+import type { IndexInfo, KeyAttr, KeyType, SortOp, TableSchema, TypeHint, ViewItem } from './records/dynamodbItems';
 
 export type { TableSchema, KeyAttr, IndexInfo, ViewItem, TypeHint, SortOp };
 

@@ -7,7 +7,7 @@ import {
   type ShardIteratorType,
 } from '@aws-sdk/client-kinesis';
 import type { AwsClients } from './clients';
-import type { IteratorType, ShardInfo, StreamRecord } from '../webviews/protocol/records';
+import type { IteratorType, ShardInfo, StreamRecord } from './records/kinesis';
 
 export type { IteratorType, ShardInfo, StreamRecord };
 

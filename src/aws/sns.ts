@@ -11,8 +11,8 @@ import {
   type MessageAttributeValue,
 } from '@aws-sdk/client-sns';
 import type { AwsClients } from './clients';
-import type { MessageAttributeInput } from '../webviews/protocol/sqs';
-import { checkFilterPolicy } from '../webviews/protocol/sns';
+import type { MessageAttributeInput } from './records/sqs';
+import { checkFilterPolicy } from './records/sns';
 
 export { checkFilterPolicy };
 

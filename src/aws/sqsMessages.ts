@@ -3,7 +3,7 @@
 // queue; other backends have no such endpoint and callers fall back to an explicit, warned receive.
 import { GetQueueAttributesCommand, SendMessageCommand, type MessageAttributeValue } from '@aws-sdk/client-sqs';
 import type { AwsClients } from './clients';
-import type { MessageAttributeInput, SendInput, ShownMessage } from '../webviews/protocol/sqs';
+import type { MessageAttributeInput, SendInput, ShownMessage } from './records/sqs';
 
 export type { MessageAttributeInput, SendInput };
 

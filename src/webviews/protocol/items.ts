@@ -1,6 +1,7 @@
 // DynamoDB items view: the message contract between the host (src/webviews/items.ts) and the view
 // (webviews/items/main.ts), plus the pure checks both sides run on an edited item before anything is sent.
 import type { HostCommon } from './common';
+import { SORT_OPS, TYPE_HINTS, type KeyAttr, type TableSchema, type ViewItem } from '../../aws/records/dynamodbItems';
 import { bool, int, literal, obj, oneOf, optional, record, str, tagged } from './validate';
 
 export const ITEMS_VIEW_TYPE = 'localCloudLab.dynamodbItems';
@@ -10,40 +11,17 @@ export interface ItemsTarget {
 }
 export const itemsTarget = obj({ table: str({ min: 3, max: 255 }) });
 
-export type KeyType = 'S' | 'N' | 'B';
-export interface KeyAttr {
-  readonly name: string;
-  readonly type: KeyType;
-}
-export interface IndexInfo {
-  readonly name: string;
-  readonly kind: 'GSI' | 'LSI';
-  readonly partitionKey: KeyAttr;
-  readonly sortKey?: KeyAttr;
-}
-export interface TableSchema {
-  readonly table: string;
-  readonly partitionKey: KeyAttr;
-  readonly sortKey?: KeyAttr;
-  readonly indexes: readonly IndexInfo[];
-  readonly itemCount?: number;
-  readonly billingMode?: string;
-}
-
-/**
- * How a top-level attribute that plain JSON cannot express was stored, so an edit writes it back the same way:
- * sets (shown as arrays), binary (shown as base64) and numbers too large for a JavaScript number (shown as strings).
- */
-export type TypeHint = 'SS' | 'NS' | 'BS' | 'B' | 'N';
-export const TYPE_HINTS = ['SS', 'NS', 'BS', 'B', 'N'] as const;
-
-export interface ViewItem {
-  readonly item: Record<string, unknown>;
-  readonly hints?: Readonly<Record<string, TypeHint>>;
-}
-
-export const SORT_OPS = ['=', '<', '<=', '>', '>=', 'between', 'begins_with'] as const;
-export type SortOp = (typeof SORT_OPS)[number];
+export {
+  SORT_OPS,
+  TYPE_HINTS,
+  type IndexInfo,
+  type KeyAttr,
+  type KeyType,
+  type SortOp,
+  type TableSchema,
+  type TypeHint,
+  type ViewItem,
+} from '../../aws/records/dynamodbItems';
 
 export const MAX_PAGE_SIZE = 500;
 const requestId = int({ min: 0 });

@@ -1,5 +1,6 @@
 // Kinesis record browser: contract between the host (src/webviews/records.ts) and the view (webviews/records/main.ts).
 import type { HostCommon } from './common';
+import { ITERATOR_TYPES, type IteratorType, type ShardInfo, type StreamRecord } from '../../aws/records/kinesis';
 import { bool, int, literal, obj, oneOf, optional, str, tagged } from './validate';
 
 export const RECORDS_VIEW_TYPE = 'localCloudLab.kinesisRecords';
@@ -13,33 +14,7 @@ export const recordsTarget = obj({
   shardId: optional(str({ min: 1, max: 128 })),
 });
 
-export const ITERATOR_TYPES = [
-  'TRIM_HORIZON',
-  'LATEST',
-  'AT_SEQUENCE_NUMBER',
-  'AFTER_SEQUENCE_NUMBER',
-  'AT_TIMESTAMP',
-] as const;
-export type IteratorType = (typeof ITERATOR_TYPES)[number];
-
-export interface ShardInfo {
-  readonly shardId: string;
-  readonly parentShardId?: string;
-  readonly adjacentParentShardId?: string;
-  readonly startingHashKey: string;
-  readonly endingHashKey: string;
-  /** False once a split or merge closed the shard. */
-  readonly open: boolean;
-}
-
-export interface StreamRecord {
-  readonly sequenceNumber: string;
-  readonly partitionKey: string;
-  /** ISO 8601 */
-  readonly arrival?: string;
-  /** The record data, base64. */
-  readonly data: string;
-}
+export { ITERATOR_TYPES, type IteratorType, type ShardInfo, type StreamRecord } from '../../aws/records/kinesis';
 
 export const MAX_RECORDS_PER_READ = 1000;
 /** The most records a view keeps; older ones drop off the top. */

@@ -1,6 +1,7 @@
 // SQS messages panel: contract between the host (src/webviews/sqs.ts) and the view (webviews/sqs/main.ts), and the
 // pure check of a message to send that both sides run (the view for inline errors, the host before sending).
 import type { HostCommon } from './common';
+import { ATTRIBUTE_TYPES, type SendInput, type ShownMessage } from '../../aws/records/sqs';
 import { array, bool, int, literal, obj, oneOf, optional, str, tagged } from './validate';
 
 export const SQS_VIEW_TYPE = 'localCloudLab.sqsMessages';
@@ -16,37 +17,19 @@ export const sqsTarget = obj({
   fifo: bool(),
 });
 
-export const ATTRIBUTE_TYPES = ['String', 'Number', 'Binary'] as const;
-export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
+export {
+  ATTRIBUTE_TYPES,
+  type AttributeType,
+  type MessageAttributeInput,
+  type SendInput,
+  type ShownMessage,
+} from '../../aws/records/sqs';
 
-export interface MessageAttributeInput {
-  readonly name: string;
-  readonly type: AttributeType;
-  /** For Binary: base64. */
-  readonly value: string;
-}
 export const messageAttribute = obj({
   name: str({ min: 1, max: 256 }),
   type: oneOf(ATTRIBUTE_TYPES),
   value: str({ max: 262_144 }),
 });
-
-export interface SendInput {
-  readonly body: string;
-  readonly delaySeconds?: number;
-  readonly groupId?: string;
-  readonly deduplicationId?: string;
-  readonly attributes: readonly MessageAttributeInput[];
-}
-
-export interface ShownMessage {
-  readonly messageId: string;
-  readonly body: string;
-  readonly attributes: Readonly<Record<string, string>>;
-  readonly messageAttributes: Readonly<Record<string, { dataType: string; value: string }>>;
-  /** True for messages from a real receive: they can be deleted (the host keeps their receipt handles). */
-  readonly deletable: boolean;
-}
 
 const requestId = int({ min: 0 });
 
