@@ -53,12 +53,11 @@ export async function getFunction(clients: AwsClients, name: string, s?: Signal)
   return toRecord(await clients.lambda().send(new GetFunctionConfigurationCommand({ FunctionName: name }), opts(s)));
 }
 
+/** Environment variables by name. */
+export type Variables = Record<string, string>;
+
 /** The environment variables of a function's configuration. */
-export async function functionEnvironment(
-  clients: AwsClients,
-  name: string,
-  s?: Signal,
-): Promise<Record<string, string>> {
+export async function functionEnvironment(clients: AwsClients, name: string, s?: Signal): Promise<Variables> {
   const out = await clients.lambda().send(new GetFunctionConfigurationCommand({ FunctionName: name }), opts(s));
   return { ...(out.Environment?.Variables ?? {}) };
 }

@@ -1,5 +1,5 @@
-// Shared editor plumbing for explorer commands: getting live clients, modal confirmations that name the target,
-// cancellable progress, and the one error message a failed command shows.
+// Shared editor plumbing for commands: getting live clients, modal confirmations that name the target, cancellable
+// progress, the one error message a failed command shows, and a modal that shows a value with a Copy button.
 import * as vscode from 'vscode';
 import type { AwsClients } from '../aws/clients';
 import { describeError, isAbortError, OperationError } from '../aws/errors';
@@ -12,7 +12,7 @@ export interface CommandContext {
   readonly tree: ExplorerTree;
   readonly output: vscode.LogOutputChannel;
   /** A modal question naming the target; true only on an explicit yes. */
-  readonly confirm: (message: string, detail: string, action: string) => Promise<boolean>;
+  readonly confirm: Confirm;
 }
 
 /** Live clients, or a message saying why there are none. */
@@ -31,26 +31,63 @@ export function requireClients(ctx: CommandContext): AwsClients | undefined {
   return clients;
 }
 
+/** A modal question naming the target; resolves true only on an explicit yes. */
+export type Confirm = (message: string, detail: string, action: string) => Promise<boolean>;
+
 /**
- * Modal confirmations. Extension-host tests cannot click a modal, so in test mode an answer can be set through a
- * command registered only then; the override lives on this instance (built at the composition root), never globally.
+ * Modal confirmations, the one component every command and panel asks through. Extension-host tests cannot click a
+ * modal, so in test mode they set the answer (a fixed one, or one per question) and read what was asked; the
+ * override lives on the instance built at the composition root, never globally.
  */
-export class ModalPrompt {
-  private answer: boolean | undefined;
+export class ModalConfirm {
+  private answer: boolean | ((message: string) => boolean) | undefined;
   readonly asked: string[] = [];
 
-  readonly confirm = async (message: string, detail: string, action: string): Promise<boolean> => {
+  readonly confirm: Confirm = async (message, detail, action) => {
     this.asked.push(message);
     if (this.asked.length > 50) this.asked.shift();
+    if (typeof this.answer === 'function') return this.answer(message);
     if (this.answer !== undefined) return this.answer;
     const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, action);
     return choice === action;
   };
 
   /** Test mode only: answer every confirmation with `answer` (undefined shows the modal again). */
-  answerWith(answer: boolean | undefined): void {
+  answerWith(answer: boolean | ((message: string) => boolean) | undefined): void {
     this.answer = answer;
   }
+}
+
+/** Runs `work` under a cancellable notification; failures become "<title> failed: <reason>". */
+export async function withOperation<T>(
+  title: string,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T | undefined> {
+  try {
+    return await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      async (_progress, token) => {
+        const abort = new AbortController();
+        const sub = token.onCancellationRequested(() => abort.abort());
+        try {
+          return await work(abort.signal);
+        } finally {
+          sub.dispose();
+        }
+      },
+    );
+  } catch (err) {
+    const reason = describeError(err);
+    void vscode.window.showErrorMessage(reason === 'cancelled' ? `${title} cancelled` : `${title} failed: ${reason}`);
+    return undefined;
+  }
+}
+
+/** Shows a value in a modal with a Copy button (nothing is written to an editor, a file or the log). */
+export async function showValue(title: string, value: string): Promise<void> {
+  const shown = value.length > 2000 ? `${value.slice(0, 2000)}… (${value.length} characters; Copy takes all)` : value;
+  const choice = await vscode.window.showInformationMessage(title, { modal: true, detail: shown }, 'Copy');
+  if (choice === 'Copy') await vscode.env.clipboard.writeText(value);
 }
 
 export type Report = (message: string, increment?: number) => void;

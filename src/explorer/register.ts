@@ -9,7 +9,7 @@ import { registerIamCommands } from '../commands/iam';
 import { registerKinesisCommands } from '../commands/kinesis';
 import { registerS3Commands } from '../commands/s3';
 import { registerSqsCommands } from '../commands/sqs';
-import { ModalPrompt, type CommandContext } from '../commands/ui';
+import { ModalConfirm, type CommandContext } from '../commands/ui';
 import { ConnectionMonitor } from '../connection/monitor';
 import { registerTerminalEnvironment } from '../connection/terminalEnv';
 import { EmulatorProcess } from '../connection/emulatorProcess';
@@ -63,7 +63,7 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
     showCollapseAll: true,
   });
   const status = new ConnectionStatus(monitor, () => tree.hasContent());
-  const prompt = new ModalPrompt();
+  const prompt = new ModalConfirm();
   const ctx: CommandContext = { monitor, tree, output, confirm: prompt.confirm };
   const processes = new EmulatorProcess();
   if (context.extensionMode === vscode.ExtensionMode.Test) {

@@ -1,18 +1,20 @@
-// Registers the panels, their serializers and the commands that open them or act on SNS, Lambda, Secrets Manager
-// and KMS nodes. Called once from the composition root.
+// Registers the panels, their serializers and the commands that open them, plus the Secrets Manager and KMS commands
+// (src/commands) over the same connection and confirmations. Called once from the composition root.
 import * as vscode from 'vscode';
 import { describeError } from '../aws/errors';
 import { queueUrlOf } from '../aws/sqs';
 import { isNodeOf } from '../explorer/model';
 import type { ExplorerApi } from '../explorer/register';
 import { WebviewPanels, type PanelLog } from './panel';
-import { ModalConfirm, requireClients, type PanelDeps } from './deps';
+import { registerKmsCommands } from '../commands/kms';
+import { registerSecretsCommands } from '../commands/secrets';
+import { ModalConfirm } from '../commands/ui';
+import { requireClients, type PanelDeps } from './deps';
 import { itemsPanel } from './items';
 import { recordsPanel } from './records';
 import { sqsPanel } from './sqs';
 import { lambdaPanel } from './lambda';
 import { snsPanel } from './sns';
-import { registerServiceCommands } from './serviceCommands';
 
 export interface WebviewsApi {
   readonly panels: WebviewPanels;
@@ -125,7 +127,8 @@ export function registerWebviewsWith(context: vscode.ExtensionContext, deps: Web
     return panels.show(kinds.sns, { topicArn: arn });
   });
 
-  registerServiceCommands(context, panelDeps);
+  registerSecretsCommands(context, panelDeps);
+  registerKmsCommands(context, panelDeps);
   const api: WebviewsApi = { panels, confirm, kinds };
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     // Tests reach the open panels (to speak as the view through the same validation) and answer confirmations.

@@ -1,8 +1,7 @@
-// Commands on Secrets Manager and KMS nodes. Each long call shows cancellable progress; each failure becomes one
-// message naming the operation and the reason; destructive ones ask first and name the target.
+// Commands on Secrets Manager nodes: reveal a value (only on request), create, update, delete with a recovery window,
+// restore. Each long call shows cancellable progress; each failure becomes one message naming the operation and the
+// reason; deleting asks first and names the secret.
 import * as vscode from 'vscode';
-import { describeError } from '../aws/errors';
-import { decryptText, encryptText } from '../aws/kms';
 import {
   checkSecretName,
   createSecret,
@@ -12,41 +11,10 @@ import {
   updateSecretValue,
 } from '../aws/secretsManager';
 import { isNodeOf } from '../explorer/model';
-import { requireClients, type PanelDeps } from './deps';
+import { requireClients, type PanelDeps } from '../webviews/deps';
+import { showValue, withOperation } from './ui';
 
-/** Runs `work` under a cancellable notification; failures become "<title> failed: <reason>". */
-export async function withOperation<T>(
-  title: string,
-  work: (signal: AbortSignal) => Promise<T>,
-): Promise<T | undefined> {
-  try {
-    return await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-      async (_progress, token) => {
-        const abort = new AbortController();
-        const sub = token.onCancellationRequested(() => abort.abort());
-        try {
-          return await work(abort.signal);
-        } finally {
-          sub.dispose();
-        }
-      },
-    );
-  } catch (err) {
-    const reason = describeError(err);
-    void vscode.window.showErrorMessage(reason === 'cancelled' ? `${title} cancelled` : `${title} failed: ${reason}`);
-    return undefined;
-  }
-}
-
-/** Shows a value in a modal with a Copy button (nothing is written to an editor, a file or the log). */
-async function showValue(title: string, value: string): Promise<void> {
-  const shown = value.length > 2000 ? `${value.slice(0, 2000)}… (${value.length} characters; Copy takes all)` : value;
-  const choice = await vscode.window.showInformationMessage(title, { modal: true, detail: shown }, 'Copy');
-  if (choice === 'Copy') await vscode.env.clipboard.writeText(value);
-}
-
-export function registerServiceCommands(context: vscode.ExtensionContext, deps: PanelDeps): void {
+export function registerSecretsCommands(context: vscode.ExtensionContext, deps: PanelDeps): void {
   const command = (id: string, fn: (node?: unknown) => Promise<unknown>) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
@@ -149,48 +117,5 @@ export function registerServiceCommands(context: vscode.ExtensionContext, deps: 
       return true;
     });
     if (done) deps.refreshExplorer();
-  });
-
-  const keyOf = async (node: unknown): Promise<string | undefined> =>
-    isNodeOf(node, 'kms.key')
-      ? (node.ref.alias ?? node.ref.keyId)
-      : (await vscode.window.showInputBox({ prompt: 'Key id, ARN or alias', placeHolder: 'alias/orders' }))?.trim() ||
-        undefined;
-
-  command('localCloudLab.kms.encrypt', async (node) => {
-    const keyId = await keyOf(node);
-    if (!keyId) return;
-    const text = await vscode.window.showInputBox({
-      prompt: `Text to encrypt with ${keyId} (at most 4096 bytes)`,
-      ignoreFocusOut: true,
-      validateInput: (v) =>
-        v.length === 0
-          ? 'Type something to encrypt.'
-          : new TextEncoder().encode(v).length > 4096
-            ? 'More than 4096 bytes.'
-            : undefined,
-    });
-    if (text === undefined) return;
-    const cipher = await withOperation(`Encrypt with ${keyId}`, async (signal) =>
-      encryptText(await requireClients(deps), { keyId, text, signal }),
-    );
-    if (cipher) await showValue(`Ciphertext (base64) from ${keyId}`, cipher);
-  });
-
-  command('localCloudLab.kms.decrypt', async (node) => {
-    const keyId = isNodeOf(node, 'kms.key') ? (node.ref.alias ?? node.ref.keyId) : undefined;
-    const cipher = await vscode.window.showInputBox({
-      prompt: 'Ciphertext to decrypt (base64, as Encrypt returned it)',
-      ignoreFocusOut: true,
-      validateInput: (v) => {
-        const b = v.replace(/\s+/g, '');
-        return /^[A-Za-z0-9+/]+={0,2}$/.test(b) && b.length % 4 === 0 ? undefined : 'That is not base64.';
-      },
-    });
-    if (!cipher) return;
-    const plain = await withOperation(`Decrypt${keyId ? ` with ${keyId}` : ''}`, async (signal) =>
-      decryptText(await requireClients(deps), { ciphertextBase64: cipher, ...(keyId ? { keyId } : {}), signal }),
-    );
-    if (plain) await showValue('Plaintext', plain.text ?? `(binary, base64) ${plain.base64}`);
   });
 }
