@@ -21,7 +21,7 @@ import { sampleSettings, type SampleSettings } from './settings';
 
 const liveAnalysis = lazyBundle<typeof LiveAnalysis>('live-analysis.js');
 
-export const ANALYSE_COMMAND = 'localCloudLab.dynamodb.analyseKeyDistribution';
+export const ANALYZE_COMMAND = 'localCloudLab.dynamodb.analyseKeyDistribution';
 
 export interface KeyDistributionDeps {
   readonly log: PanelLog;
@@ -35,8 +35,8 @@ async function requireClients(deps: KeyDistributionDeps): Promise<AwsClients> {
   return clients;
 }
 
-/** Samples and analyses one table. */
-export async function analyseTable(
+/** Samples and analyzes one table. */
+export async function analyzeTable(
   clients: AwsClients,
   table: string,
   settings: SampleSettings,
@@ -91,7 +91,7 @@ export function registerKeyDistribution(
     create(host: PanelHost<KeyDistributionToView>, target) {
       const resample = (requestId: number) =>
         host.run(requestId, `Sample ${target.table}`, async (signal) => {
-          const result = await analyseTable(await requireClients(deps), target.table, settings(), signal);
+          const result = await analyzeTable(await requireClients(deps), target.table, settings(), signal);
           results.set(target.table, result);
           host.post({ type: 'result', result });
         });
@@ -125,7 +125,7 @@ export function registerKeyDistribution(
         const sub = token.onCancellationRequested(() => controller.abort());
         let last = 0;
         try {
-          return await analyseTable(clients, table, s, controller.signal, (sampled) => {
+          return await analyzeTable(clients, table, s, controller.signal, (sampled) => {
             progress.report({
               message: `${sampled} of at most ${s.cap} items`,
               increment: ((sampled - last) / s.cap) * 100,
@@ -152,7 +152,7 @@ export function registerKeyDistribution(
   context.subscriptions.push(
     panels,
     panels.register(kind),
-    vscode.commands.registerCommand(ANALYSE_COMMAND, async (arg?: unknown) => {
+    vscode.commands.registerCommand(ANALYZE_COMMAND, async (arg?: unknown) => {
       try {
         return await run(arg);
       } catch (err) {

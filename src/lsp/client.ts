@@ -26,7 +26,7 @@ const documentSelector = [
   { pattern: '**/*.template' },
 ];
 
-/** Cheap look at the text: does it mention anything the analysers read? Keeps the server asleep for package.json. */
+/** Cheap look at the text: does it mention anything the analyzers read? Keeps the server asleep for package.json. */
 const relevant =
   /"Statement"|\bStatement\s*:|AWS::(IAM|S3|SQS|SNS|DynamoDB|Serverless)::|aws_iam_|aws_dynamodb_table|aws_s3_bucket_policy|aws_sqs_queue_policy|aws_sns_topic_policy|assume_role_policy|"KeySchema"|\bKeySchema\s*:|"AttributeDefinitions"|"DataModel"|hash_key/;
 

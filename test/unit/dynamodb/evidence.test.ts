@@ -15,7 +15,7 @@ import {
   parseItems,
 } from '../../../server/src/core/dynamodb/evidence/items';
 import { parseDocument } from '../../../server/src/core/syntax/parse';
-import { analyse, createTable, tables } from './helpers';
+import { analyze, createTable, tables } from './helpers';
 
 test('items: JSON array, JSON Lines, scan output, batch-write file, table wrapper', () => {
   const cases: [string, number, boolean, string | undefined][] = [
@@ -171,7 +171,7 @@ test('binding: by file name, by table field, single-table fallback, never a lone
 });
 
 test('unreadable evidence becomes one warning on the table, the rest of the sample is used', () => {
-  const found = analyse({
+  const found = analyze({
     text: createTable({ name: 'Orders', hash: 'id' }),
     companions: [
       { uri: 'file:///work/Orders.items.jsonl', text: '{"id":"1"}\n{broken\n' },

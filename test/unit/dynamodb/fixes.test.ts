@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseDocument } from '../../../server/src/core/syntax/parse';
-import { analyse, applyFix, type Doc } from './helpers';
+import { analyze, applyFix, type Doc } from './helpers';
 
 const json = JSON.stringify(
   {
@@ -105,7 +105,7 @@ const docs: Doc[] = [
 
 for (const doc of docs) {
   test(`every fix applies cleanly: ${doc.uri}`, () => {
-    const findings = analyse(doc);
+    const findings = analyze(doc);
     const withFixes = findings.filter((f) => f.fixes?.length);
     assert.ok(
       withFixes.length >= 4,
@@ -117,7 +117,7 @@ for (const doc of docs) {
         const text = applyFix(doc.text, fix);
         const parsed = parseDocument({ uri: doc.uri!, text });
         assert.deepEqual(parsed.parse.problems, [], `${f.ruleId} / ${fix.title} broke the document:\n${text}`);
-        const after = analyse({ ...doc, text });
+        const after = analyze({ ...doc, text });
         const same = after.filter((g) => g.ruleId === f.ruleId && g.message === f.message);
         assert.equal(same.length, 0, `${f.ruleId} / ${fix.title} did not fix it:\n${text}`);
         assert.ok(

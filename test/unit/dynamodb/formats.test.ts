@@ -1,7 +1,7 @@
 // Every input format extracts into the same table model, and the rules fire on each.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyse, applyFix, findingsOf, tables } from './helpers';
+import { analyze, applyFix, findingsOf, tables } from './helpers';
 
 const cfnYaml = `AWSTemplateFormatVersion: '2010-09-09'
 Parameters:
@@ -201,7 +201,7 @@ test('describe-table output ({"Table": …})', () => {
   assert.equal(t!.source, 'describe-table');
   assert.equal(t!.itemCount, 12);
   assert.deepEqual(
-    analyse({ text }).map((f) => f.ruleId),
+    analyze({ text }).map((f) => f.ruleId),
     ['DDB_PK_TIME_BUCKET'],
   );
 });
@@ -211,14 +211,14 @@ test('CloudFormation YAML with short tags: !Sub name, !Ref capacity, rules fire'
   assert.equal(t!.source, 'cloudformation');
   assert.equal(t!.name, 'Tickets', 'a computed TableName falls back to the logical id');
   assert.equal(t!.gsis[0]!.throughput?.write, undefined, '!Ref capacity is unknown');
-  const ids = analyse({ uri: 'file:///work/template.yaml', text: cfnYaml })
+  const ids = analyze({ uri: 'file:///work/template.yaml', text: cfnYaml })
     .map((f) => f.ruleId)
     .sort();
   assert.deepEqual(ids, ['DDB_PK_LOW_CARDINALITY']);
 });
 
 test('CloudFormation JSON with a Fn::Sub table name', () => {
-  const ids = analyse({ uri: 'file:///work/template.json', text: cfnJson }).map((f) => f.ruleId);
+  const ids = analyze({ uri: 'file:///work/template.json', text: cfnJson }).map((f) => f.ruleId);
   assert.deepEqual(ids, ['DDB_ATTRIBUTE_DEFINITION_MISMATCH', 'DDB_NO_SORT_KEY_ONE_TO_MANY']);
 });
 
@@ -226,7 +226,7 @@ test('CloudFormation GlobalTable: PROVISIONED needs WriteProvisionedThroughputSe
   const doc = { uri: 'file:///work/global.yaml', text: globalTable };
   const [t] = tables(globalTable, doc.uri);
   assert.equal(t!.source, 'cloudformation-global');
-  const ids = analyse(doc)
+  const ids = analyze(doc)
     .map((f) => f.ruleId)
     .sort();
   assert.deepEqual(ids, ['DDB_BILLING_CONFIG', 'DDB_PK_TIME_BUCKET']);
@@ -243,7 +243,7 @@ test('SAM SimpleTable: PrimaryKey and the default id key', () => {
     ],
   );
   assert.deepEqual(
-    analyse(doc).map((f) => f.ruleId),
+    analyze(doc).map((f) => f.ruleId),
     ['DDB_PK_LOW_CARDINALITY'],
   );
 });
@@ -262,7 +262,7 @@ test('Terraform: attribute blocks, multi-attribute GSI key_schema, variables unk
     ['status:HASH', 'region:HASH'],
   );
   assert.equal(t!.gsis[0]!.throughput?.write, undefined);
-  const found = analyse(doc);
+  const found = analyze(doc);
   assert.deepEqual(found.map((f) => f.ruleId).sort(), [
     'DDB_ATTRIBUTE_DEFINITION_MISMATCH',
     'DDB_GSI_PK_LOW_CARDINALITY',
@@ -295,14 +295,14 @@ test('Terraform: hash_key/range_key GSI and LSI, range key fix writes HCL', () =
     t!.keys.map((k) => k.attribute),
     ['customer_id', 'order_id'],
   );
-  assert.equal(analyse({ ...doc, text: fixed }).length, 0, fixed);
+  assert.equal(analyze({ ...doc, text: fixed }).length, 0, fixed);
 });
 
 test('NoSQL Workbench model: keys, GSIs and TableData as sample evidence', () => {
   const [t] = tables(workbench);
   assert.equal(t!.source, 'workbench');
   assert.equal(t!.embeddedItems!.length, 40);
-  const found = analyse({ text: workbench });
+  const found = analyze({ text: workbench });
   const skew = found.filter((f) => f.ruleId === 'DDB_SAMPLE_SKEW');
   assert.equal(skew.length, 1);
   assert.match(skew[0]!.message, /"OPEN" holds 75%/);
@@ -331,7 +331,7 @@ test('YAML block-sequence fixes keep the document valid (add a definition, write
   const [low] = findingsOf({ ...doc, text: fixed }, 'DDB_PK_LOW_CARDINALITY');
   const sharded = applyFix(fixed, low!.fixes![0]!);
   assert.match(sharded, /AttributeName: statusShard/);
-  assert.equal(analyse({ ...doc, text: sharded }).length, 0, sharded);
+  assert.equal(analyze({ ...doc, text: sharded }).length, 0, sharded);
 });
 
 test('multi-document YAML: tables in every document', () => {
@@ -346,7 +346,7 @@ test('documents that are not table definitions yield nothing', () => {
     ['file:///work/main.tf', 'resource "aws_s3_bucket" "b" { bucket = "x" }\n'],
     ['file:///work/x.json', '[1,2,3]'],
   ] as const) {
-    assert.deepEqual(analyse({ uri, text }), [], uri);
+    assert.deepEqual(analyze({ uri, text }), [], uri);
   }
 });
 
@@ -381,5 +381,5 @@ Resources:
   const [t] = tables(text, 'file:///work/t.yaml');
   assert.deepEqual([...t!.computed].sort(), ['GlobalSecondaryIndexes', 'KeySchema']);
   assert.equal(t!.billingModeKnown, false);
-  assert.deepEqual(analyse({ uri: 'file:///work/t.yaml', text }), []);
+  assert.deepEqual(analyze({ uri: 'file:///work/t.yaml', text }), []);
 });

@@ -1,4 +1,4 @@
-// Shared by the DynamoDB unit tests: analyse a document (with optional evidence companions), apply fixes.
+// Shared by the DynamoDB unit tests: analyze a document (with optional evidence companions), apply fixes.
 import type { SourceDocument } from '../../../server/src/core/analyzer';
 import { analyzeTables } from '../../../server/src/core/dynamodb/analyzer';
 import { extractTables } from '../../../server/src/core/dynamodb/extract';
@@ -13,13 +13,13 @@ export interface Doc {
   readonly rules?: Readonly<Record<string, RuleLevel>>;
 }
 
-export function analyse(doc: Doc): Finding[] {
+export function analyze(doc: Doc): Finding[] {
   const parsed = parseDocument({ uri: doc.uri ?? 'file:///work/table.json', text: doc.text });
   return [...analyzeTables(parsed, { options: { rules: doc.rules }, companions: () => doc.companions ?? [] }).findings];
 }
 
 export function findingsOf(doc: Doc, ruleId: string): Finding[] {
-  return analyse(doc).filter((f) => f.ruleId === ruleId);
+  return analyze(doc).filter((f) => f.ruleId === ruleId);
 }
 
 export function tables(text: string, uri = 'file:///work/table.json'): TableDef[] {
