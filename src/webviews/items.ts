@@ -101,7 +101,7 @@ export function itemsPanel(deps: PanelDeps): PanelKind<ItemsTarget, ItemsFromVie
                 const keys = keysFor(s, m.index);
                 const problem = checkQuery(keys, m);
                 if (problem) {
-                  host.post({ type: 'invalid', requestId: m.requestId, message: problem });
+                  host.refuse(m.requestId, problem);
                   return;
                 }
                 const page = await queryItems(await requireClients(deps), {
@@ -132,19 +132,17 @@ export function itemsPanel(deps: PanelDeps): PanelKind<ItemsTarget, ItemsFromVie
                 const s = schema ?? (await loadSchema(signal));
                 const checked = checkItemText(m.json, s);
                 if (!checked.ok) {
-                  host.post({ type: 'invalid', requestId: m.requestId, message: checked.error });
+                  host.refuse(m.requestId, checked.error);
                   return;
                 }
                 if (m.originalKey !== undefined) {
                   const original = parseKey(m.originalKey, s);
                   if (JSON.stringify(sortKeys(original)) !== JSON.stringify(sortKeys(checked.key))) {
-                    host.post({
-                      type: 'invalid',
-                      requestId: m.requestId,
-                      message:
-                        `Key attributes cannot change in an edit (was ${describeKey(original)}). ` +
+                    host.refuse(
+                      m.requestId,
+                      `Key attributes cannot change in an edit (was ${describeKey(original)}). ` +
                         'Use "New item" to create an item with another key.',
-                    });
+                    );
                     return;
                   }
                 }

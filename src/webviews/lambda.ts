@@ -35,7 +35,7 @@ export function lambdaPanel(deps: PanelDeps): PanelKind<LambdaTarget, LambdaFrom
           if (m.type !== 'invoke') return;
           const checked = checkPayload(m.payload);
           if (!checked.ok) {
-            host.post({ type: 'invalid', requestId: m.requestId, message: checked.error });
+            host.refuse(m.requestId, checked.error);
             return;
           }
           await host.run(m.requestId, `Invoke ${name}`, async (signal) => {

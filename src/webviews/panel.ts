@@ -119,6 +119,11 @@ export class PanelHost<ToView> implements vscode.Disposable {
     }
   }
 
+  /** Refuses a request's input before any work: the view shows `message` next to the form that sent it. */
+  refuse(requestId: number, message: string): void {
+    this.post({ type: 'invalid', requestId, message });
+  }
+
   /** Aborts one request (or all of them when no id is given). */
   cancel(requestId?: number): void {
     if (requestId === undefined) {

@@ -47,7 +47,7 @@ export function snsPanel(deps: PanelDeps): PanelKind<SnsTarget, SnsFromView, Sns
             case 'publish': {
               const problem = checkPublish(m, { fifo });
               if (problem) {
-                host.post({ type: 'invalid', requestId: m.requestId, message: problem });
+                host.refuse(m.requestId, problem);
                 return;
               }
               await host.run(m.requestId, `Publish to ${name}`, async (signal) => {
@@ -70,7 +70,7 @@ export function snsPanel(deps: PanelDeps): PanelKind<SnsTarget, SnsFromView, Sns
             case 'setFilter': {
               const problem = checkFilterPolicy(m.policy);
               if (problem) {
-                host.post({ type: 'invalid', requestId: m.requestId, message: problem });
+                host.refuse(m.requestId, problem);
                 return;
               }
               await host.run(m.requestId, `Save filter policy of ${name}`, async (signal) => {

@@ -92,7 +92,7 @@ export function sqsPanel(deps: PanelDeps): PanelKind<SqsTarget, SqsFromView, Sqs
                   contentBasedDeduplication: counts.contentBasedDeduplication,
                 });
                 if (problem) {
-                  host.post({ type: 'invalid', requestId: m.requestId, message: problem });
+                  host.refuse(m.requestId, problem);
                   return;
                 }
                 const sent = await sendMessage(await requireClients(deps), target.queueUrl, input, { signal });

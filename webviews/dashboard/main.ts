@@ -6,7 +6,7 @@ import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { connect } from '../shared/host';
 import { addBaseStyles, addStyles } from '../shared/styles';
-import { busyLine, errorBox } from '../shared/ui';
+import { RequestStatus } from '../shared/ui';
 import type {
   DashboardFromView,
   DashboardModel,
@@ -33,8 +33,7 @@ const host = connect<DashboardToView | HostCommon, DashboardFromView, DashboardT
 const restored = host.restore();
 const view: ViewState = (restored?.view as ViewState | undefined) ?? { open: [], drills: {} };
 let model: DashboardModel | undefined;
-let busy: string | undefined;
-let error: string | undefined;
+const status = new RequestStatus();
 let scrollTo: string | undefined;
 
 addBaseStyles();
@@ -61,7 +60,7 @@ function save(): void {
 }
 
 function send(message: DashboardFromView): void {
-  error = undefined;
+  status.error = undefined;
   host.post(message);
   draw();
 }
@@ -210,7 +209,7 @@ function draw(): void {
           ${model.periodic ? 'checking periodically while open' : 'checks on demand'}</span
         >
       </div>
-      ${busyLine(busy, () => host.post({ type: 'cancel' }))} ${errorBox(error)}
+      ${status.lines(host.post)}
       ${
         next
           ? html`<div class="next">
@@ -247,12 +246,8 @@ host.start((m) => {
       save();
       break;
     }
-    case 'busy':
-      busy = m.busy ? m.label : undefined;
-      break;
-    case 'error':
-      error = m.message;
-      break;
+    default:
+      status.take(m);
   }
   draw();
 });

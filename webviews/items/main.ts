@@ -5,7 +5,7 @@ import '../shared/elements';
 import { html, nothing, render } from 'lit';
 import { connect } from '../shared/host';
 import { addBaseStyles } from '../shared/styles';
-import { afterBusy, checkedOf, errorBox, noticeBox, valueOf, requestBusyLine, type Busy } from '../shared/ui';
+import { checkedOf, errorBox, noticeBox, RequestStatus, valueOf } from '../shared/ui';
 import {
   SORT_OPS,
   checkItemText,
@@ -66,8 +66,7 @@ let view: ViewState = {
   scanned: 0,
   ...((restored?.view as Partial<ViewState> | undefined) ?? {}),
 };
-let busy: Busy | undefined;
-let error: string | undefined;
+const status = new RequestStatus();
 let notice: string | undefined;
 
 function update(patch: Partial<ViewState>): void {
@@ -96,7 +95,7 @@ function cell(value: unknown): string {
 }
 
 function run(more: boolean): void {
-  error = undefined;
+  status.error = undefined;
   notice = undefined;
   const requestId = host.nextRequestId();
   const pageToken = more ? view.pageToken : undefined;
@@ -117,7 +116,7 @@ function run(more: boolean): void {
       (view.sortOp && !view.sortValue ? 'Give the sort key value, or pick "no condition".' : undefined) ??
       (view.sortOp === 'between' && !view.sortValue2 ? '"between" needs a second value.' : undefined);
     if (problem) {
-      error = problem;
+      status.error = problem;
       draw();
       return;
     }
@@ -140,7 +139,7 @@ function run(more: boolean): void {
       ...(view.descending ? { descending: true } : {}),
     });
   }
-  busy = { id: requestId, label: view.mode === 'scan' ? 'Scanning' : 'Querying' };
+  status.busy = { id: requestId, label: view.mode === 'scan' ? 'Scanning' : 'Querying' };
   draw();
 }
 
@@ -181,7 +180,7 @@ function save(): void {
     update({ editor: { ...ed, error: checked.error } });
     return;
   }
-  busy = host.request('Saving', (requestId) => ({
+  status.busy = host.request('Saving', (requestId) => ({
     type: 'put',
     requestId,
     json: ed.text,
@@ -194,11 +193,28 @@ function save(): void {
 function remove(i: number): void {
   const row = view.rows[i];
   if (!row) return;
-  busy = host.request('Deleting', (requestId) => ({ type: 'delete', requestId, key: JSON.stringify(keyOf(row.item)) }));
+  status.busy = host.request('Deleting', (requestId) => ({
+    type: 'delete',
+    requestId,
+    key: JSON.stringify(keyOf(row.item)),
+  }));
   draw();
 }
 
 function onMessage(m: ItemsToView): void {
+  // A refused edit shows in the editor that sent it; a refused query with the other errors.
+  if (m.type === 'invalid') {
+    if (view.editor) update({ editor: { ...view.editor, error: m.message } });
+    else {
+      status.error = m.message;
+      draw();
+    }
+    return;
+  }
+  if (status.take(m)) {
+    draw();
+    return;
+  }
   switch (m.type) {
     case 'init':
       target = m.target;
@@ -207,21 +223,6 @@ function onMessage(m: ItemsToView): void {
       update({});
       // Tell the host what the restored view shows (after hide/show it comes from vscode state, not a new read).
       host.post({ type: 'shown', rows: view.rows.length, columns: columns().length });
-      return;
-    case 'busy':
-      busy = afterBusy(busy, m);
-      draw();
-      return;
-    case 'error':
-      error = m.message;
-      draw();
-      return;
-    case 'invalid':
-      if (view.editor) update({ editor: { ...view.editor, error: m.message } });
-      else {
-        error = m.message;
-        draw();
-      }
       return;
     case 'page': {
       const rows = m.append ? [...view.rows, ...m.items] : m.items;
@@ -426,13 +427,12 @@ function draw(): void {
             @change=${(e: Event) => update({ pageSize: Math.min(500, Math.max(1, Number(valueOf(e)) || 25)) })}
           ></vscode-textfield>
         </label>
-        <vscode-button ?disabled=${!s || !!busy} @click=${() => run(false)}
+        <vscode-button ?disabled=${!s || !!status.busy} @click=${() => run(false)}
           >${view.mode === 'scan' ? 'Scan' : 'Query'}</vscode-button
         >
         <vscode-button secondary ?disabled=${!s} @click=${newItem}>New item</vscode-button>
       </div>
-      ${queryBuilder()} ${requestBusyLine(busy, host.post)} ${errorBox(error)} ${noticeBox(notice)} ${editor()}
-      ${table()}`,
+      ${queryBuilder()} ${status.lines(host.post)} ${noticeBox(notice)} ${editor()} ${table()}`,
     app,
   );
 }

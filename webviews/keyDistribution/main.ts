@@ -5,7 +5,7 @@ import '../shared/elements';
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { connect } from '../shared/host';
 import { addBaseStyles, addStyles } from '../shared/styles';
-import { errorBox, requestBusyLine } from '../shared/ui';
+import { RequestStatus } from '../shared/ui';
 import type {
   HistogramView,
   KeyDistributionFromView,
@@ -20,8 +20,7 @@ const host = connect<KeyDistributionToView, KeyDistributionFromView, KeyDistribu
 const restored = host.restore();
 let target: KeyDistributionTarget | undefined = restored?.target;
 let result: KeyDistributionResult | undefined;
-let busy: { id: number; label?: string } | undefined;
-let error: string | undefined;
+const status = new RequestStatus();
 
 const nf = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const pct = (share: number) => `${nf.format(share * 100)}%`;
@@ -87,8 +86,8 @@ function histogram(h: HistogramView): TemplateResult {
 }
 
 function resample(): void {
-  error = undefined;
-  busy = host.request('Sampling', (requestId) => ({ type: 'resample', requestId }));
+  status.error = undefined;
+  status.busy = host.request('Sampling', (requestId) => ({ type: 'resample', requestId }));
   draw();
 }
 
@@ -97,13 +96,15 @@ function draw(): void {
   render(
     html`<main>
       <h2>Key distribution${target ? html`: <code>${target.table}</code>` : nothing}</h2>
-      ${requestBusyLine(busy, host.post)} ${errorBox(error)}
+      ${status.lines(host.post)}
       ${
         r
           ? html`<p>
                 Sampled <strong>${r.sampled}</strong> items in ${r.pages} page${r.pages === 1 ? '' : 's'}
                 ${r.complete ? '(the whole table)' : `(capped at ${r.cap}: a partial sample)`}.
-                <vscode-button secondary @click=${resample} ?disabled=${busy !== undefined}>Sample again</vscode-button>
+                <vscode-button secondary @click=${resample} ?disabled=${status.busy !== undefined}
+                  >Sample again</vscode-button
+                >
               </p>
               <p>${r.capacity}</p>
               <section>
@@ -120,7 +121,7 @@ function draw(): void {
                 }
               </section>
               ${r.histograms.map(histogram)}`
-          : busy
+          : status.busy
             ? nothing
             : html`<p>No sample yet.</p>`
       }
@@ -133,18 +134,14 @@ host.start((m) => {
   switch (m.type) {
     case 'result':
       result = m.result;
-      busy = undefined;
-      error = undefined;
+      status.busy = undefined;
+      status.error = undefined;
       // The first result names the table; saving it lets the panel come back after a window reload.
       target = { table: m.result.table };
       host.save(target, {});
       break;
-    case 'busy':
-      busy = m.busy ? { id: m.requestId, ...(m.label ? { label: m.label } : {}) } : undefined;
-      break;
-    case 'error':
-      error = m.message;
-      break;
+    default:
+      status.take(m);
   }
   draw();
 });

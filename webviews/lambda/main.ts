@@ -4,7 +4,7 @@ import '../shared/elements';
 import { html, nothing, render } from 'lit';
 import { connect } from '../shared/host';
 import { addBaseStyles } from '../shared/styles';
-import { afterBusy, errorBox, valueOf, requestBusyLine, type Busy } from '../shared/ui';
+import { errorBox, RequestStatus, valueOf } from '../shared/ui';
 import type {
   FunctionSummary,
   InvokeOutcome,
@@ -23,8 +23,7 @@ const restored = host.restore();
 let target: LambdaTarget | undefined = restored?.target;
 let config: FunctionSummary | undefined;
 let view: ViewState = { payload: '{\n  \n}', ...((restored?.view as Partial<ViewState> | undefined) ?? {}) };
-let busy: Busy | undefined;
-let error: string | undefined;
+const status = new RequestStatus();
 
 function update(patch: Partial<ViewState>): void {
   view = { ...view, ...patch };
@@ -33,17 +32,18 @@ function update(patch: Partial<ViewState>): void {
 }
 
 function invoke(): void {
-  error = undefined;
+  status.error = undefined;
+  status.invalid = undefined;
   if (view.payload.trim()) {
     try {
       JSON.parse(view.payload);
     } catch (err) {
-      error = `The payload is not valid JSON: ${(err as Error).message}`;
+      status.invalid = `The payload is not valid JSON: ${(err as Error).message}`;
       draw();
       return;
     }
   }
-  busy = host.request('Invoking', (requestId) => ({ type: 'invoke', requestId, payload: view.payload }));
+  status.busy = host.request('Invoking', (requestId) => ({ type: 'invoke', requestId, payload: view.payload }));
   draw();
 }
 
@@ -56,20 +56,15 @@ function pretty(text: string): string {
 }
 
 function onMessage(m: LambdaToView): void {
+  if (status.take(m)) {
+    draw();
+    return;
+  }
   switch (m.type) {
     case 'init':
       target = m.target;
       config = m.config;
       update({});
-      return;
-    case 'busy':
-      busy = afterBusy(busy, m);
-      draw();
-      return;
-    case 'error':
-    case 'invalid':
-      error = m.message;
-      draw();
       return;
     case 'result':
       update({ result: m.result });
@@ -100,8 +95,8 @@ function draw(): void {
         .value=${view.payload}
         @input=${(e: Event) => update({ payload: valueOf(e) })}
       ></vscode-textarea>
-      <div class="row"><vscode-button ?disabled=${!!busy} @click=${invoke}>Invoke</vscode-button></div>
-      ${requestBusyLine(busy, host.post)} ${errorBox(error)}
+      <div class="row"><vscode-button ?disabled=${!!status.busy} @click=${invoke}>Invoke</vscode-button></div>
+      ${status.lines(host.post)} ${errorBox(status.invalid)}
       ${
         r
           ? html`<section aria-label="Result">

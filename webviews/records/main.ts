@@ -5,7 +5,7 @@ import '../shared/elements';
 import { html, nothing, render } from 'lit';
 import { connect, keepLast } from '../shared/host';
 import { addBaseStyles } from '../shared/styles';
-import { base64ToText, afterBusy, errorBox, noticeBox, valueOf, requestBusyLine, type Busy } from '../shared/ui';
+import { base64ToText, noticeBox, RequestStatus, valueOf } from '../shared/ui';
 import {
   ITERATOR_TYPES,
   MAX_RECORDS_IN_VIEW,
@@ -50,8 +50,7 @@ let view: ViewState = {
   dropped: 0,
   ...((restored?.view as Partial<ViewState> | undefined) ?? {}),
 };
-let busy: Busy | undefined;
-let error: string | undefined;
+const status = new RequestStatus();
 let tail: { state: TailState; reason?: string; nextPollMs?: number } = { state: 'stopped' };
 
 function update(patch: Partial<ViewState>): void {
@@ -61,12 +60,12 @@ function update(patch: Partial<ViewState>): void {
 }
 
 function read(): void {
-  error = undefined;
+  status.error = undefined;
   const problem = !view.shardId
     ? 'Pick a shard.'
     : checkIteratorInput(view.iterator, view.sequenceNumber, view.timestamp);
   if (problem) {
-    error = problem;
+    status.error = problem;
     draw();
     return;
   }
@@ -81,13 +80,13 @@ function read(): void {
     ...(view.iterator.endsWith('SEQUENCE_NUMBER') ? { sequenceNumber: view.sequenceNumber.trim() } : {}),
     ...(timestamp ? { timestamp } : {}),
   });
-  busy = { id: requestId, label: 'Reading' };
+  status.busy = { id: requestId, label: 'Reading' };
   draw();
 }
 
 function more(): void {
-  error = undefined;
-  busy = host.request('Reading more', (requestId) => ({ type: 'more', requestId, limit: view.limit }));
+  status.error = undefined;
+  status.busy = host.request('Reading more', (requestId) => ({ type: 'more', requestId, limit: view.limit }));
   draw();
 }
 
@@ -106,6 +105,10 @@ function showData(r: StreamRecord): string {
 }
 
 function onMessage(m: RecordsToView): void {
+  if (status.take(m)) {
+    draw();
+    return;
+  }
   switch (m.type) {
     case 'init':
       target = m.target;
@@ -117,14 +120,6 @@ function onMessage(m: RecordsToView): void {
       update({});
       // Tell the host what the restored view shows (after hide/show it comes from vscode state, not a new read).
       host.post({ type: 'shown', rows: view.records.length, columns: 5 });
-      return;
-    case 'busy':
-      busy = afterBusy(busy, m);
-      draw();
-      return;
-    case 'error':
-      error = m.message;
-      draw();
       return;
     case 'tail':
       tail = {
@@ -228,8 +223,8 @@ function draw(): void {
             @change=${(e: Event) => update({ limit: Math.min(1000, Math.max(1, Number(valueOf(e)) || 100)) })}
           ></vscode-textfield>
         </label>
-        <vscode-button ?disabled=${!!busy} @click=${read}>Read</vscode-button>
-        <vscode-button secondary ?disabled=${!!busy || !view.hasMore || tailing} @click=${more}
+        <vscode-button ?disabled=${!!status.busy} @click=${read}>Read</vscode-button>
+        <vscode-button secondary ?disabled=${!!status.busy || !view.hasMore || tailing} @click=${more}
           >Load more</vscode-button
         >
         <vscode-button
@@ -262,7 +257,7 @@ function draw(): void {
           }</span
         >
       </div>
-      ${requestBusyLine(busy, host.post)} ${errorBox(error)}
+      ${status.lines(host.post)}
       ${view.records.length === 0 ? noticeBox('No records read yet (or none in this range).') : nothing}
       ${
         view.records.length

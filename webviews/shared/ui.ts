@@ -48,6 +48,45 @@ export function requestBusyLine(
   return busyLine(busy?.label, () => post({ type: 'cancel', ...(busy ? { requestId: busy.id } : {}) }));
 }
 
+/** The host messages about requests that every view takes the same way. */
+type RequestMessage =
+  | { readonly type: 'busy'; readonly requestId: number; readonly busy: boolean; readonly label?: string }
+  | { readonly type: 'error'; readonly message: string }
+  | { readonly type: 'invalid'; readonly message: string };
+
+/**
+ * What a view shows about its requests: the spinner of the one in flight, the last error, and the last input the host
+ * refused ('invalid', shown next to the form that sent it). One instance per view, fed every host message.
+ */
+export class RequestStatus {
+  busy: Busy | undefined;
+  error: string | undefined;
+  invalid: string | undefined;
+
+  /** Takes a busy, error or invalid message and says so; any other message is the view's own to handle. */
+  take(message: { readonly type: string }): boolean {
+    const m = message as RequestMessage;
+    switch (m.type) {
+      case 'busy':
+        this.busy = afterBusy(this.busy, m);
+        return true;
+      case 'error':
+        this.error = m.message;
+        return true;
+      case 'invalid':
+        this.invalid = m.message;
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** The spinner with its Cancel button, then the error box, as every view shows them. */
+  lines(post: (message: { type: 'cancel'; requestId?: number }) => void): TemplateResult {
+    return html`${requestBusyLine(this.busy, post)} ${errorBox(this.error)}`;
+  }
+}
+
 export function errorBox(message: string | undefined): TemplateResult | typeof nothing {
   return message ? html`<div class="error" role="alert">${message}</div>` : nothing;
 }

@@ -5,7 +5,7 @@ import { html, nothing, render } from 'lit';
 import { attributesEditor } from '../shared/attributes';
 import { connect } from '../shared/host';
 import { addBaseStyles } from '../shared/styles';
-import { afterBusy, errorBox, noticeBox, valueOf, requestBusyLine, type Busy } from '../shared/ui';
+import { errorBox, noticeBox, RequestStatus, valueOf } from '../shared/ui';
 import type { MessageAttributeInput } from '../../src/webviews/protocol/sqs';
 import {
   checkFilterPolicy,
@@ -41,9 +41,8 @@ let view: ViewState = {
   drafts: {},
   ...((restored?.view as Partial<ViewState> | undefined) ?? {}),
 };
-let busy: Busy | undefined;
-let error: string | undefined;
-let publishError: string | undefined;
+/** Its `invalid` is the publish form's error: the host's refusals and the form's own checks. */
+const status = new RequestStatus();
 const filterErrors: Record<string, string | undefined> = {};
 let notice: string | undefined;
 
@@ -64,15 +63,15 @@ function pretty(text: string | undefined): string {
 
 function publish(): void {
   notice = undefined;
-  publishError = checkPublish(
+  status.invalid = checkPublish(
     { message: view.message, attributes: view.attributes, ...(view.groupId ? { groupId: view.groupId } : {}) },
     { fifo },
   );
-  if (publishError) {
+  if (status.invalid) {
     draw();
     return;
   }
-  busy = host.request('Publishing', (requestId) => ({
+  status.busy = host.request('Publishing', (requestId) => ({
     type: 'publish',
     requestId,
     message: view.message,
@@ -91,7 +90,7 @@ function saveFilter(arn: string): void {
     draw();
     return;
   }
-  busy = host.request('Saving filter policy', (requestId) => ({
+  status.busy = host.request('Saving filter policy', (requestId) => ({
     type: 'setFilter',
     requestId,
     subscriptionArn: arn,
@@ -101,6 +100,10 @@ function saveFilter(arn: string): void {
 }
 
 function onMessage(m: SnsToView): void {
+  if (status.take(m)) {
+    draw();
+    return;
+  }
   switch (m.type) {
     case 'init': {
       target = m.target;
@@ -113,20 +116,8 @@ function onMessage(m: SnsToView): void {
       host.post({ type: 'shown', rows: subscriptions.length, columns: 3 });
       return;
     }
-    case 'busy':
-      busy = afterBusy(busy, m);
-      draw();
-      return;
-    case 'error':
-      error = m.message;
-      draw();
-      return;
-    case 'invalid':
-      publishError = m.message;
-      draw();
-      return;
     case 'published':
-      publishError = undefined;
+      status.invalid = undefined;
       notice = `Published message ${m.messageId}.`;
       update({ message: '' });
       return;
@@ -145,7 +136,7 @@ function draw(): void {
   render(
     html`<h1>${name || 'SNS topic'} ${fifo ? html`<vscode-badge>FIFO</vscode-badge>` : nothing}</h1>
       <p class="sub mono">${target?.topicArn ?? ''}</p>
-      ${requestBusyLine(busy, host.post)} ${errorBox(error)} ${noticeBox(notice)}
+      ${status.lines(host.post)} ${noticeBox(notice)}
       <section aria-label="Publish">
         <h2>Publish</h2>
         <vscode-textarea
@@ -186,8 +177,8 @@ function draw(): void {
           }
         </div>
         <h2>Message attributes</h2>
-        ${attributesEditor(view.attributes, (attributes) => update({ attributes }))} ${errorBox(publishError)}
-        <div class="row"><vscode-button ?disabled=${!!busy} @click=${publish}>Publish</vscode-button></div>
+        ${attributesEditor(view.attributes, (attributes) => update({ attributes }))} ${errorBox(status.invalid)}
+        <div class="row"><vscode-button ?disabled=${!!status.busy} @click=${publish}>Publish</vscode-button></div>
       </section>
       <section aria-label="Subscriptions">
         <h2>Subscriptions (${subscriptions.length})</h2>
@@ -216,7 +207,7 @@ function draw(): void {
                       </label>
                       ${errorBox(filterErrors[s.arn])}
                       <div class="row">
-                        <vscode-button secondary ?disabled=${!!busy} @click=${() => saveFilter(s.arn)}
+                        <vscode-button secondary ?disabled=${!!status.busy} @click=${() => saveFilter(s.arn)}
                           >Save filter policy</vscode-button
                         >
                       </div>`

@@ -6,7 +6,7 @@ import { html, nothing, render } from 'lit';
 import { attributesEditor } from '../shared/attributes';
 import { connect } from '../shared/host';
 import { addBaseStyles } from '../shared/styles';
-import { afterBusy, checkedOf, errorBox, noticeBox, valueOf, requestBusyLine, type Busy } from '../shared/ui';
+import { checkedOf, errorBox, noticeBox, RequestStatus, valueOf } from '../shared/ui';
 import {
   checkSend,
   type MessageAttributeInput,
@@ -48,9 +48,8 @@ let view: ViewState = {
   messages: [],
   ...((restored?.view as Partial<ViewState> | undefined) ?? {}),
 };
-let busy: Busy | undefined;
-let error: string | undefined;
-let sendError: string | undefined;
+/** Its `invalid` is the send form's error: the host's refusals and the form's own checks. */
+const status = new RequestStatus();
 let notice: string | undefined;
 
 function update(patch: Partial<ViewState>): void {
@@ -64,7 +63,7 @@ function send(): void {
   notice = undefined;
   const delay = view.delaySeconds.trim() === '' ? undefined : Number(view.delaySeconds);
   if (delay !== undefined && (!Number.isInteger(delay) || delay < 0 || delay > 900)) {
-    sendError = 'Delay must be a whole number of seconds from 0 to 900.';
+    status.invalid = 'Delay must be a whole number of seconds from 0 to 900.';
     draw();
     return;
   }
@@ -75,18 +74,18 @@ function send(): void {
     ...(target.fifo && view.groupId ? { groupId: view.groupId } : {}),
     ...(target.fifo && view.deduplicationId ? { deduplicationId: view.deduplicationId } : {}),
   };
-  sendError = checkSend(input, { fifo: target.fifo, contentBasedDeduplication: counts.contentBasedDeduplication });
-  if (sendError) {
+  status.invalid = checkSend(input, { fifo: target.fifo, contentBasedDeduplication: counts.contentBasedDeduplication });
+  if (status.invalid) {
     draw();
     return;
   }
-  busy = host.request('Sending', (requestId) => ({ type: 'send', requestId, ...input }));
+  status.busy = host.request('Sending', (requestId) => ({ type: 'send', requestId, ...input }));
   draw();
 }
 
 function peek(): void {
-  error = undefined;
-  busy = host.request('Peeking', (requestId) => ({
+  status.error = undefined;
+  status.busy = host.request('Peeking', (requestId) => ({
     type: 'peek',
     requestId,
     ...(view.showInvisible ? { showInvisible: true } : {}),
@@ -96,12 +95,16 @@ function peek(): void {
 }
 
 function receive(): void {
-  error = undefined;
-  busy = host.request('Receiving', (requestId) => ({ type: 'receive', requestId, max: view.receiveMax }));
+  status.error = undefined;
+  status.busy = host.request('Receiving', (requestId) => ({ type: 'receive', requestId, max: view.receiveMax }));
   draw();
 }
 
 function onMessage(m: SqsToView): void {
+  if (status.take(m)) {
+    draw();
+    return;
+  }
   switch (m.type) {
     case 'init':
       target = m.target;
@@ -116,20 +119,8 @@ function onMessage(m: SqsToView): void {
       counts = m.counts;
       draw();
       return;
-    case 'busy':
-      busy = afterBusy(busy, m);
-      draw();
-      return;
-    case 'error':
-      error = m.message;
-      draw();
-      return;
-    case 'invalid':
-      sendError = m.message;
-      draw();
-      return;
     case 'sent':
-      sendError = undefined;
+      status.invalid = undefined;
       notice = `Sent message ${m.messageId}${m.sequenceNumber ? ` (sequence ${m.sequenceNumber})` : ''}.`;
       update({ body: '', deduplicationId: '' });
       return;
@@ -188,8 +179,8 @@ function sendForm() {
       }
     </div>
     <h2>Message attributes</h2>
-    ${attributesEditor(view.attributes, (attributes) => update({ attributes }))} ${errorBox(sendError)}
-    <div class="row"><vscode-button ?disabled=${!!busy} @click=${send}>Send</vscode-button></div>
+    ${attributesEditor(view.attributes, (attributes) => update({ attributes }))} ${errorBox(status.invalid)}
+    <div class="row"><vscode-button ?disabled=${!!status.busy} @click=${send}>Send</vscode-button></div>
   </section>`;
 }
 
@@ -211,7 +202,7 @@ function readSection() {
                 @change=${(e: Event) => update({ showDelayed: checkedOf(e) })}
                 >Include delayed</vscode-checkbox
               >
-              <vscode-button ?disabled=${!!busy} @click=${peek}>Peek</vscode-button>
+              <vscode-button ?disabled=${!!status.busy} @click=${peek}>Peek</vscode-button>
             </div>`
         : html`<div class="warning" role="note">
               This emulator (${backend}) cannot show messages without consuming them. Receive is a real ReceiveMessage:
@@ -235,7 +226,7 @@ function readSection() {
                   ${[1, 5, 10].map((n) => html`<vscode-option value=${String(n)} ?selected=${n === view.receiveMax}>${n}</vscode-option>`)}
                 </vscode-single-select>
               </label>
-              <vscode-button ?disabled=${!!busy} @click=${receive}>Receive…</vscode-button>
+              <vscode-button ?disabled=${!!status.busy} @click=${receive}>Receive…</vscode-button>
             </div>`
     }
     ${
@@ -267,7 +258,7 @@ function readSection() {
                           ? html`<vscode-button
                               secondary
                               @click=${() => {
-                                busy = host.request('Deleting', (requestId) => ({
+                                status.busy = host.request('Deleting', (requestId) => ({
                                   type: 'delete',
                                   requestId,
                                   messageId: m.messageId,
@@ -304,7 +295,7 @@ function draw(): void {
         }
         <vscode-button secondary @click=${() => host.post({ type: 'refresh' })}>Refresh</vscode-button>
       </p>
-      ${requestBusyLine(busy, host.post)} ${errorBox(error)} ${noticeBox(notice)} ${sendForm()} ${readSection()}`,
+      ${status.lines(host.post)} ${noticeBox(notice)} ${sendForm()} ${readSection()}`,
     app,
   );
 }

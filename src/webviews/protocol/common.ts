@@ -10,10 +10,14 @@ export type Ready = ReturnType<typeof ready>;
 export const cancel = obj({ type: literal('cancel'), requestId: optional(int({ min: 0 })) });
 export type Cancel = ReturnType<typeof cancel>;
 
-/** Host → view messages every panel understands. */
+/**
+ * Host → view messages every panel understands (webviews/shared/ui.ts RequestStatus takes them): a request's busy
+ * state, its failure, and `invalid` when the host refuses a request's input before doing anything.
+ */
 export type HostCommon =
   | { type: 'error'; requestId?: number; message: string }
-  | { type: 'busy'; requestId: number; busy: boolean; label?: string };
+  | { type: 'busy'; requestId: number; busy: boolean; label?: string }
+  | { type: 'invalid'; requestId: number; message: string };
 
 /**
  * What a view stores with vscode.setState. `target` names what the panel shows (table, stream, queue…) so a

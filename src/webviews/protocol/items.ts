@@ -79,8 +79,7 @@ export type ItemsToView =
       pageToken?: string;
     }
   | { type: 'saved'; requestId: number; key: Record<string, unknown>; created: boolean }
-  | { type: 'deleted'; requestId: number; key: Record<string, unknown> }
-  | { type: 'invalid'; requestId: number; message: string };
+  | { type: 'deleted'; requestId: number; key: Record<string, unknown> };
 
 export type ItemCheck =
   { ok: true; item: Record<string, unknown>; key: Record<string, unknown> } | { ok: false; error: string };

@@ -40,5 +40,4 @@ export type LambdaFromView = ReturnType<typeof lambdaFromView>;
 export type LambdaToView =
   | HostCommon
   | { type: 'init'; target: LambdaTarget; config: FunctionSummary }
-  | { type: 'result'; requestId: number; result: InvokeOutcome }
-  | { type: 'invalid'; requestId: number; message: string };
+  | { type: 'result'; requestId: number; result: InvokeOutcome };

@@ -50,8 +50,7 @@ export type SnsToView =
   | HostCommon
   | { type: 'init'; target: SnsTarget; name: string; fifo: boolean; subscriptions: SubscriptionView[] }
   | { type: 'published'; requestId: number; messageId: string }
-  | { type: 'filterSaved'; requestId: number; subscriptionArn: string; policy?: string }
-  | { type: 'invalid'; requestId: number; message: string };
+  | { type: 'filterSaved'; requestId: number; subscriptionArn: string; policy?: string };
 
 export interface PublishDraft {
   readonly message: string;

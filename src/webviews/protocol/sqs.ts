@@ -70,8 +70,7 @@ export type SqsToView =
   | { type: 'counts'; counts: QueueCounts }
   | { type: 'messages'; requestId: number; mode: 'peek' | 'receive'; messages: ShownMessage[] }
   | { type: 'sent'; requestId: number; messageId: string; sequenceNumber?: string }
-  | { type: 'deleted'; requestId: number; messageId: string }
-  | { type: 'invalid'; requestId: number; message: string };
+  | { type: 'deleted'; requestId: number; messageId: string };
 
 const NAME = /^[A-Za-z0-9_\-.]+$/;
 const FIFO_ID = /^[\x21-\x7e]{1,128}$/;
