@@ -50,6 +50,26 @@ export default tseslint.config(
     },
   },
   {
+    // Promise hygiene needs types: each file is linted with the nearest tsconfig (root, server, webviews, test).
+    // In tests it catches an assert.rejects nobody awaits, a test that could not fail.
+    files: ['src/**/*.ts', 'server/src/**/*.ts', 'webviews/**/*.ts', 'test/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // A promise nobody awaits loses its failure; `void` marks the ones left to run on purpose.
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          // The editor API answers with Thenables: they fail as quietly as promises.
+          checkThenables: true,
+          // node:test's test/describe/it return promises the runner itself awaits.
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite', 'before', 'after'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The analysis core is pure: no LSP, no editor, no file system, no network, no clock.
     files: ['server/src/core/**/*.ts'],
     rules: {
