@@ -4,7 +4,7 @@ import { listTables, partitionKeyValues, type TableRecord } from '../../aws/dyna
 import { listEventSourceMappings, listFunctions, type EventSourceMappingRecord } from '../../aws/lambda';
 import { type Check, type CheckEnv, done, listNames, notYet, once, SCAN_LIMIT } from './types';
 
-export async function describeTables(aws: AwsClients): Promise<TableRecord[]> {
+async function describeTables(aws: AwsClients): Promise<TableRecord[]> {
   return (await listTables(aws, { pageSize: SCAN_LIMIT })).tables.filter((t) => t.describeError === undefined);
 }
 
