@@ -50,7 +50,7 @@ export async function analyzeTable(
     signal,
     onPage: (n) => onPage?.(n),
   });
-  const analysis = liveAnalysis().analyseLiveSample(describe, sample.items, { source: `sample of ${table}` });
+  const analysis = liveAnalysis().analyzeLiveSample(describe, sample.items, { source: `sample of ${table}` });
   return {
     table,
     sampled: sample.items.length,

@@ -1,2 +1,2 @@
 // Entry of dist/live-analysis.js: the analysis core's live-sample analysis, loaded when a table is first analyzed.
-export { analyseLiveSample } from '../../server/src/core/dynamodb/live';
+export { analyzeLiveSample } from '../../server/src/core/dynamodb/live';
