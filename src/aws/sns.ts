@@ -8,11 +8,11 @@ import {
   PublishCommand,
   SetSubscriptionAttributesCommand,
   SubscribeCommand,
-  type MessageAttributeValue,
 } from '@aws-sdk/client-sns';
 import type { AwsClients } from './clients';
 import type { MessageAttributeInput } from './records/sqs';
 import { checkFilterPolicy } from './records/sns';
+import { toMessageAttributes } from './sqsMessages';
 
 export { checkFilterPolicy };
 
@@ -128,18 +128,6 @@ export async function setFilterPolicy(
   }
 }
 
-function toSnsAttributes(list: readonly MessageAttributeInput[]): Record<string, MessageAttributeValue> | undefined {
-  if (list.length === 0) return undefined;
-  const out: Record<string, MessageAttributeValue> = {};
-  for (const a of list) {
-    out[a.name] =
-      a.type === 'Binary'
-        ? { DataType: 'Binary', BinaryValue: Buffer.from(a.value, 'base64') }
-        : { DataType: a.type, StringValue: a.value };
-  }
-  return out;
-}
-
 export interface PublishInput {
   readonly message: string;
   readonly subject?: string;
@@ -159,7 +147,7 @@ export async function publish(
       TopicArn: topicArn,
       Message: input.message,
       Subject: input.subject || undefined,
-      MessageAttributes: toSnsAttributes(input.attributes),
+      MessageAttributes: toMessageAttributes(input.attributes),
       MessageGroupId: input.groupId || undefined,
       MessageDeduplicationId: input.deduplicationId || undefined,
     }),

@@ -1,7 +1,7 @@
 // Sending SQS messages and peeking at them without consuming. The peek uses LocalStack's developer endpoint
 // `GET /_aws/sqs/messages?QueueUrl=…` (JSON with `Accept: application/json`), which has no side effects on the
 // queue; other backends have no such endpoint and callers fall back to an explicit, warned receive.
-import { GetQueueAttributesCommand, SendMessageCommand, type MessageAttributeValue } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { AwsClients } from './clients';
 import type { MessageAttributeInput, SendInput, ShownMessage } from './records/sqs';
 
@@ -12,11 +12,17 @@ interface Signal {
 }
 const opts = (s?: Signal) => (s?.signal ? { abortSignal: s.signal } : {});
 
-export function toMessageAttributes(
-  list: readonly MessageAttributeInput[],
-): Record<string, MessageAttributeValue> | undefined {
+/** A message attribute as SQS sends it and SNS publishes it (the two APIs share the shape). */
+interface WireAttribute {
+  DataType: string;
+  StringValue?: string;
+  BinaryValue?: Uint8Array;
+}
+
+/** The message attributes of a send or a publish; undefined when there are none. */
+export function toMessageAttributes(list: readonly MessageAttributeInput[]): Record<string, WireAttribute> | undefined {
   if (list.length === 0) return undefined;
-  const out: Record<string, MessageAttributeValue> = {};
+  const out: Record<string, WireAttribute> = {};
   for (const a of list) {
     out[a.name] =
       a.type === 'Binary'
