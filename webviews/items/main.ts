@@ -5,7 +5,7 @@ import '../shared/elements';
 import { html, nothing, render } from 'lit';
 import { connect } from '../shared/host';
 import { addBaseStyles } from '../shared/styles';
-import { checkedOf, errorBox, noticeBox, RequestStatus, valueOf } from '../shared/ui';
+import { checkedOf, errorBox, noticeBox, RequestStatus, valueOf, textField } from '../shared/ui';
 import {
   SORT_OPS,
   checkItemText,
@@ -276,26 +276,12 @@ function queryBuilder() {
             </label>
             ${
               view.sortOp
-                ? html`<label class="field"
-                    ><span>value</span>
-                    <vscode-textfield
-                      aria-label="Sort key value"
-                      .value=${view.sortValue}
-                      @input=${(e: Event) => update({ sortValue: valueOf(e) })}
-                    ></vscode-textfield
-                  ></label>`
+                ? textField('value', 'Sort key value', view.sortValue, (value) => update({ sortValue: value }))
                 : nothing
             }
             ${
               view.sortOp === 'between'
-                ? html`<label class="field"
-                    ><span>and</span>
-                    <vscode-textfield
-                      aria-label="Second sort key value"
-                      .value=${view.sortValue2}
-                      @input=${(e: Event) => update({ sortValue2: valueOf(e) })}
-                    ></vscode-textfield
-                  ></label>`
+                ? textField('and', 'Second sort key value', view.sortValue2, (value) => update({ sortValue2: value }))
                 : nothing
             }`
         : nothing

@@ -5,7 +5,7 @@ import '../shared/elements';
 import { html, nothing, render } from 'lit';
 import { connect, keepLast } from '../shared/host';
 import { addBaseStyles } from '../shared/styles';
-import { base64ToText, noticeBox, RequestStatus, valueOf } from '../shared/ui';
+import { base64ToText, noticeBox, RequestStatus, valueOf, textField } from '../shared/ui';
 import {
   ITERATOR_TYPES,
   MAX_RECORDS_IN_VIEW,
@@ -191,27 +191,20 @@ function draw(): void {
         </label>
         ${
           view.iterator.endsWith('SEQUENCE_NUMBER')
-            ? html`<label class="field"
-                ><span>Sequence number</span>
-                <vscode-textfield
-                  aria-label="Sequence number"
-                  .value=${view.sequenceNumber}
-                  @input=${(e: Event) => update({ sequenceNumber: valueOf(e) })}
-                ></vscode-textfield
-              ></label>`
+            ? textField('Sequence number', 'Sequence number', view.sequenceNumber, (value) =>
+                update({ sequenceNumber: value }),
+              )
             : nothing
         }
         ${
           view.iterator === 'AT_TIMESTAMP'
-            ? html`<label class="field"
-                ><span>Date and time (ISO 8601)</span>
-                <vscode-textfield
-                  aria-label="Timestamp"
-                  placeholder="2026-11-21T10:00:00Z"
-                  .value=${view.timestamp}
-                  @input=${(e: Event) => update({ timestamp: valueOf(e) })}
-                ></vscode-textfield
-              ></label>`
+            ? textField(
+                'Date and time (ISO 8601)',
+                'Timestamp',
+                view.timestamp,
+                (value) => update({ timestamp: value }),
+                { placeholder: '2026-11-21T10:00:00Z' },
+              )
             : nothing
         }
         <label class="field"

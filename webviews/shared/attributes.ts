@@ -1,7 +1,8 @@
-// An editable list of message attributes (name, String/Number/Binary, value), shared by the SQS and SNS views.
+// Message fields the SQS and SNS views share: an editable list of attributes (name, String/Number/Binary, value) and
+// the message group and deduplication ids of a FIFO send or publish.
 import { html, type TemplateResult } from 'lit';
 import { ATTRIBUTE_TYPES, type AttributeType, type MessageAttributeInput } from '../../src/webviews/protocol/sqs';
-import { valueOf } from './ui';
+import { textField, valueOf } from './ui';
 
 export function attributesEditor(
   list: readonly MessageAttributeInput[],
@@ -42,4 +43,16 @@ export function attributesEditor(
       >Add attribute</vscode-button
     >
   </div>`;
+}
+
+/** The message group id and deduplication id fields of a FIFO send or publish; `dedupHint` follows the label. */
+export function fifoFields(
+  ids: { readonly groupId: string; readonly deduplicationId: string },
+  onChange: (patch: { groupId?: string; deduplicationId?: string }) => void,
+  dedupHint = '',
+): TemplateResult {
+  return html`${textField('Message group id', 'Message group id', ids.groupId, (groupId) => onChange({ groupId }))}
+  ${textField(`Deduplication id${dedupHint}`, 'Deduplication id', ids.deduplicationId, (deduplicationId) =>
+    onChange({ deduplicationId }),
+  )}`;
 }

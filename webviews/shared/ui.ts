@@ -1,5 +1,6 @@
 // Small rendering helpers shared by the views (Lit templates escape every value, so item data cannot inject markup).
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 
 /** Value of an input-like element behind an event (vscode-textfield, vscode-textarea, vscode-single-select…). */
 export function valueOf(event: Event): string {
@@ -11,6 +12,26 @@ export function valueOf(event: Event): string {
 export function checkedOf(event: Event): boolean {
   const target = event.target as { checked?: unknown } | null;
   return target?.checked === true;
+}
+
+/** A labelled one-line text field; `onInput` gets the text after every keystroke. */
+export function textField(
+  label: string,
+  ariaLabel: string,
+  value: string,
+  onInput: (value: string) => void,
+  options: { readonly type?: 'number'; readonly placeholder?: string } = {},
+): TemplateResult {
+  return html`<label class="field"
+    ><span>${label}</span>
+    <vscode-textfield
+      type=${ifDefined(options.type)}
+      placeholder=${ifDefined(options.placeholder)}
+      aria-label=${ariaLabel}
+      .value=${value}
+      @input=${(e: Event) => onInput(valueOf(e))}
+    ></vscode-textfield
+  ></label>`;
 }
 
 /** A spinner with a label and a Cancel button while a request runs. */

@@ -2,10 +2,10 @@
 import '../shared/nonce';
 import '../shared/elements';
 import { html, nothing, render } from 'lit';
-import { attributesEditor } from '../shared/attributes';
+import { attributesEditor, fifoFields } from '../shared/attributes';
 import { connect } from '../shared/host';
 import { addBaseStyles } from '../shared/styles';
-import { errorBox, noticeBox, RequestStatus, valueOf } from '../shared/ui';
+import { errorBox, noticeBox, RequestStatus, valueOf, textField } from '../shared/ui';
 import type { MessageAttributeInput } from '../../src/webviews/protocol/sqs';
 import {
   checkFilterPolicy,
@@ -147,34 +147,8 @@ function draw(): void {
           @input=${(e: Event) => update({ message: valueOf(e) })}
         ></vscode-textarea>
         <div class="row">
-          <label class="field"
-            ><span>Subject (optional)</span>
-            <vscode-textfield
-              aria-label="Subject"
-              .value=${view.subject}
-              @input=${(e: Event) => update({ subject: valueOf(e) })}
-            ></vscode-textfield
-          ></label>
-          ${
-            fifo
-              ? html`<label class="field"
-                    ><span>Message group id</span>
-                    <vscode-textfield
-                      aria-label="Message group id"
-                      .value=${view.groupId}
-                      @input=${(e: Event) => update({ groupId: valueOf(e) })}
-                    ></vscode-textfield
-                  ></label>
-                  <label class="field"
-                    ><span>Deduplication id</span>
-                    <vscode-textfield
-                      aria-label="Deduplication id"
-                      .value=${view.deduplicationId}
-                      @input=${(e: Event) => update({ deduplicationId: valueOf(e) })}
-                    ></vscode-textfield
-                  ></label>`
-              : nothing
-          }
+          ${textField('Subject (optional)', 'Subject', view.subject, (value) => update({ subject: value }))}
+          ${fifo ? fifoFields(view, update) : nothing}
         </div>
         <h2>Message attributes</h2>
         ${attributesEditor(view.attributes, (attributes) => update({ attributes }))} ${errorBox(status.invalid)}

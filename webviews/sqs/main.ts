@@ -3,10 +3,10 @@
 import '../shared/nonce';
 import '../shared/elements';
 import { html, nothing, render } from 'lit';
-import { attributesEditor } from '../shared/attributes';
+import { attributesEditor, fifoFields } from '../shared/attributes';
 import { connect } from '../shared/host';
 import { addBaseStyles } from '../shared/styles';
-import { checkedOf, errorBox, noticeBox, RequestStatus, valueOf } from '../shared/ui';
+import { checkedOf, errorBox, noticeBox, RequestStatus, valueOf, textField } from '../shared/ui';
 import {
   checkSend,
   type MessageAttributeInput,
@@ -151,31 +151,14 @@ function sendForm() {
     <div class="row">
       ${
         fifo
-          ? html`<label class="field"
-                ><span>Message group id</span>
-                <vscode-textfield
-                  aria-label="Message group id"
-                  .value=${view.groupId}
-                  @input=${(e: Event) => update({ groupId: valueOf(e) })}
-                ></vscode-textfield
-              ></label>
-              <label class="field"
-                ><span>Deduplication id${counts.contentBasedDeduplication ? ' (optional: content-based)' : ''}</span>
-                <vscode-textfield
-                  aria-label="Deduplication id"
-                  .value=${view.deduplicationId}
-                  @input=${(e: Event) => update({ deduplicationId: valueOf(e) })}
-                ></vscode-textfield
-              ></label>`
-          : html`<label class="field"
-              ><span>Delay (seconds, 0–900)</span>
-              <vscode-textfield
-                type="number"
-                aria-label="Delay seconds"
-                .value=${view.delaySeconds}
-                @input=${(e: Event) => update({ delaySeconds: valueOf(e) })}
-              ></vscode-textfield
-            ></label>`
+          ? fifoFields(view, update, counts.contentBasedDeduplication ? ' (optional: content-based)' : '')
+          : textField(
+              'Delay (seconds, 0–900)',
+              'Delay seconds',
+              view.delaySeconds,
+              (value) => update({ delaySeconds: value }),
+              { type: 'number' },
+            )
       }
     </div>
     <h2>Message attributes</h2>
