@@ -100,10 +100,3 @@ export function analyzeLiveSample(
     capacity: table ? capacityLine(table) : '',
   };
 }
-
-/**
- * The old spelling, kept only because the extension's src/dynamodb/liveAnalysisRuntime.ts (outside this change)
- * still re-exports it under that name. Remove it once that file exports `analyzeLiveSample`.
- * @deprecated Use analyzeLiveSample.
- */
-export const analyseLiveSample = analyzeLiveSample;
