@@ -14,7 +14,7 @@ import { createKey } from '../../src/aws/kms';
 import { principalPoliciesOf, resourcePolicyOf } from '../../src/aws/resourcePolicies';
 import { createBucket, putBucketPolicy } from '../../src/aws/s3';
 import { createTopic } from '../../src/aws/sns';
-import { createQueue } from '../../src/aws/sqs';
+import { createQueue, getQueue } from '../../src/aws/sqs';
 import { explain } from '../../src/commands/explainAccessRuntime';
 import { useLab } from '../support/fixtures';
 
@@ -71,7 +71,10 @@ describe('resource policies for Explain Access (emulator)', () => {
     await lab.clients
       .sqs()
       .send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Policy: JSON.stringify(queuePolicy) } }));
-    const queue = await resourcePolicyOf(lab.clients, 'arn:aws:sqs:us-east-1:123456789012:jobs');
+    // The emulator's own account (moto 123456789012, LocalStack 000000000000), read off the queue's ARN.
+    const queueArn = (await getQueue(lab.clients, url)).arn!;
+    const account = queueArn.split(':')[4];
+    const queue = await resourcePolicyOf(lab.clients, queueArn);
     assert.equal(queue?.label, 'jobs (queue policy)');
     assert.equal((JSON.parse(queue.text) as typeof queuePolicy).Statement[0]?.Sid, 'FromTopic');
 
@@ -81,7 +84,7 @@ describe('resource policies for Explain Access (emulator)', () => {
     assert.ok(Array.isArray((JSON.parse(topic.text) as { Statement: unknown }).Statement));
 
     const { keyId } = await createKey(lab.clients, { description: 'explain' });
-    const key = await resourcePolicyOf(lab.clients, `arn:aws:kms:us-east-1:123456789012:key/${keyId}`);
+    const key = await resourcePolicyOf(lab.clients, `arn:aws:kms:us-east-1:${account}:key/${keyId}`);
     assert.equal(key?.label, `key/${keyId} (key policy)`);
     assert.ok(/Statement/.test(key.text));
   });
