@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Format of the generated file; bump when its shape changes (the loader checks it). */
-export const FORMAT = 2;
+export const FORMAT = 3;
 
 /** Access levels by index, in the order the loader expects. */
 export const LEVELS = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
@@ -80,8 +80,28 @@ function trim(tuple) {
   return t;
 }
 
+/** Our additions to the upstream catalogue (scripts/data/iam-supplement.json, with its provenance). */
+export const SUPPLEMENT = join(dirname(fileURLToPath(import.meta.url)), 'data', 'iam-supplement.json');
+
+/**
+ * Condition key prefixes that are not their service's prefix (catalog:ChangeType lives in aws-marketplace), each to
+ * the services that define such keys, so a key is found from its own prefix.
+ */
+function keyOwners(services) {
+  const owners = {};
+  for (const [prefix, s] of Object.entries(services)) {
+    for (const [name] of s.k) {
+      const own = name.slice(0, name.indexOf(':')).toLowerCase();
+      if (own === '' || own === 'aws' || own === prefix.toLowerCase()) continue;
+      owners[own] ??= [];
+      if (!owners[own].includes(prefix)) owners[own].push(prefix);
+    }
+  }
+  return owners;
+}
+
 /** The catalogue as plain data: a header and one entry per service. */
-export function build(pkgDir) {
+export function build(pkgDir, supplementFile = SUPPLEMENT) {
   const pkg = readJson(join(pkgDir, 'package.json'));
   const data = join(pkgDir, 'data');
   const names = readJson(join(data, 'serviceNames.json'));
@@ -106,13 +126,18 @@ export function build(pkgDir) {
     const conditionKeys = Object.values(read('conditionKeys')).map((k) => trim([k.key, k.description ?? '', k.type]));
     services[prefix] = { n: names[prefix] ?? prefix, a: actions, r: resourceTypes, k: conditionKeys };
   }
+  const extra = readJson(supplementFile);
+  for (const [prefix, types] of Object.entries(extra.resourceTypes)) services[prefix]?.r.push(...types);
   return {
     format: FORMAT,
     source: `${pkg.name}@${pkg.version}`,
     version: pkg.version,
     updatedAt: String(pkg.updatedAt ?? '').slice(0, 10),
     levels: LEVELS,
-    global: globalKeys(pkgDir),
+    global: [...globalKeys(pkgDir), ...extra.globalConditionKeys],
+    retired: extra.retiredServices,
+    former: extra.formerActions,
+    keyOwners: keyOwners(services),
     services,
   };
 }
@@ -165,7 +190,7 @@ export function generate({ root, out } = {}) {
   const base = root ?? resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const target = out ?? join(base, 'dist', 'iam-data.json');
   const pkgDir = packageDir(base);
-  const inputs = [join(pkgDir, 'package.json'), fileURLToPath(import.meta.url)];
+  const inputs = [join(pkgDir, 'package.json'), fileURLToPath(import.meta.url), SUPPLEMENT];
   if (existsSync(target)) {
     const built = statSync(target).mtimeMs;
     if (inputs.every((f) => statSync(f).mtimeMs <= built)) return target;

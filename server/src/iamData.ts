@@ -9,11 +9,12 @@ import type {
   ActionInfo,
   ConditionKeyInfo,
   IamData,
+  RetiredService,
   ResourceTypeInfo,
   ServiceInfo,
 } from './core/iam/data';
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 type KeyTuple = [name: string, description?: string, type?: string];
 type ResourceRefTuple = [name: string, required?: 0 | 1, conditionKeys?: string[]];
@@ -37,6 +38,9 @@ interface IamDataHeader {
   readonly updatedAt: string;
   readonly levels: AccessLevel[];
   readonly global: KeyTuple[];
+  readonly retired?: Record<string, { name: string; retired?: string }>;
+  readonly former?: string[];
+  readonly keyOwners?: Record<string, string[]>;
   /** Prefix → [service name, start, end]: where the service's JSON lies in the file text. */
   readonly services: Record<string, [name: string, start: string, end: string]>;
 }
@@ -101,6 +105,25 @@ function service(prefix: string, name: string, body: () => ServiceJson, levels: 
   };
 }
 
+/** The supplement's lists as the maps IamData carries (the generator merged them into the header). */
+export function supplementMaps(extra: {
+  readonly retired?: Record<string, { name: string; retired?: string }>;
+  readonly former?: readonly string[];
+  readonly keyOwners?: Record<string, string[]>;
+}): Pick<IamData, 'retiredServices' | 'formerActions' | 'keyOwners'> {
+  const retiredServices = new Map<string, RetiredService>();
+  for (const [prefix, s] of Object.entries(extra.retired ?? {})) {
+    retiredServices.set(prefix.toLowerCase(), { prefix, ...s });
+  }
+  const keyOwners = new Map<string, readonly string[]>();
+  for (const [prefix, owners] of Object.entries(extra.keyOwners ?? {})) keyOwners.set(prefix.toLowerCase(), owners);
+  return {
+    retiredServices,
+    formerActions: new Set((extra.former ?? []).map((a) => a.toLowerCase())),
+    keyOwners,
+  };
+}
+
 /** Builds the catalogue from the generated file's text (exported for tests that generate to a temporary path). */
 export function iamDataFromText(text: string): IamData {
   const newline = text.indexOf('\n');
@@ -118,6 +141,7 @@ export function iamDataFromText(text: string): IamData {
     version: header.version,
     services,
     globalConditionKeys: byLowerName(header.global.map(keyInfo)),
+    ...supplementMaps(header),
   };
 }
 

@@ -1,6 +1,6 @@
 // The field checks of one ARN in a Resource or NotResource value: partition, service case, Region, account and
 // resource part, the last three against the ARN templates of the service in the IAM catalogue.
-import { findService, parseArn } from './catalog';
+import { findService, parseArn, templateAlternatives } from './catalog';
 import type { IamData } from './data';
 import type { StringNode } from '../syntax/tree';
 import type { Span } from '../types';
@@ -57,10 +57,12 @@ export function serviceTemplateShapes(data: IamData, service: string): TemplateS
   if (!info) return [];
   const out: TemplateShape[] = [];
   for (const rt of info.resourceTypes.values()) {
-    const t = parseArn(rt.arn);
-    if (!t) continue;
-    const literal = (t.resource.split('${')[0] ?? '').toLowerCase();
-    out.push({ literal, region: t.region !== '', account: t.account !== '' });
+    for (const arn of templateAlternatives(rt.arn)) {
+      const t = parseArn(arn);
+      if (!t) continue;
+      const literal = (t.resource.split('${')[0] ?? '').toLowerCase();
+      out.push({ literal, region: t.region !== '', account: t.account !== '' });
+    }
   }
   return out;
 }

@@ -2,7 +2,15 @@
 // itself matches them (case-insensitive names, `*`/`?` wildcards, `${Var}` ARN templates). Pure functions; the data
 // object is passed in by the caller. Nothing here caches: the rules of one analysis share answers through IamFacts
 // (facts.ts), which calls these.
-import type { AccessLevel, ActionInfo, ConditionKeyInfo, IamData, ResourceTypeInfo, ServiceInfo } from './data';
+import type {
+  AccessLevel,
+  ActionInfo,
+  ConditionKeyInfo,
+  IamData,
+  ResourceTypeInfo,
+  RetiredService,
+  ServiceInfo,
+} from './data';
 
 /** An action resolved in the catalogue. `fullName` is canonical, e.g. 's3:GetObject'. */
 export interface ActionRef {
@@ -130,6 +138,14 @@ export function groupByAccessLevel(refs: readonly ActionRef[]): Map<AccessLevel,
 // ---------------------------------------------------------------------------------------------------------------
 // ARNs and resource types
 
+/**
+ * The ARN templates one resource type stands for: the service reference joins alternatives with ", " (an API Gateway
+ * authorizer is `…::/apis/${ApiId}/authorizers/${AuthorizerId}, …::/restapis/${RestApiId}/authorizers/…`).
+ */
+export function templateAlternatives(arn: string): string[] {
+  return arn.includes(', ') ? arn.split(/,\s+(?=arn:)/) : [arn];
+}
+
 /** Policy variables and environment parts of a template that any concrete value of the user's stands for. */
 const ENVIRONMENT_VARS = new Set(['partition', 'region', 'account']);
 
@@ -178,7 +194,7 @@ export function tokenizeTemplate(template: string): TemplateToken[] {
  * This is the "does this resource fit this resource type" test (`arn:aws:s3:::b` fits a bucket, not an object).
  */
 export function arnMatchesTemplate(pattern: string, template: string): boolean {
-  return pattern === '*' || arnMatchesTokens(pattern, tokenizeTemplate(template));
+  return pattern === '*' || templateAlternatives(template).some((t) => arnMatchesTokens(pattern, tokenizeTemplate(t)));
 }
 
 /** arnMatchesTemplate over an already tokenized template. */
@@ -228,7 +244,7 @@ export function arnMatchesTokens(pattern: string, t: readonly TemplateToken[]): 
  * pattern like `*`.
  */
 export function arnCoversResourceType(pattern: string, template: string): boolean {
-  return pattern === '*' || arnCoversTokens(pattern, tokenizeTemplate(template));
+  return pattern === '*' || templateAlternatives(template).every((t) => arnCoversTokens(pattern, tokenizeTemplate(t)));
 }
 
 /** arnCoversResourceType over an already tokenized template. */
@@ -340,7 +356,25 @@ export function findConditionKey(data: IamData, key: string): ConditionKeyInfo |
   if (global) return global;
   const prefix = key.split(':')[0] ?? '';
   const service = findService(data, prefix);
-  return service ? lookupKey(service.conditionKeys, key) : undefined;
+  const own = service ? lookupKey(service.conditionKeys, key) : undefined;
+  if (own) return own;
+  // Some services define keys under another prefix (aws-marketplace defines catalog:ChangeType).
+  for (const owner of data.keyOwners?.get(prefix.toLowerCase()) ?? []) {
+    const s = findService(data, owner);
+    const info = s ? lookupKey(s.conditionKeys, key) : undefined;
+    if (info) return info;
+  }
+  return undefined;
+}
+
+/** The retired service a prefix names, if any (deeplens, iot1click, …). */
+export function findRetiredService(data: IamData, prefix: string): RetiredService | undefined {
+  return data.retiredServices?.get(prefix.toLowerCase());
+}
+
+/** Whether an action is missing from this catalogue but listed by another snapshot of it. */
+export function isFormerAction(data: IamData, fullName: string): boolean {
+  return data.formerActions?.has(fullName.toLowerCase()) ?? false;
 }
 
 /** Names of the condition keys an action supports: its resource types' keys and its own (globals excluded). */

@@ -56,4 +56,22 @@ export interface IamData {
   readonly services: ReadonlyMap<string, ServiceInfo>;
   /** Global condition keys (aws:*), keyed by lower-case name. */
   readonly globalConditionKeys: ReadonlyMap<string, ConditionKeyInfo>;
+  /** Services AWS no longer lists, keyed by lower-case prefix: policies naming them are still stored, and grant nothing. */
+  readonly retiredServices?: ReadonlyMap<string, RetiredService>;
+  /** Lower-case `service:action` names an earlier (or later) catalogue snapshot lists and this one does not. */
+  readonly formerActions?: ReadonlySet<string>;
+  /** Condition key prefixes that are not a service prefix, to the services defining such keys ('catalog' → aws-marketplace). */
+  readonly keyOwners?: ReadonlyMap<string, readonly string[]>;
+}
+
+export interface RetiredService {
+  readonly prefix: string;
+  readonly name: string;
+  /** Year AWS ended the service, when known. */
+  readonly retired?: string;
+}
+
+/** The reason a retired service's name is not an error: "AWS DeepLens, retired in 2024". */
+export function retiredReason(s: RetiredService): string {
+  return s.retired ? `${s.name}, retired in ${s.retired}` : `${s.name}, retired: no longer in the IAM catalogue`;
 }

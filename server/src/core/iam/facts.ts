@@ -11,6 +11,7 @@ import {
   findAction,
   findConditionKey,
   resourceTypesOfRef,
+  templateAlternatives,
   tokenizeTemplate,
 } from './catalog';
 import type { ActionInfo, ConditionKeyInfo, IamData, ResourceTypeInfo } from './data';
@@ -56,7 +57,7 @@ export class IamFacts {
   private readonly shapes = new Map<string, readonly TemplateShape[]>();
   private readonly expansions = new Map<string, readonly ActionRef[]>();
   private readonly actions = new Map<string, ActionRef | undefined>();
-  private readonly tokens = new Map<string, readonly TemplateToken[]>();
+  private readonly tokens = new Map<string, readonly (readonly TemplateToken[])[]>();
   private readonly fits: PairMemo = new Map();
   private readonly covered: PairMemo = new Map();
   private readonly typeLists = new Map<ActionInfo, readonly ResourceTypeInfo[]>();
@@ -112,10 +113,11 @@ export class IamFacts {
     return r;
   }
 
-  private templateTokens(template: string): readonly TemplateToken[] {
+  /** The tokens of each alternative a resource type's template stands for (usually one). */
+  private templateTokens(template: string): readonly (readonly TemplateToken[])[] {
     let t = this.tokens.get(template);
     if (t === undefined) {
-      t = tokenizeTemplate(template);
+      t = templateAlternatives(template).map(tokenizeTemplate);
       this.tokens.set(template, t);
     }
     return t;
@@ -132,7 +134,7 @@ export class IamFacts {
     const fits =
       templateService !== undefined && service !== templateService
         ? false
-        : arnMatchesTokens(pattern, this.templateTokens(template));
+        : this.templateTokens(template).some((t) => arnMatchesTokens(pattern, t));
     return pairSet(this.fits, pattern, template, fits);
   }
 
@@ -152,7 +154,8 @@ export class IamFacts {
       if (service.toLowerCase() !== templateService.toLowerCase())
         return pairSet(this.covered, pattern, template, false);
     }
-    return pairSet(this.covered, pattern, template, arnCoversTokens(pattern, this.templateTokens(template)));
+    const all = this.templateTokens(template).every((t) => arnCoversTokens(pattern, t));
+    return pairSet(this.covered, pattern, template, all);
   }
 
   /** resourceTypesOfRef, once per action. */

@@ -5,7 +5,8 @@ import type { IamRuleContext } from './rule';
 import {
   type ActionEntry,
   actionEntries,
-  actionMatcher,
+  actionList,
+  matchListed,
   allowStatements,
   restrictedValues,
   scopingConditions,
@@ -27,6 +28,9 @@ export interface PassRoleGrant {
  * iam:PassRole granted on `*` or on every role (`arn:aws:iam::123456789012:role/*`). A tag or other scoping condition
  * removes the risk (no finding); iam:PassedToService only limits which service receives the role (softened).
  */
+/** iam:PassRole as a list, so a pattern naming another service is refused without compiling it. */
+const PASS_ROLE = actionList(['iam:PassRole']);
+
 export function passRoleGrants(ctx: IamRuleContext, wildcardAction: boolean): PassRoleGrant[] {
   const passRole = ctx.facts.action('iam:PassRole');
   if (!passRole) return [];
@@ -40,7 +44,7 @@ export function passRoleGrants(ctx: IamRuleContext, wildcardAction: boolean): Pa
     const passedTo = restrictedValues(s, 'iam:PassedToService');
     for (const entry of actionEntries(s)) {
       if (hasWildcard(entry.text) !== wildcardAction) continue;
-      if (!actionMatcher(entry.text)('iam:PassRole')) continue;
+      if (matchListed(PASS_ROLE, entry.text).length === 0 && entry.text.toLowerCase() !== 'iam:passrole') continue;
       const fixes = passedTo ? [] : passedToServiceFixes(ctx.text, s, allActions);
       out.push({ entry, resource, fixes, ...(passedTo ? { passedTo } : {}) });
     }

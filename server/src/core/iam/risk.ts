@@ -236,9 +236,29 @@ export function listNames(names: readonly string[], max = 3): string {
 export interface ActionList {
   readonly names: readonly string[];
   readonly byLower: ReadonlyMap<string, string>;
+  /** The names of each lower-case service prefix: a pattern naming one service is only tried against these. */
+  readonly byService: ReadonlyMap<string, readonly string[]>;
 }
 export function actionList(names: readonly string[]): ActionList {
-  return { names, byLower: new Map(names.map((n) => [n.toLowerCase(), n])) };
+  const byService = new Map<string, string[]>();
+  for (const n of names) {
+    const service = n.slice(0, n.indexOf(':')).toLowerCase();
+    const list = byService.get(service);
+    if (list) list.push(n);
+    else byService.set(service, [n]);
+  }
+  return { names, byLower: new Map(names.map((n) => [n.toLowerCase(), n])), byService };
+}
+
+/** The listed names a wildcard pattern matches; a pattern with a literal service is tried on that service's only. */
+export function matchListed(list: ActionList, pattern: string): string[] {
+  const colon = pattern.indexOf(':');
+  const service = colon < 0 ? undefined : pattern.slice(0, colon);
+  const candidates =
+    service !== undefined && !/[*?]/.test(service) ? (list.byService.get(service.toLowerCase()) ?? []) : list.names;
+  if (candidates.length === 0) return [];
+  const matches = actionMatcher(pattern);
+  return candidates.filter((n) => matches(n));
 }
 
 /** Where a statement grants some of a fixed list of actions: an Action entry, or the NotAction element. */
@@ -274,8 +294,7 @@ export function listedGrants(facts: IamFacts, policy: Policy, list: ActionList):
       // An exact name is one lookup; only wildcards are matched against the whole list.
       let matched: string[];
       if (/[*?]/.test(entry.text)) {
-        const matches = actionMatcher(entry.text);
-        matched = listed.filter((n) => matches(n));
+        matched = matchListed(list, entry.text);
       } else {
         const exact = canonical.get(entry.text.toLowerCase());
         matched = exact ? [exact] : [];

@@ -67,6 +67,20 @@ export function isObject(node: Node | undefined): node is ObjectNode {
   return node?.kind === 'object';
 }
 
+/** Prefixes of identity-provider keys in trust policies (saml:aud, accounts.google.com:sub): not service keys. */
+const PROVIDER_PREFIXES = new Set(['saml', 'www.amazon.com', 'graph.facebook.com', 'accounts.google.com']);
+
+/**
+ * The lower-case service prefix of a condition key that should name a service (`s3:prefix` → 's3'); undefined for
+ * global keys, identity-provider keys (`token.actions.githubusercontent.com:sub`) and keys with variables.
+ */
+export function serviceKeyPrefix(key: string): string | undefined {
+  const colon = key.indexOf(':');
+  if (colon <= 0 || key.includes('${')) return undefined;
+  const prefix = key.slice(0, colon).toLowerCase();
+  return prefix === 'aws' || prefix.includes('.') || PROVIDER_PREFIXES.has(prefix) ? undefined : prefix;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // ARN field checks (the checks themselves live in arn.ts)
 

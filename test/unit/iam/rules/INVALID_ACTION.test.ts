@@ -56,4 +56,10 @@ ruleTable(INVALID_ACTION, [
     expect: ['did you mean dynamodb:GetItem?'],
     fix: 'dynamodb:GetItem',
   },
+  {
+    name: 'an action another catalogue snapshot lists is a warning',
+    doc: policy({ Effect: 'Allow', Action: 'cloud9:ValidateEnvironmentName', Resource: '*' }),
+    expect: ['Action cloud9:ValidateEnvironmentName is not in the current catalogue'],
+    severity: 'warning',
+  },
 ]);

@@ -25,4 +25,18 @@ ruleTable(INVALID_ARN_RESOURCE, [
     doc: policy({ Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: 'arn:aws:dynamodb:us-east-1:123456789012:*' }),
     expect: [],
   },
+  {
+    name: 'ARN forms AWS documents but the service reference omits (transform, root, compound API Gateway types)',
+    doc: policy({
+      Effect: 'Allow',
+      Action: ['cloudformation:CreateChangeSet', 'iam:GetUser', 'apigateway:GET'],
+      Resource: [
+        'arn:aws:cloudformation:*:aws:transform/Serverless-2016-10-31',
+        'arn:aws:iam::123456789012:root',
+        'arn:aws:apigateway:*::/apis/*/authorizers/*',
+        'arn:aws:apigateway:*::/restapis/*/authorizers/*',
+      ],
+    }),
+    expect: [],
+  },
 ]);

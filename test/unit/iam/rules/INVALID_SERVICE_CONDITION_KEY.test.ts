@@ -56,4 +56,25 @@ ruleTable(INVALID_SERVICE_CONDITION_KEY, [
     }),
     expect: ['names service nosuch, which does not exist'],
   },
+  {
+    name: 'a key defined under another prefix (aws-marketplace defines catalog:ChangeType)',
+    doc: policy({
+      Effect: 'Allow',
+      Action: 'aws-marketplace:StartChangeSet',
+      Resource: '*',
+      Condition: { StringEquals: { 'catalog:ChangeType': 'AddRevisions' } },
+    }),
+    expect: [],
+  },
+  {
+    name: 'a key of a retired service is a warning',
+    doc: policy({
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      Resource: '*',
+      Condition: { StringEquals: { 'deepracer:UserToken': 'x' } },
+    }),
+    expect: ['names service deepracer, which no longer exists (AWS DeepRacer'],
+    severity: 'warning',
+  },
 ]);

@@ -30,4 +30,13 @@ ruleTable(INVALID_SERVICE_IN_ACTION, [
     doc: policy({ Effect: 'Allow', Action: [{ 'Fn::Sub': '${Svc}:GetObject' }, { Ref: 'Action' }], Resource: '*' }),
     expect: [],
   },
+  {
+    name: 'a retired service is a warning that says when it ended',
+    doc: policy({ Effect: 'Allow', Action: ['deeplens:*', 'iot1click:ListDevices'], Resource: '*' }),
+    expect: [
+      'Service deeplens in action deeplens:* no longer exists (AWS DeepLens, retired in 2024)',
+      'Service iot1click in action iot1click:ListDevices no longer exists (AWS IoT 1-Click, retired in 2024)',
+    ],
+    severity: 'warning',
+  },
 ]);

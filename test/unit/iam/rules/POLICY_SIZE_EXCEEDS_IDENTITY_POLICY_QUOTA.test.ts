@@ -10,6 +10,26 @@ ruleTable(POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA, [
       Action: Array.from({ length: 400 }, (_v, i) => `s3:GetObject${i % 2 === 0 ? '' : 'Acl'}`),
       Resource: '*',
     }),
+    expect: ['over the 6,144-character quota of a managed policy (if it is created as a customer managed policy)'],
+    severity: 'warning',
+  },
+  {
+    name: 'a template managed policy over 6,144 characters cannot be created: an error',
+    uri: 'template.json',
+    doc: {
+      Resources: {
+        P: {
+          Type: 'AWS::IAM::ManagedPolicy',
+          Properties: {
+            PolicyDocument: policy({
+              Effect: 'Allow',
+              Action: Array.from({ length: 400 }, (_v, i) => `s3:GetObject${i % 2 === 0 ? '' : 'Acl'}`),
+              Resource: '*',
+            }),
+          },
+        },
+      },
+    },
     expect: ['over the 6,144-character quota of a managed policy'],
   },
   {

@@ -2,7 +2,22 @@
 // tests of the IAM rules run against the real catalogue without depending on a build of dist/iam-data.json.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AccessLevel, ConditionKeyInfo, IamData, ServiceInfo } from '../../../../server/src/core/iam/data';
+import type {
+  AccessLevel,
+  ConditionKeyInfo,
+  IamData,
+  ResourceTypeInfo,
+  ServiceInfo,
+} from '../../../../server/src/core/iam/data';
+import { supplementMaps } from '../../../../server/src/iamData';
+
+/** The additions the build merges into dist/iam-data.json (scripts/data/iam-supplement.json). */
+interface Supplement {
+  readonly globalConditionKeys: [string, string, string][];
+  readonly resourceTypes: Record<string, [string, string][]>;
+  readonly retiredServices: Record<string, { name: string; retired?: string }>;
+  readonly formerActions: string[];
+}
 
 interface RawAction {
   name: string;
@@ -32,6 +47,8 @@ export function iamData(): IamData {
   if (cached) return cached;
   const root = join(__dirname, '..', '..', '..', '..', 'node_modules', '@cloud-copilot', 'iam-data', 'data');
   const names = readJson<Record<string, string>>(join(root, 'serviceNames.json'));
+  const extra = readJson<Supplement>(join(__dirname, '..', '..', '..', '..', 'scripts', 'data', 'iam-supplement.json'));
+  const keyOwners: Record<string, string[]> = {};
   const services = new Map<string, ServiceInfo>();
   for (const file of readdirSync(join(root, 'actions'))) {
     const prefix = file.replace(/\.json$/, '');
@@ -65,13 +82,27 @@ export function iamData(): IamData {
           },
         ]),
       ),
-      resourceTypes: new Map(
-        Object.entries(resourceTypes).map(([k, r]) => [k, { name: r.key, arn: r.arn, conditionKeys: r.conditionKeys }]),
-      ),
+      resourceTypes: new Map<string, ResourceTypeInfo>([
+        ...Object.entries(resourceTypes).map(([k, r]): [string, ResourceTypeInfo] => [
+          k,
+          { name: r.key, arn: r.arn, conditionKeys: r.conditionKeys },
+        ]),
+        ...(extra.resourceTypes[prefix] ?? []).map(([name, arn]): [string, ResourceTypeInfo] => [
+          name.toLowerCase(),
+          { name, arn, conditionKeys: [] },
+        ]),
+      ]),
       conditionKeys: new Map(
         Object.entries(keys).map(([k, c]) => [k, { name: c.key, description: c.description, type: c.type }]),
       ),
     });
+  }
+  for (const [prefix, s] of services) {
+    for (const k of s.conditionKeys.values()) {
+      const own = k.name.slice(0, k.name.indexOf(':')).toLowerCase();
+      if (own === '' || own === 'aws' || own === prefix) continue;
+      if (!(keyOwners[own] ??= []).includes(prefix)) keyOwners[own].push(prefix);
+    }
   }
   // The package keeps its global keys in code, not in a data file: read them from its compiled module.
   const globalConditionKeys = new Map<string, ConditionKeyInfo>();
@@ -81,7 +112,16 @@ export function iamData(): IamData {
     const name = (m[1] ?? '').replace(/\/tag-key$/, '/${TagKey}');
     globalConditionKeys.set(name.toLowerCase(), { name, description: '', type: m[2] ?? 'String' });
   }
+  for (const [name, description, type] of extra.globalConditionKeys) {
+    globalConditionKeys.set(name.toLowerCase(), { name, description, type });
+  }
   const pkg = readJson<{ version: string; updatedAt: string }>(join(root, '..', 'package.json'));
-  cached = { updatedAt: pkg.updatedAt.slice(0, 10), version: pkg.version, services, globalConditionKeys };
+  cached = {
+    updatedAt: pkg.updatedAt.slice(0, 10),
+    version: pkg.version,
+    services,
+    globalConditionKeys,
+    ...supplementMaps({ retired: extra.retiredServices, former: extra.formerActions, keyOwners }),
+  };
   return cached;
 }

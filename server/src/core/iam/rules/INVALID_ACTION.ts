@@ -1,6 +1,7 @@
 // INVALID_ACTION: the action is not in the service's catalogue (a typo or a made-up name), or is not written as
-// service:Action, or its wildcard matches no action at all.
-import { findService, hasWildcard, splitAction, suggestActions } from '../catalog';
+// service:Action, or its wildcard matches no action at all. An action another snapshot of the catalogue lists (removed
+// since, or newer than ours) is a warning: AWS accepts it, we cannot vouch for it.
+import { findService, hasWildcard, isFormerAction, splitAction, suggestActions } from '../catalog';
 import { didYouMeanFixes } from '../fixes';
 import type { IamRule } from '../rule';
 import { literals } from '../validity';
@@ -29,6 +30,14 @@ export const INVALID_ACTION: IamRule = {
           continue;
         }
         if (ctx.facts.action(name)) continue;
+        if (isFormerAction(data, name)) {
+          ctx.report({
+            message: `Action ${name} is not in the current catalogue (another snapshot of it lists the action); check that it still exists`,
+            span: v.span,
+            severity: 'warning',
+          });
+          continue;
+        }
         const close = suggestActions(data, name);
         const hint = close[0] ? `; did you mean ${close[0]}?` : '';
         ctx.report({

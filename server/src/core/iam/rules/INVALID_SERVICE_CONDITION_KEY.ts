@@ -1,7 +1,8 @@
 // INVALID_SERVICE_CONDITION_KEY: a service condition key (s3:prefix, iam:PassedToService, …) that the service does
 // not define; the condition can never match. Keys of identity providers (accounts.google.com:sub, saml:aud,
 // token.actions.githubusercontent.com:sub) are not service keys and are left alone.
-import { findService, suggest } from '../catalog';
+import { findRetiredService, findService, suggest } from '../catalog';
+import { retiredReason } from '../data';
 import type { IamRule } from '../rule';
 import type { Fix } from '../../types';
 
@@ -22,6 +23,15 @@ export const INVALID_SERVICE_CONDITION_KEY: IamRule = {
         if (prefix === 'aws' || prefix.includes('.') || PROVIDER_PREFIXES.has(prefix)) continue;
         if (ctx.facts.conditionKey(e.key)) continue;
         const service = findService(data, prefix);
+        const retired = service ? undefined : findRetiredService(data, prefix);
+        if (retired) {
+          ctx.report({
+            message: `Condition key ${e.key} names service ${prefix}, which no longer exists (${retiredReason(retired)})`,
+            span: e.keySpan,
+            severity: 'warning',
+          });
+          continue;
+        }
         if (!service) {
           ctx.report({
             message: `Condition key ${e.key} names service ${prefix}, which does not exist`,

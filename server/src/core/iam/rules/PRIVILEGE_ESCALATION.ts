@@ -5,12 +5,14 @@ import { ESCALATION_METHODS, type EscalationMethod } from '../escalation';
 import type { IamRule } from '../rule';
 import {
   actionEntries,
+  actionList,
   actionMatcher,
   allowStatements,
   hasStarResource,
   isAllActions,
   listNames,
   literal,
+  matchListed,
   mayReachAll,
   reachesAll,
   restrictedValues,
@@ -41,6 +43,7 @@ function passesTo(source: Source, method: EscalationMethod): boolean {
 const METHOD_ACTIONS: ReadonlyMap<string, string> = new Map(
   ESCALATION_METHODS.flatMap((m) => m.actions.map((a) => [a.toLowerCase(), a] as const)),
 );
+const METHOD_LIST = actionList([...METHOD_ACTIONS.values()]);
 
 /** The methods with their actions in lower case, as `sources` is keyed. */
 const METHODS: readonly { readonly method: EscalationMethod; readonly lower: readonly string[] }[] =
@@ -84,8 +87,7 @@ export const PRIVILEGE_ESCALATION: IamRule = {
         const lower = entry.text.toLowerCase();
         let hits: string[];
         if (hasWildcard(entry.text)) {
-          const matches = actionMatcher(entry.text);
-          hits = [...METHOD_ACTIONS].filter(([, canonical]) => matches(canonical)).map(([name]) => name);
+          hits = matchListed(METHOD_LIST, entry.text).map((n) => n.toLowerCase());
         } else hits = METHOD_ACTIONS.has(lower) ? [lower] : [];
         for (const name of hits) {
           const ref = resolve(name);
