@@ -52,11 +52,51 @@ export function findAction(data: IamData, fullName: string): ActionRef | undefin
   return service && action ? ref(service, action) : undefined;
 }
 
-/** A case-insensitive regular expression for an IAM glob (`*` any run, `?` one character). */
-export function globToRegExp(glob: string): RegExp {
+/** What a compiled IAM glob offers: a RegExp for ordinary patterns, a plain matcher for huge ones. */
+export interface GlobMatcher {
+  test(text: string): boolean;
+}
+
+/** Longest glob compiled to a RegExp; V8 refuses very large ones ("Regular expression too large"). */
+const MAX_REGEXP_GLOB = 2000;
+
+/** A case-insensitive matcher for an IAM glob (`*` any run, `?` one character). */
+export function globToRegExp(glob: string): GlobMatcher {
+  if (glob.length > MAX_REGEXP_GLOB) return hugeGlob(glob);
   // One pass over the text: wildcards become their regex, other special characters are escaped.
   const src = glob.replace(/[\\^$.|+()[\]{}*?]/g, (ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : `\\${ch}`));
   return new RegExp(`^${src}$`, 'i');
+}
+
+/**
+ * The same match without a RegExp, for patterns too large to compile: the classic two-pointer wildcard walk, which
+ * backtracks only to the last `*` and so stays within pattern × text steps.
+ */
+function hugeGlob(glob: string): GlobMatcher {
+  const p = glob.toLowerCase();
+  return {
+    test(text: string): boolean {
+      const t = text.toLowerCase();
+      let i = 0;
+      let j = 0;
+      let star = -1;
+      let mark = 0;
+      while (j < t.length) {
+        if (i < p.length && (p[i] === '?' || p[i] === t[j])) {
+          i++;
+          j++;
+        } else if (i < p.length && p[i] === '*') {
+          star = i++;
+          mark = j;
+        } else if (star >= 0) {
+          i = star + 1;
+          j = ++mark;
+        } else return false;
+      }
+      while (i < p.length && p[i] === '*') i++;
+      return i === p.length;
+    },
+  };
 }
 
 /**
@@ -204,7 +244,7 @@ export function arnMatchesTokens(pattern: string, t: readonly TemplateToken[]): 
   // States (i, j) as one number i * width + j; a flat bitmap for the usual short ARNs, a set for huge inputs.
   const width = t.length + 1;
   const states = (p.length + 1) * width;
-  const bitmap = states <= 1 << 16 ? new Uint8Array(states) : undefined;
+  const bitmap = states <= 1 << 24 ? new Uint8Array(states) : undefined;
   const seenSet = bitmap ? undefined : new Set<number>();
   const stack: number[] = [0];
   while (stack.length > 0) {

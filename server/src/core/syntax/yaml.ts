@@ -29,7 +29,39 @@ const CFN_TAGS: Tags = [...SHORT_TAGS.keys()].flatMap((name) => [
   { tag: `!${name}`, collection: 'map' as const, nodeClass: YAMLMap, resolve: (v: unknown) => v as YAMLMap },
 ]);
 
+/** Flow collections nested deeper than this are refused before parsing: the library's time grows steeply with it. */
+const MAX_FLOW_DEPTH = 1000;
+
+/** The deepest nesting of `[` and `{` outside quotes and comments (a linear scan, no parse). */
+function flowDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '[' || ch === '{') max = Math.max(max, ++depth);
+    else if (ch === ']' || ch === '}') depth = Math.max(0, depth - 1);
+    else if ((ch === '"' || ch === "'") && (i === 0 || /[\s[{,:-]/.test(text[i - 1]!))) {
+      // A quote that starts a scalar (not an apostrophe inside a word): skip to its closing quote or the line end.
+      for (i++; i < text.length && text[i] !== ch && text[i] !== '\n'; i++) if (ch === '"' && text[i] === '\\') i++;
+    } else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== '\n') i++;
+    }
+  }
+  return max;
+}
+
 export function parseYaml(text: string): ParseResult {
+  if (flowDepth(text) > MAX_FLOW_DEPTH) {
+    return {
+      format: 'yaml',
+      problems: [
+        {
+          message: `Nesting deeper than ${MAX_FLOW_DEPTH} levels was not parsed`,
+          span: { start: 0, end: text.length },
+        },
+      ],
+    };
+  }
   const problems: SyntaxProblem[] = [];
   const documents: Node[] = [];
   let docs: Document.Parsed[];

@@ -1,6 +1,6 @@
 // REDUNDANT_ACTION: an action already granted by another entry of the same list (s3:GetObject next to s3:Get*, or
 // written twice) adds nothing and hides what the statement really grants.
-import { globToRegExp, hasWildcard } from '../catalog';
+import { type GlobMatcher, globToRegExp, hasWildcard } from '../catalog';
 import { removeArrayItem } from '../fixes';
 import type { IamRule } from '../rule';
 import type { IamFacts } from '../facts';
@@ -11,7 +11,7 @@ interface Entry {
   readonly index: number;
   readonly lower: string;
   readonly wildcard: boolean;
-  readonly regex: RegExp;
+  readonly regex: GlobMatcher;
 }
 
 /** Does wildcard entry `b` grant everything entry `a` grants? */
@@ -49,14 +49,39 @@ export const REDUNDANT_ACTION: IamRule = {
             regex: wildcard ? globToRegExp(node.value) : /$^/,
           });
         });
-        const wildcards = entries.filter((e) => e.wildcard);
+        // Wildcards by their literal start ('s3:get' for s3:Get*): only those whose start begins a name can grant it,
+        // so each entry is tried against a few candidates instead of every wildcard of a long list.
+        const byStart = new Map<string, Entry[]>();
+        for (const e of entries) {
+          if (!e.wildcard) continue;
+          const start = e.lower.slice(0, e.lower.search(/[*?]/));
+          const list = byStart.get(start);
+          if (list) list.push(e);
+          else byStart.set(start, [e]);
+        }
         const firstOf = new Map<string, Entry>();
         const expansions = new Map<number, readonly string[]>();
+        const candidates = (item: Entry): Entry[] => {
+          // A name the covering wildcard must match: the entry itself, or the first action a pattern grants.
+          let name = item.lower;
+          if (item.wildcard) {
+            let granted = expansions.get(item.index);
+            if (!granted) {
+              granted = facts.expand(item.node.value).map((r) => r.fullName);
+              expansions.set(item.index, granted);
+            }
+            if (granted.length === 0) return [];
+            name = granted[0]!.toLowerCase();
+          }
+          const out: Entry[] = [];
+          for (let n = 0; n <= name.length; n++) out.push(...(byStart.get(name.slice(0, n)) ?? []));
+          return out.sort((a, b) => a.index - b.index);
+        };
         for (const item of entries) {
           // Of two equal entries the later one is the redundant one.
           let by = firstOf.get(item.lower);
           if (!by) firstOf.set(item.lower, item);
-          by ??= wildcards.find(
+          by ??= candidates(item).find(
             (w) =>
               w.index !== item.index &&
               w.lower !== item.lower &&
