@@ -344,7 +344,9 @@ export function parseArn(arn: string): ArnParts | undefined {
 }
 
 /** Turns an ARN template into text a learner edits: `arn:aws:s3:::BUCKET_NAME/*`, `…:role/ROLE_NAME`. */
-export function concreteArnExample(template: string): string {
+export function concreteArnExample(arnTemplate: string): string {
+  // A resource type that joins two ARN forms: the first is the example.
+  const template = templateAlternatives(arnTemplate)[0] ?? arnTemplate;
   return template.replace(/\$\{([^}]+)\}/g, (_m, name: string, offset: number) => {
     const lower = name.toLowerCase();
     if (lower === 'partition') return 'aws';

@@ -176,11 +176,16 @@ export interface Grant {
  * What one action entry grants without resource constraint: the catalogue actions it expands to that the statement
  * reaches everywhere. The caller decides about conditions.
  */
-export function unconstrainedGrants(facts: IamFacts, entry: ActionEntry): Grant[] {
+export function unconstrainedGrants(
+  facts: IamFacts,
+  entry: ActionEntry,
+  pick: (ref: ActionRef) => boolean = () => true,
+): Grant[] {
   if (!mayReachAll(entry.statement)) return [];
   const out: Grant[] = [];
   for (const ref of facts.expand(entry.text)) {
-    if (reachesAll(facts, ref, entry.statement)) out.push({ ref, entry });
+    // The cheap question first: most of a wildcard's actions are not the ones the caller is after.
+    if (pick(ref) && reachesAll(facts, ref, entry.statement)) out.push({ ref, entry });
   }
   return out;
 }
@@ -208,9 +213,7 @@ export function unconstrainedPicks(
     if (scopingConditions(s).length > 0) continue;
     for (const entry of actionEntries(s)) {
       if (isAllActions(entry.text)) continue;
-      const names = unconstrainedGrants(facts, entry)
-        .filter((g) => pick(g.ref))
-        .map((g) => g.ref.fullName);
+      const names = unconstrainedGrants(facts, entry, pick).map((g) => g.ref.fullName);
       if (names.length === 0) continue;
       const single = names.length === 1 && names[0]?.toLowerCase() === entry.text.toLowerCase();
       out.push({ entry, names, single });

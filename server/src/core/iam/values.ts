@@ -9,7 +9,9 @@ export function literal(v: Value | undefined): string | undefined {
 
 /** A pattern made only of `*` (`*`, `**`) grants every action or resource. */
 export function isStar(text: string): boolean {
-  return text.length > 0 && /^\*+$/.test(text);
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== 42) return false; // every character is '*'
+  return true;
 }
 
 /** Literal resource patterns of the statement (computed values are unknown, hence constrained). */

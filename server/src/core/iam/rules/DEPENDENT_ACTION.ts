@@ -1,9 +1,9 @@
 // DEPENDENT_ACTION: some actions only succeed when the caller also holds another permission (creating a Lambda
 // function passes its execution role: iam:PassRole). A hint: the learner's first call would fail with AccessDenied.
-import { concreteArnExample, resourceTypesOfRef } from '../catalog';
+import { type GlobMatcher, concreteArnExample, globToRegExp, hasWildcard, resourceTypesOfRef } from '../catalog';
 import { appendArrayItem } from '../fixes';
 import type { IamRule } from '../rule';
-import { actionMatcher } from '../risk';
+import type { Statement } from '../model';
 import { literals } from '../validity';
 
 /**
@@ -31,6 +31,35 @@ const KNOWN: Readonly<Record<string, { readonly actions: readonly string[]; read
   'scheduler:createschedule': { actions: ['iam:PassRole'] },
 };
 
+/**
+ * Whether the Allow statements grant an action: an exact name is one set lookup, and only the wildcard entries are
+ * matched (those naming another service are refused without compiling them).
+ */
+function grantedBy(allows: readonly Statement[]): (name: string) => boolean {
+  const exact = new Set<string>();
+  // Wildcard entries by the service they name ('' when the service part is itself a pattern).
+  const byService = new Map<string, GlobMatcher[]>();
+  for (const a of allows) {
+    for (const g of literals(a.action)) {
+      if (!hasWildcard(g.value)) {
+        exact.add(g.value.toLowerCase());
+        continue;
+      }
+      const colon = g.value.indexOf(':');
+      const service = colon < 0 || hasWildcard(g.value.slice(0, colon)) ? '' : g.value.slice(0, colon).toLowerCase();
+      const list = byService.get(service) ?? [];
+      list.push(globToRegExp(g.value));
+      byService.set(service, list);
+    }
+  }
+  return (name) => {
+    const lower = name.toLowerCase();
+    if (exact.has(lower)) return true;
+    const service = lower.slice(0, lower.indexOf(':'));
+    return [...(byService.get(service) ?? []), ...(byService.get('') ?? [])].some((m) => m.test(name));
+  };
+}
+
 function hasDependencies(t: object): boolean {
   return ((t as { dependentActions?: readonly string[] }).dependentActions?.length ?? 0) > 0;
 }
@@ -52,7 +81,7 @@ export const DEPENDENT_ACTION: IamRule = {
       return;
     }
     // Each granted pattern compiled once, and only when some action has a dependency to test against them.
-    let granted: ((name: string) => boolean)[] | undefined;
+    let granted: ((name: string) => boolean) | undefined;
     const reported = new Set<string>();
     for (const s of allows) {
       for (const v of literals(s.action)) {
@@ -69,9 +98,9 @@ export const DEPENDENT_ACTION: IamRule = {
         ];
         if (fromData.length === 0 && !known) continue;
         const deps = [...new Set([...fromData, ...(known?.actions ?? [])])];
-        granted ??= allows.flatMap((a) => literals(a.action).map((g) => actionMatcher(g.value)));
+        granted ??= grantedBy(allows);
         const all = granted;
-        const missing = deps.filter((d) => !all.some((matches) => matches(d)));
+        const missing = deps.filter((d) => !all(d));
         if (missing.length === 0 || reported.has(r.fullName)) continue;
         reported.add(r.fullName);
         const when = known?.when && fromData.length === 0 ? ` ${known.when}` : '';

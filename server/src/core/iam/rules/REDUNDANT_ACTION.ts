@@ -49,32 +49,30 @@ export const REDUNDANT_ACTION: IamRule = {
             regex: wildcard ? globToRegExp(node.value) : /$^/,
           });
         });
-        // Wildcards by their literal start ('s3:get' for s3:Get*): only those whose start begins a name can grant it,
-        // so each entry is tried against a few candidates instead of every wildcard of a long list.
+        // Wildcards by their literal start ('s3:get' for s3:Get*): a wildcard can only cover a name it is a prefix
+        // of, or a pattern whose own start runs along with it, so each entry is tried against a few candidates
+        // instead of every wildcard of a long list.
+        const startOf = (e: Entry): string => e.lower.slice(0, e.lower.search(/[*?]/));
+        const wildcards = entries.filter((e) => e.wildcard);
         const byStart = new Map<string, Entry[]>();
-        for (const e of entries) {
-          if (!e.wildcard) continue;
-          const start = e.lower.slice(0, e.lower.search(/[*?]/));
-          const list = byStart.get(start);
+        for (const e of wildcards) {
+          const list = byStart.get(startOf(e));
           if (list) list.push(e);
-          else byStart.set(start, [e]);
+          else byStart.set(startOf(e), [e]);
         }
         const firstOf = new Map<string, Entry>();
         const expansions = new Map<number, readonly string[]>();
         const candidates = (item: Entry): Entry[] => {
-          // A name the covering wildcard must match: the entry itself, or the first action a pattern grants.
-          let name = item.lower;
+          if (wildcards.length === 0) return [];
           if (item.wildcard) {
-            let granted = expansions.get(item.index);
-            if (!granted) {
-              granted = facts.expand(item.node.value).map((r) => r.fullName);
-              expansions.set(item.index, granted);
-            }
-            if (granted.length === 0) return [];
-            name = granted[0]!.toLowerCase();
+            const own = startOf(item);
+            return wildcards.filter((w) => {
+              const start = startOf(w);
+              return start.startsWith(own) || own.startsWith(start);
+            });
           }
           const out: Entry[] = [];
-          for (let n = 0; n <= name.length; n++) out.push(...(byStart.get(name.slice(0, n)) ?? []));
+          for (let n = 0; n <= item.lower.length; n++) out.push(...(byStart.get(item.lower.slice(0, n)) ?? []));
           return out.sort((a, b) => a.index - b.index);
         };
         for (const item of entries) {
