@@ -75,14 +75,29 @@ export interface IamData {
  */
 export interface IamDataMemo {
   readonly expansions: Map<string, readonly ActionRef[]>;
+  readonly actions: Map<string, ActionRef | undefined>;
+  readonly keys: Map<string, ConditionKeyInfo | undefined>;
+  readonly typeLists: Map<ActionInfo, readonly ResourceTypeInfo[]>;
   readonly tokens: Map<string, readonly (readonly TemplateToken[])[]>;
   readonly shapes: Map<string, readonly TemplateShape[]>;
+  /** Resource pattern → ARN template → whether they can match / whether the pattern covers the template. */
+  readonly fits: Map<string, Map<string, boolean>>;
+  readonly covered: Map<string, Map<string, boolean>>;
 }
 
 export const MEMO_LIMIT = 20_000;
 
 export function createIamDataMemo(): IamDataMemo {
-  return { expansions: new Map(), tokens: new Map(), shapes: new Map() };
+  return {
+    expansions: new Map(),
+    actions: new Map(),
+    keys: new Map(),
+    typeLists: new Map(),
+    tokens: new Map(),
+    shapes: new Map(),
+    fits: new Map(),
+    covered: new Map(),
+  };
 }
 
 export interface RetiredService {

@@ -28,7 +28,10 @@ function pairGet(memo: PairMemo, a: string, b: string): boolean | undefined {
 }
 function pairSet(memo: PairMemo, a: string, b: string, value: boolean): boolean {
   let inner = memo.get(a);
-  if (!inner) memo.set(a, (inner = new Map()));
+  if (!inner) {
+    if (memo.size >= MEMO_LIMIT) memo.clear(); // shared across documents: keep it bounded
+    memo.set(a, (inner = new Map()));
+  }
   inner.set(b, value);
   return value;
 }
@@ -62,20 +65,25 @@ export class IamFacts {
   private readonly arnFindings = new Map<StringNode, readonly ArnFinding[]>();
   private readonly shapes: Map<string, readonly TemplateShape[]>;
   private readonly expansions: Map<string, readonly ActionRef[]>;
-  private readonly actions = new Map<string, ActionRef | undefined>();
+  private readonly actions: Map<string, ActionRef | undefined>;
   private readonly tokens: Map<string, readonly (readonly TemplateToken[])[]>;
-  private readonly fits: PairMemo = new Map();
-  private readonly covered: PairMemo = new Map();
-  private readonly typeLists = new Map<ActionInfo, readonly ResourceTypeInfo[]>();
+  private readonly fits: PairMemo;
+  private readonly covered: PairMemo;
+  private readonly typeLists: Map<ActionInfo, readonly ResourceTypeInfo[]>;
   private readonly patternLists = new Map<Statement, readonly string[]>();
   private readonly reach = new Map<Statement, Map<ActionInfo, boolean>>();
-  private readonly keys = new Map<string, ConditionKeyInfo | undefined>();
+  private readonly keys: Map<string, ConditionKeyInfo | undefined>;
 
   constructor(readonly data: IamData) {
     // Answers about the catalogue alone outlive this document when the catalogue keeps a memo.
     this.shapes = data.memo?.shapes ?? new Map();
     this.expansions = data.memo?.expansions ?? new Map();
     this.tokens = data.memo?.tokens ?? new Map();
+    this.actions = data.memo?.actions ?? new Map();
+    this.keys = data.memo?.keys ?? new Map();
+    this.typeLists = data.memo?.typeLists ?? new Map();
+    this.fits = data.memo?.fits ?? new Map();
+    this.covered = data.memo?.covered ?? new Map();
   }
 
   /** Problems of one Resource/NotResource value (arn.ts arnProblems), computed once per value. */
@@ -112,7 +120,7 @@ export class IamFacts {
   conditionKey(key: string): ConditionKeyInfo | undefined {
     if (this.keys.has(key)) return this.keys.get(key);
     const info = findConditionKey(this.data, key);
-    this.keys.set(key, info);
+    remember(this.keys, key, info);
     return info;
   }
 
@@ -120,7 +128,7 @@ export class IamFacts {
   action(fullName: string): ActionRef | undefined {
     if (this.actions.has(fullName)) return this.actions.get(fullName);
     const r = findAction(this.data, fullName);
-    this.actions.set(fullName, r);
+    remember(this.actions, fullName, r);
     return r;
   }
 
