@@ -85,7 +85,7 @@ export interface IamDataMemo {
   readonly covered: Map<string, Map<string, boolean>>;
 }
 
-export const MEMO_LIMIT = 20_000;
+export const MEMO_LIMIT = 4096;
 
 export function createIamDataMemo(): IamDataMemo {
   return {
