@@ -4,7 +4,6 @@
 // built, the first time a rule or hover asks for that service.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createIamDataMemo } from './core/iam/data';
 import type {
   AccessLevel,
   ActionInfo,
@@ -143,7 +142,6 @@ export function iamDataFromText(text: string): IamData {
     services,
     globalConditionKeys: byLowerName(header.global.map(keyInfo)),
     ...supplementMaps(header),
-    memo: createIamDataMemo(),
   };
 }
 

@@ -228,6 +228,8 @@ export interface FuzzReport {
   readonly overBudgetCpu: number;
   readonly peakHeapMb: number;
   readonly peakRssMb: number;
+  /** Heap still in use after a full collection, after the first batch and at the end (when gc is exposed). */
+  readonly retainedMb?: { readonly first: number; readonly last: number };
   /** Documents and the slowest time (ms) of each kind. */
   readonly byKind: ReadonlyMap<string, { readonly count: number; readonly maxMs: number }>;
 }
@@ -264,6 +266,8 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
   let overBudget = 0;
   let peakHeap = 0;
   let peakRss = 0;
+  let retainedFirst: number | undefined;
+  let retainedLast: number | undefined;
   // Warm up first (JIT, and the catalogue's services parsed on first use), so the times are the documents' own.
   for (const doc of fc.sample(fuzzDocArb, { seed: options.seed - 1, numRuns: Math.min(200, options.count) })) {
     try {
@@ -320,6 +324,14 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
     const mem = process.memoryUsage();
     peakHeap = Math.max(peakHeap, mem.heapUsed);
     peakRss = Math.max(peakRss, mem.rss);
+    // What the run keeps alive, as opposed to garbage not yet collected: measured after a full collection.
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (gc && (batch === 0 || index >= options.count)) {
+      gc();
+      const retained = process.memoryUsage().heapUsed / 1e6;
+      if (batch === 0) retainedFirst = retained;
+      retainedLast = retained;
+    }
     options.progress?.(index);
   }
   const sorted = times.slice(0, index).sort();
@@ -340,6 +352,9 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
     overBudgetCpu,
     peakHeapMb: peakHeap / 1e6,
     peakRssMb: peakRss / 1e6,
+    ...(retainedFirst !== undefined && retainedLast !== undefined
+      ? { retainedMb: { first: retainedFirst, last: retainedLast } }
+      : {}),
     byKind,
   };
 }
@@ -352,6 +367,9 @@ export function summaryLine(r: FuzzReport, budgetMs = 50): string {
     `per document wall p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms, max ${r.maxMs.toFixed(1)} ms ` +
     `(${r.slowest.kind}, ${r.slowest.bytes} chars), ${r.overBudget} over ${budgetMs} ms; ` +
     `CPU p99 ${r.cpuP99Ms.toFixed(2)} ms, max ${r.cpuMaxMs.toFixed(1)} ms, ${r.overBudgetCpu} over ${budgetMs} ms; ` +
-    `peak heap ${r.peakHeapMb.toFixed(0)} MB, peak RSS ${r.peakRssMb.toFixed(0)} MB`
+    `peak heap ${r.peakHeapMb.toFixed(0)} MB, peak RSS ${r.peakRssMb.toFixed(0)} MB` +
+    (r.retainedMb
+      ? `, heap after full GC ${r.retainedMb.first.toFixed(0)} MB after the first batch, ${r.retainedMb.last.toFixed(0)} MB at the end`
+      : '')
   );
 }

