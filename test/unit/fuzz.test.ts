@@ -40,6 +40,11 @@ test('regression: an action pattern too long for a RegExp is matched without one
   assert.equal(huge.test(`s3:Get${'x'.repeat(3000)}Object`), true);
   assert.equal(huge.test('s3:GetObject'), false);
   assert.equal(globToRegExp(`${'*'.repeat(2500)}:GET*`).test('s3:GetObject'), true);
+  // Many stars, short pattern: matched without a backtracking RegExp, with the same answers.
+  const stars = globToRegExp(`${'a*'.repeat(30)}b`);
+  assert.equal(stars.test('a'.repeat(60)), false);
+  assert.equal(stars.test(`${'a'.repeat(60)}b`), true);
+  assert.equal(globToRegExp('s3:*Get*Object*').test('S3:xGETyObject'), true);
 });
 
 test('regression: deeply nested YAML flow collections are refused before the parser stalls on them', () => {

@@ -52,7 +52,7 @@ export function findAction(data: IamData, fullName: string): ActionRef | undefin
   return service && action ? ref(service, action) : undefined;
 }
 
-/** What a compiled IAM glob offers: a RegExp for ordinary patterns, a plain matcher for huge ones. */
+/** What a compiled IAM glob offers: a RegExp for ordinary patterns, a plain matcher for huge or many-star ones. */
 export interface GlobMatcher {
   test(text: string): boolean;
 }
@@ -62,7 +62,10 @@ const MAX_REGEXP_GLOB = 2000;
 
 /** A case-insensitive matcher for an IAM glob (`*` any run, `?` one character). */
 export function globToRegExp(glob: string): GlobMatcher {
-  if (glob.length > MAX_REGEXP_GLOB) return hugeGlob(glob);
+  // Huge patterns, and patterns with several stars (`a*a*a*…b` makes a backtracking RegExp take exponential time).
+  if (glob.length > MAX_REGEXP_GLOB || glob.indexOf('*', glob.indexOf('*', glob.indexOf('*') + 1) + 1) >= 0) {
+    return hugeGlob(glob);
+  }
   // One pass over the text: wildcards become their regex, other special characters are escaped.
   const src = glob.replace(/[\\^$.|+()[\]{}*?]/g, (ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : `\\${ch}`));
   return new RegExp(`^${src}$`, 'i');
