@@ -1,32 +1,22 @@
 // The AWS managed policies corpus (1,523 documents, GPL-3.0 collection: read in place from ../shared/corpus next to
 // the repository, never copied into it) and the "one action added" mutation that CheckNoNewAccess must catch.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { globMatch } from '../../server/src/core/iam/evaluate/glob';
 import type { IamData } from '../../server/src/core/iam/data';
+import { corpusDir, corpusPolicies } from './corpus';
 
-const ROOT = join(__dirname, '..', '..');
-
-/** The corpus folder: LCL_MANAGED_POLICIES, else ../shared/corpus beside the checkout (a worktree one level deeper). */
+/** The corpus folder: LCL_MANAGED_POLICIES, else shared/corpus beside the checkout or one of its parents. */
 export function managedPoliciesDir(): string | undefined {
-  const candidates = [
-    process.env.LCL_MANAGED_POLICIES,
-    join(ROOT, '..', 'shared', 'corpus', 'aws-managed-policies'),
-    join(ROOT, '..', '..', 'shared', 'corpus', 'aws-managed-policies'),
-  ].filter((c): c is string => !!c);
-  return candidates.find((c) => existsSync(c));
+  return process.env.LCL_MANAGED_POLICIES || corpusDir();
 }
 
 export interface ManagedPolicy {
+  /** The file name, e.g. `AdministratorAccess.json`. */
   readonly name: string;
   readonly text: string;
 }
 
 export function readManagedPolicies(dir: string): ManagedPolicy[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+  return corpusPolicies(dir).map((p) => ({ name: `${p.name}.json`, text: p.text }));
 }
 
 type Json = Record<string, unknown>;

@@ -2,6 +2,7 @@
 // itself matches them (case-insensitive names, `*`/`?` wildcards, `${Var}` ARN templates). Pure functions; the data
 // object is passed in by the caller. Nothing here caches: the rules of one analysis share answers through IamFacts
 // (facts.ts), which calls these.
+import { compileGlob, tokensOf } from './evaluate/glob';
 import type {
   AccessLevel,
   ActionInfo,
@@ -71,35 +72,9 @@ export function globToRegExp(glob: string): GlobMatcher {
   return new RegExp(`^${src}$`, 'i');
 }
 
-/**
- * The same match without a RegExp, for patterns too large to compile: the classic two-pointer wildcard walk, which
- * backtracks only to the last `*` and so stays within pattern × text steps.
- */
+/** The same match without a RegExp, for patterns too large to compile or with many stars (the evaluator's glob). */
 function hugeGlob(glob: string): GlobMatcher {
-  const p = glob.toLowerCase();
-  return {
-    test(text: string): boolean {
-      const t = text.toLowerCase();
-      let i = 0;
-      let j = 0;
-      let star = -1;
-      let mark = 0;
-      while (j < t.length) {
-        if (i < p.length && (p[i] === '?' || p[i] === t[j])) {
-          i++;
-          j++;
-        } else if (i < p.length && p[i] === '*') {
-          star = i++;
-          mark = j;
-        } else if (star >= 0) {
-          i = star + 1;
-          j = ++mark;
-        } else return false;
-      }
-      while (i < p.length && p[i] === '*') i++;
-      return i === p.length;
-    },
-  };
+  return { test: compileGlob(tokensOf(glob), { ignoreCase: true }) };
 }
 
 /**

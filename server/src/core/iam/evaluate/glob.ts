@@ -27,6 +27,9 @@ export function hasWildcards(tokens: readonly GlobToken[]): boolean {
   return tokens.some((t) => typeof t !== 'string');
 }
 
+/** Longest pattern compiled to a RegExp ("Regular expression too large" comes not far above). */
+const MAX_REGEXP_PATTERN = 2000;
+
 function escapeRegExp(s: string): string {
   return s.replace(/[\\^$.|+()[\]{}*?/-]/g, '\\$&');
 }
@@ -52,9 +55,12 @@ export function compileGlob(
   let colons = 0;
   if (opts.arnSegments) for (const t of tokens) if (typeof t === 'string') colons += t.split(':').length - 1;
   const segmented = opts.arnSegments === true && colons >= 5;
-  // Many stars would make a backtracking regular expression slow on a text that almost matches: such patterns
-  // (rare, and never slow to write) are matched by a search that is linear in each text part.
-  if (tokens.filter((t) => t === STAR).length > 2) return starMatcher(tokens, opts.ignoreCase === true, segmented);
+  // Many stars would make a backtracking regular expression slow on a text that almost matches, and V8 refuses very
+  // large ones: such patterns (rare, and never slow to write) are matched by a search linear in each text part.
+  const length = tokens.reduce((n, t) => n + (typeof t === 'string' ? t.length : 1), 0);
+  if (tokens.filter((t) => t === STAR).length > 2 || length > MAX_REGEXP_PATTERN) {
+    return starMatcher(tokens, opts.ignoreCase === true, segmented);
+  }
   let seen = 0;
   let src = '';
   for (const t of tokens) {
