@@ -318,3 +318,23 @@ export function listedGrants(facts: IamFacts, policy: Policy, list: ActionList):
   }
   return out;
 }
+
+/**
+ * The Allow statements that grant iam:CreateServiceLinkedRole on every role with nothing naming the services
+ * (no iam:AWSServiceName, no other scoping condition), with that wide resource entry.
+ */
+export function unscopedServiceLinkedRoleGrants(
+  facts: IamFacts,
+  policy: Policy,
+): { statement: Statement; resource: NonNullable<ReturnType<typeof wideResource>> }[] {
+  const slr = facts.action('iam:CreateServiceLinkedRole');
+  if (!slr) return [];
+  const out: { statement: Statement; resource: NonNullable<ReturnType<typeof wideResource>> }[] = [];
+  for (const s of allowStatements(policy)) {
+    if (restrictedValues(s, 'iam:AWSServiceName')) continue;
+    if (scopingConditions(s).length > 0) continue;
+    const resource = wideResource(facts, slr, s);
+    if (resource) out.push({ statement: s, resource });
+  }
+  return out;
+}

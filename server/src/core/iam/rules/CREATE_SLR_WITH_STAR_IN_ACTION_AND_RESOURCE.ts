@@ -2,15 +2,7 @@
 // `iam:Create*`) on every role includes iam:CreateServiceLinkedRole, so the holder can create the service-linked role
 // of any service. The explicit action on `*` is CREATE_SLR_WITH_STAR_IN_RESOURCE's.
 import type { IamRule } from '../rule';
-import {
-  actionEntries,
-  actionList,
-  allowStatements,
-  matchListed,
-  restrictedValues,
-  scopingConditions,
-  wideResource,
-} from '../risk';
+import { actionEntries, actionList, matchListed, unscopedServiceLinkedRoleGrants } from '../risk';
 
 /** iam:CreateServiceLinkedRole as a list, so patterns naming another service are refused without a regex. */
 const SLR = actionList(['iam:CreateServiceLinkedRole']);
@@ -22,13 +14,7 @@ export const CREATE_SLR_WITH_STAR_IN_ACTION_AND_RESOURCE: IamRule = {
   title: 'A wildcard action on every role includes iam:CreateServiceLinkedRole.',
   appliesTo: ['identity'],
   check(ctx) {
-    const slr = ctx.facts.action('iam:CreateServiceLinkedRole');
-    if (!slr) return;
-    for (const s of allowStatements(ctx.policy)) {
-      if (restrictedValues(s, 'iam:AWSServiceName')) continue;
-      if (scopingConditions(s).length > 0) continue;
-      const resource = wideResource(ctx.facts, slr, s);
-      if (!resource) continue;
+    for (const { statement: s, resource } of unscopedServiceLinkedRoleGrants(ctx.facts, ctx.policy)) {
       for (const entry of actionEntries(s)) {
         if (!/[*?]/.test(entry.text)) continue;
         if (entry.text !== '*' && matchListed(SLR, entry.text).length === 0) continue;

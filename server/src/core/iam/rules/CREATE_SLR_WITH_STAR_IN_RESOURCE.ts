@@ -2,7 +2,7 @@
 // iam:AWSServiceName condition naming the services it is for.
 import { addConditionEdit } from '../fixes';
 import type { IamRule } from '../rule';
-import { actionEntries, allowStatements, restrictedValues, scopingConditions, wideResource } from '../risk';
+import { actionEntries, unscopedServiceLinkedRoleGrants } from '../risk';
 
 export const CREATE_SLR_WITH_STAR_IN_RESOURCE: IamRule = {
   id: 'CREATE_SLR_WITH_STAR_IN_RESOURCE',
@@ -11,13 +11,7 @@ export const CREATE_SLR_WITH_STAR_IN_RESOURCE: IamRule = {
   title: 'iam:CreateServiceLinkedRole is granted on every role without an iam:AWSServiceName condition.',
   appliesTo: ['identity'],
   check(ctx) {
-    const slr = ctx.facts.action('iam:CreateServiceLinkedRole');
-    if (!slr) return;
-    for (const s of allowStatements(ctx.policy)) {
-      if (restrictedValues(s, 'iam:AWSServiceName')) continue;
-      if (scopingConditions(s).length > 0) continue;
-      const resource = wideResource(ctx.facts, slr, s);
-      if (!resource) continue;
+    for (const { statement: s, resource } of unscopedServiceLinkedRoleGrants(ctx.facts, ctx.policy)) {
       for (const entry of actionEntries(s)) {
         if (entry.text.toLowerCase() !== 'iam:createservicelinkedrole') continue;
         ctx.report({
