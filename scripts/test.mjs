@@ -396,10 +396,16 @@ async function main() {
     );
     return 0;
   }
-  process.once('SIGINT', () => {
-    console.error('\n[test] interrupted; stopping what this run started');
-    void cleanup().finally(() => process.exit(130));
-  });
+  // Ctrl+C, or a kill from a CI runner or `timeout`: the emulators run in their own process groups, so stop them here.
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ]) {
+    process.once(signal, () => {
+      console.error(`\n[test] ${signal}: stopping what this run started`);
+      void cleanup().finally(() => process.exit(code));
+    });
+  }
   tmp = mkdtempSync(join(tmpdir(), 'lcl-test-'));
   const t0 = Date.now();
   const rows = [];
