@@ -10,7 +10,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AwsClients } from '../src/aws/clients';
 import { resolveConnection } from '../src/aws/connection';
-import { LazyComputeClients } from '../src/walkthrough/clients';
 import { parseCurriculum } from '../src/walkthrough/curriculum';
 import { DEFAULT_LOCAL_SERVICES, roundMemo, type CheckEnv } from '../src/walkthrough/checks/types';
 import { folderFiles } from '../src/walkthrough/files';
@@ -34,13 +33,11 @@ async function main(): Promise<void> {
   const resolved = resolveConnection({ endpoint }, {});
   if (!resolved.ok) throw new Error(resolved.reason);
   const aws = new AwsClients(resolved.connection);
-  const compute = new LazyComputeClients(resolved.connection);
   const root = join(__dirname, '..');
   const curriculum = parseCurriculum(JSON.parse(readFileSync(join(root, 'walkthroughs', 'curriculum.json'), 'utf8')));
   const env = (): CheckEnv => ({
     memo: roundMemo(),
     aws,
-    compute,
     probes: realProbes,
     // Nothing listens on these: the local probes fail fast, as on a machine without the services.
     local: { ...DEFAULT_LOCAL_SERVICES, host: '127.0.0.1' },
@@ -101,7 +98,6 @@ async function main(): Promise<void> {
   await measure('populated emulator');
 
   aws.dispose();
-  compute.dispose();
 }
 
 main().catch((err: unknown) => {
