@@ -7,8 +7,8 @@
 //   LCL_TEST_ENDPOINTS  per-service endpoints as JSON, e.g. {"dynamodb":"http://127.0.0.1:5000"}
 // Without them a suite starts its own moto, or with LCL_TEST_BACKEND=localstack its own LocalStack + moto.
 import { startLocalStack } from './localstack';
-import { awsTestConfig, startMoto, type MotoServer } from './moto';
-import { sweepEmulator, type SdkConfig } from './sweep';
+import { awsTestConfig, startMoto, type MotoServer, type SdkConfig } from './moto';
+import { sweepEmulator } from './sweep';
 
 export type TestBackend = 'moto' | 'localstack';
 

@@ -48,12 +48,14 @@ function findRepoRoot(): string {
 export const repoRoot = findRepoRoot();
 
 /** SDK v3 client configuration for a local emulator: fixed region, dummy credentials, path-style S3. */
-export function awsTestConfig(endpoint: string): {
+export interface SdkConfig {
   endpoint: string;
   region: string;
   credentials: { accessKeyId: string; secretAccessKey: string };
   forcePathStyle: boolean;
-} {
+}
+
+export function awsTestConfig(endpoint: string): SdkConfig {
   return {
     endpoint,
     region: 'us-east-1',

@@ -13,13 +13,7 @@ import * as secrets from '@aws-sdk/client-secrets-manager';
 import * as sns from '@aws-sdk/client-sns';
 import * as sqs from '@aws-sdk/client-sqs';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-
-export interface SdkConfig {
-  endpoint: string;
-  region: string;
-  credentials: { accessKeyId: string; secretAccessKey: string };
-  forcePathStyle: boolean;
-}
+import type { SdkConfig } from './moto';
 
 async function each<T>(items: Iterable<T>, fn: (item: T) => Promise<unknown>): Promise<void> {
   await Promise.all([...items].map((i) => fn(i).catch(() => undefined)));
