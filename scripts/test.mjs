@@ -314,6 +314,13 @@ async function cleanup() {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 }
 
+/** The summed counts of some summary rows. */
+function totalOf(rows) {
+  const total = { ...zero };
+  for (const r of rows) for (const k of Object.keys(total)) total[k] += r.counts?.[k] ?? 0;
+  return total;
+}
+
 async function runLayer(name, opts) {
   try {
     return await layers[name](opts);
@@ -333,15 +340,17 @@ async function localStackRun(names, { beside }) {
   const log = beside ? openSync(logPath, 'w') : undefined;
   const rows = [];
   let version = 'unknown';
+  let toRun = names; // nothing when LocalStack does not start (its row says why; the JSON is still written)
   try {
     try {
       version = (await sharedLocalStack()).server.version;
     } catch (err) {
       const note = err instanceof Error ? err.message.split('\n')[0] : String(err);
       if (log !== undefined) writeSync(log, `${err instanceof Error ? err.message : String(err)}\n`);
-      return [{ name: 'localstack', ok: false, ms: 0, counts: { ...zero, failed: 1 }, note }];
+      rows.push({ name: 'localstack', ok: false, ms: 0, counts: { ...zero, failed: 1 }, note });
+      toRun = [];
     }
-    for (const name of names) {
+    for (const name of toRun) {
       if (!beside) banner(`${name} · LocalStack ${version}`);
       else writeSync(log, `\n━━ ${name} · LocalStack ${version} ━━\n`);
       const t = Date.now();
@@ -351,8 +360,7 @@ async function localStackRun(names, { beside }) {
   } finally {
     if (log !== undefined) closeSync(log);
   }
-  const total = { ...zero };
-  for (const r of rows) for (const k of Object.keys(total)) total[k] += r.counts?.[k] ?? 0;
+  const total = totalOf(rows);
   const skips = rows.flatMap((r) => r.skips ?? []);
   writeFileSync(
     join(results, 'localstack.json'),
@@ -445,8 +453,7 @@ async function main() {
   }
   await cleanup();
 
-  const total = { ...zero };
-  for (const r of rows) for (const k of Object.keys(total)) total[k] += r.counts?.[k] ?? 0;
+  const total = totalOf(rows);
   console.log(`\n\x1b[1mSummary\x1b[0m${CI ? ' (CI)' : ''}\n${formatTable(rows)}`);
   console.log(`wall time ${formatTime(Date.now() - t0)}`);
   console.log(summaryLine(total));
