@@ -4,12 +4,17 @@ import * as vscode from 'vscode';
 import { backendLabel, resetEmulator, type BackendInfo } from '../aws/backend';
 import { describeError } from '../aws/errors';
 import type { AwsClients } from '../aws/clients';
+import { registerApiGatewayCommands } from '../commands/apigateway';
 import { registerDynamoDbCommands } from '../commands/dynamodb';
+import { registerEc2Commands } from '../commands/ec2';
 import { registerIamCommands } from '../commands/iam';
 import { registerKinesisCommands } from '../commands/kinesis';
+import { registerLogsCommands } from '../commands/logs';
 import { registerS3Commands } from '../commands/s3';
 import { registerSqsCommands } from '../commands/sqs';
 import { ModalConfirm, type CommandContext } from '../commands/ui';
+import { ReadOnlyDocuments, VIEW_SCHEME } from '../commands/views';
+import { registerWorkflowCommands } from '../commands/workflows';
 import { ConnectionMonitor } from '../connection/monitor';
 import { registerTerminalEnvironment } from '../connection/terminalEnv';
 import { EmulatorProcess } from '../connection/emulatorProcess';
@@ -66,6 +71,7 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
   const prompt = new ModalConfirm();
   const ctx: CommandContext = { monitor, tree, output, confirm: prompt.confirm };
   const processes = new EmulatorProcess();
+  const views = new ReadOnlyDocuments();
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     // Tests answer modal confirmations and read what was asked; these commands exist only in test mode.
     context.subscriptions.push(
@@ -107,6 +113,8 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
       isCaseSensitive: true,
     }),
     vscode.workspace.registerTextDocumentContentProvider(IAM_SCHEME, new IamDocumentProvider(monitor)),
+    views,
+    vscode.workspace.registerTextDocumentContentProvider(VIEW_SCHEME, views),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (
         ['endpoint', 'endpoints', 'region', 'profile', 'allowRemoteEndpoint'].some((k) =>
@@ -152,6 +160,10 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
     ...registerKinesisCommands(ctx),
     ...registerDynamoDbCommands(ctx),
     ...registerIamCommands(ctx),
+    ...registerApiGatewayCommands(ctx, views),
+    ...registerLogsCommands(ctx, views),
+    ...registerEc2Commands(ctx, views),
+    ...registerWorkflowCommands(ctx, views),
   );
 
   const whenConnected = async (): Promise<AwsClients | undefined> => {
