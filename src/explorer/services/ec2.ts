@@ -253,7 +253,10 @@ const ec2: ServiceExplorer = {
         };
       case 'ec2.securityGroup': {
         const warned = new Map<SecurityRule, string>();
-        for (const w of lintSecurityGroup({ rules: ref.rules })) warned.set(w.rule, w.message);
+        for (const w of lintSecurityGroup({ rules: ref.rules })) {
+          const before = warned.get(w.rule);
+          warned.set(w.rule, before ? `${before}; ${w.message}` : w.message);
+        }
         return { nodes: ref.rules.map((r, i) => ruleRow(ref.groupId, r, i, warned.get(r))) };
       }
       default:
