@@ -4,15 +4,12 @@
 import * as vscode from 'vscode';
 import { filterLogEvents, formatLogLine, lambdaLogGroup, tailLogs, type LogEventRecord } from '../aws/logs';
 import { isNodeOf, type ExplorerNode } from '../explorer/model';
-import { TailView } from '../logs/tailView';
+import { TAIL_CAPACITY, TAIL_REDRAW_MS, TailView } from '../logs/tailView';
 import { guardedResult, requireClients, withOperation, type CommandContext } from './ui';
 import type { ReadOnlyDocuments } from './views';
 
-/** Most events a filter reads (10 pages of 100) and most lines a tail keeps. */
+/** Most events a filter reads (10 pages of 100). */
 const FILTER_MAX = 1_000;
-export const TAIL_CAPACITY = 10_000;
-/** Redraws of a tail's editor at most this often. */
-const REDRAW_MS = 300;
 
 export interface FilterPreset {
   readonly pattern?: string;
@@ -77,7 +74,7 @@ export function registerLogsCommands(ctx: CommandContext, docs: ReadOnlyDocument
       if (!aborter.signal.aborted) docs.set(uri, view.render());
     };
     const schedule = () => {
-      timer ??= setTimeout(redraw, REDRAW_MS);
+      timer ??= setTimeout(redraw, TAIL_REDRAW_MS);
     };
     const stop = () => {
       if (aborter.signal.aborted) return;

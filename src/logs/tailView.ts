@@ -2,6 +2,10 @@
 // editor renders. No editor API, so the benchmark drives exactly what the extension runs.
 import { formatLogLine, LogBuffer, type LogEventRecord } from '../aws/records/logs';
 
+/** Most lines a tail keeps (older ones are dropped) and how often its editor is redrawn at most. */
+export const TAIL_CAPACITY = 10_000;
+export const TAIL_REDRAW_MS = 300;
+
 export type TailStatus = {
   readonly kind: 'starting' | 'live' | 'waiting' | 'error' | 'stopped';
   readonly detail?: string;

@@ -103,7 +103,7 @@ describe('CloudWatch Logs (emulator)', () => {
     },
   );
 
-  it('tails a group: new events once each and in order, then stops when cancelled', async () => {
+  it('tails a group: new events once each, late ones too, then stops when cancelled', async () => {
     const aborter = new AbortController();
     const seen: LogEventRecord[] = [];
     const start = Date.now();
@@ -149,6 +149,14 @@ describe('CloudWatch Logs (emulator)', () => {
       ],
     });
     await waitFor(4);
+    // A late event from another stream, older than the newest one delivered, still arrives (once).
+    await writeLogEvents(lab.clients, {
+      group: GROUP,
+      stream: 'late',
+      create: true,
+      events: [{ timestamp: start + 15, message: 'late' }],
+    });
+    await waitFor(5);
     const pollsBefore = polls;
     await new Promise((r) => setTimeout(r, 200));
     assert.ok(polls > pollsBefore, 'still polling while nothing new arrives');
@@ -156,9 +164,9 @@ describe('CloudWatch Logs (emulator)', () => {
     await tail;
     assert.deepEqual(
       seen.map((e) => e.message),
-      ['one', 'two', 'three', 'four'],
+      ['one', 'two', 'three', 'four', 'late'],
     );
-    assert.equal(new Set(seen.map((e) => e.id)).size, 4);
+    assert.equal(new Set(seen.map((e) => e.id)).size, 5);
   });
 
   it('tails a group that does not exist yet, saying so, and picks it up once it does', async () => {
