@@ -69,8 +69,8 @@ export async function listLogStreams(
 }
 
 /**
- * One page of a stream's events, oldest first. GetLogEvents hands back the token it was given once the stream is
- * read to its end; that is reported as no `next`.
+ * One page of a stream's events, oldest first. GetLogEvents always hands back a forward token (the one it was given
+ * once the stream is read to its end); a page shorter than the limit is reported as the last, with no `next`.
  */
 export async function getLogEvents(
   clients: AwsClients,
@@ -93,8 +93,10 @@ export async function getLogEvents(
     message: e.message ?? '',
     ...(e.ingestionTime !== undefined ? { ingestedAt: e.ingestionTime } : {}),
   }));
+  // A short page is the last one; a full one may be too (the token then leads to an empty page).
   const next = out.nextForwardToken;
-  return { events, ...(next && next !== req.token && events.length > 0 ? { next } : {}) };
+  const limit = Math.min(10_000, req.limit ?? 100);
+  return { events, ...(next && next !== req.token && events.length >= limit ? { next } : {}) };
 }
 
 export interface FilterRequest {

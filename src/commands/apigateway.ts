@@ -96,12 +96,14 @@ export function registerApiGatewayCommands(ctx: CommandContext, docs: ReadOnlyDo
     const served = urlsFor(ctx, t, t.path).filter((u) => u.served);
     if (served.length === 0) {
       const [shown] = urlsFor(ctx, t, t.path);
-      const choice = await vscode.window.showWarningMessage(
-        `This emulator does not serve API Gateway requests (moto server keeps them to its in-process mock). ` +
-          `The stage's URL on AWS would be ${shown?.url ?? '(unknown)'}. Use LocalStack to send requests to your API.`,
-        'Copy URL',
-      );
-      if (choice === 'Copy URL' && shown) await vscode.env.clipboard.writeText(shown.url);
+      // Not awaited: the command is done whether or not the button is pressed.
+      void vscode.window
+        .showWarningMessage(
+          `This emulator does not serve API Gateway requests (moto server keeps them to its in-process mock). ` +
+            `The stage's URL on AWS would be ${shown?.url ?? '(unknown)'}. Use LocalStack to send requests to your API.`,
+          'Copy URL',
+        )
+        .then((choice) => (choice === 'Copy URL' && shown ? vscode.env.clipboard.writeText(shown.url) : undefined));
       return undefined;
     }
     let urlIndex = preset.urlIndex;
