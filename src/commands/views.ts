@@ -36,8 +36,9 @@ export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider, vs
     return this.texts.get(uri.toString());
   }
 
+  /** Drops a document's text; an editor still holding it shows that the view is closed. */
   forget(uri: vscode.Uri): void {
-    this.texts.delete(uri.toString());
+    if (this.texts.delete(uri.toString())) this.changed.fire(uri);
   }
 
   /** Stores the text and opens it in an editor (language from the name's extension, or `language`). */
