@@ -2,16 +2,6 @@
 // week-2 network (public and private subnets, a world-open SSH rule flagged) and an API Gateway Send Request clicked
 // from the resource row — the response editor where the emulator serves API requests (LocalStack), the "not served"
 // notice where it does not (moto). Screenshots in test-results/.
-import {
-  CreateDeploymentCommand,
-  CreateResourceCommand,
-  CreateRestApiCommand,
-  GetResourcesCommand,
-  PutIntegrationCommand,
-  PutIntegrationResponseCommand,
-  PutMethodCommand,
-  PutMethodResponseCommand,
-} from '@aws-sdk/client-api-gateway';
 import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand } from '@aws-sdk/client-ec2';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { AwsClients } from '../../src/aws/clients';
 import { createVpcWithSubnets, planVpc } from '../../src/aws/ec2';
+import { createMockApi } from '../support/apiGateway';
 import { openWorkbench, type Workbench } from '../support/codeServer';
 import { emulatorSettings, onLocalStack, startEmulator, type TestEmulator } from '../support/emulator';
 import { clientsOf } from '../support/fixtures';
@@ -38,26 +29,7 @@ async function seed(c: AwsClients): Promise<void> {
       ],
     }),
   );
-  const gw = c.apiGateway();
-  const api = await gw.send(new CreateRestApiCommand({ name: 'shop' }));
-  const root = (await gw.send(new GetResourcesCommand({ restApiId: api.id! }))).items![0]!;
-  const orders = await gw.send(
-    new CreateResourceCommand({ restApiId: api.id!, parentId: root.id!, pathPart: 'orders' }),
-  );
-  const m = { restApiId: api.id!, resourceId: orders.id!, httpMethod: 'GET' };
-  await gw.send(new PutMethodCommand({ ...m, authorizationType: 'NONE' }));
-  await gw.send(
-    new PutIntegrationCommand({ ...m, type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }),
-  );
-  await gw.send(new PutMethodResponseCommand({ ...m, statusCode: '200' }));
-  await gw.send(
-    new PutIntegrationResponseCommand({
-      ...m,
-      statusCode: '200',
-      responseTemplates: { 'application/json': '{"orders": [{"id": "o-1", "total": 42}]}' },
-    }),
-  );
-  await gw.send(new CreateDeploymentCommand({ restApiId: api.id!, stageName: 'dev' }));
+  await createMockApi(c.apiGateway(), { name: 'shop', body: { orders: [{ id: 'o-1', total: 42 }] } });
 }
 
 describe('new services (UI)', () => {

@@ -2,14 +2,6 @@
 // plain tree model against the run's emulator, with small pages so "Load more" shows: invoke URL on a stage, resources
 // → methods → integrations, log groups → streams → events, subnets public/private by route table, a world-open SSH
 // rule flagged, executions with their history, rules with their targets.
-import {
-  CreateDeploymentCommand,
-  CreateResourceCommand,
-  CreateRestApiCommand,
-  GetResourcesCommand,
-  PutIntegrationCommand,
-  PutMethodCommand,
-} from '@aws-sdk/client-api-gateway';
 import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand } from '@aws-sdk/client-ec2';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import assert from 'node:assert/strict';
@@ -22,6 +14,7 @@ import { ConnectionMonitor } from '../../src/connection/monitor';
 import type { ExplorerNode } from '../../src/explorer/model';
 import { ExplorerTree } from '../../src/explorer/model/tree';
 import { createServiceRegistry } from '../../src/explorer/services';
+import { createMockApi } from '../support/apiGateway';
 import { onLocalStack } from '../support/emulator';
 import { useLab } from '../support/fixtures';
 
@@ -59,15 +52,7 @@ describe('explorer: API Gateway, Logs, EC2 / VPC, Step Functions, EventBridge', 
   it('lists each new service down to its leaves', async () => {
     const c = lab.clients;
     // API Gateway: GET /orders answered by a MOCK integration, deployed to dev.
-    const api = await c.apiGateway().send(new CreateRestApiCommand({ name: 'shop' }));
-    const root = (await c.apiGateway().send(new GetResourcesCommand({ restApiId: api.id! }))).items![0]!;
-    const orders = await c
-      .apiGateway()
-      .send(new CreateResourceCommand({ restApiId: api.id!, parentId: root.id!, pathPart: 'orders' }));
-    const m = { restApiId: api.id!, resourceId: orders.id!, httpMethod: 'GET' };
-    await c.apiGateway().send(new PutMethodCommand({ ...m, authorizationType: 'NONE' }));
-    await c.apiGateway().send(new PutIntegrationCommand({ ...m, type: 'MOCK' }));
-    await c.apiGateway().send(new CreateDeploymentCommand({ restApiId: api.id!, stageName: 'dev' }));
+    const api = { id: (await createMockApi(c.apiGateway(), { name: 'shop', body: { orders: 1 } })).apiId };
     // Logs: three groups (two pages of two), a stream with three events.
     const t0 = Date.now() - 10_000;
     for (const g of ['/aws/lambda/a', '/aws/lambda/b', '/app/web']) {

@@ -57,3 +57,36 @@ export function skipOnLocalStack(ctx: Mocha.Context, reason: string): void {
   skips.push({ test: ctx.test?.fullTitle() ?? '?', reason: `LocalStack: ${reason}` });
   ctx.skip();
 }
+
+/** An explorer row as the test-mode command hands it over (plain data). */
+export interface TreeNode {
+  id: string;
+  label: string;
+  description?: string;
+  contextValue: string;
+  ref: { kind: string } & Record<string, unknown>;
+}
+
+/** waitFor, typed for checks that return a value or undefined. */
+export async function waitValue<T>(
+  what: string,
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs?: number,
+): Promise<T> {
+  return (await waitFor(what, check, timeoutMs)) as T;
+}
+
+/** The explorer's children of a row (by id), or its roots. */
+export async function treeChildren(id?: string): Promise<TreeNode[]> {
+  return (await vscode.commands.executeCommand<TreeNode[]>('localCloudLab.test.explorerChildren', id)) ?? [];
+}
+
+/** Points the extension at the run's emulator, shows its view, waits for activation and connects. */
+export async function activateAgainstEmulator(): Promise<void> {
+  await useEmulatorSettings();
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not installed in the extension host`);
+  await vscode.commands.executeCommand('workbench.view.extension.localCloudLab');
+  await waitFor('the extension to activate', () => ext.isActive);
+  await vscode.commands.executeCommand('localCloudLab.reconnect');
+}

@@ -5,17 +5,7 @@
 // JSON before any call.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import {
-  APIGatewayClient,
-  CreateDeploymentCommand,
-  CreateResourceCommand,
-  CreateRestApiCommand,
-  GetResourcesCommand,
-  PutIntegrationCommand,
-  PutIntegrationResponseCommand,
-  PutMethodCommand,
-  PutMethodResponseCommand,
-} from '@aws-sdk/client-api-gateway';
+import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import {
   CloudWatchLogsClient,
   CreateLogGroupCommand,
@@ -24,31 +14,22 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateStateMachineCommand, ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { createMockApi } from '../../support/apiGateway';
 import { onLocalStack } from '../../support/emulator';
-import { EXTENSION_ID, emulator, skipOnLocalStack, useEmulatorSettings, waitFor } from './helpers';
+import {
+  activateAgainstEmulator,
+  emulator,
+  skipOnLocalStack,
+  treeChildren,
+  waitFor,
+  waitValue,
+  type TreeNode,
+} from './helpers';
 
-interface Node {
-  id: string;
-  label: string;
-  description?: string;
-  contextValue: string;
-  ref: { kind: string } & Record<string, unknown>;
-}
+type Node = TreeNode;
+const children = treeChildren;
 
 const config = emulator.config();
-
-/** waitFor, typed for checks that return a value or undefined. */
-async function waitValue<T>(
-  what: string,
-  check: () => T | undefined | Promise<T | undefined>,
-  ms?: number,
-): Promise<T> {
-  return (await waitFor(what, check, ms)) as T;
-}
-
-async function children(id?: string): Promise<Node[]> {
-  return (await vscode.commands.executeCommand<Node[]>('localCloudLab.test.explorerChildren', id)) ?? [];
-}
 
 /** Expands the rows along `path` (labels) and returns the last one's children. */
 async function expand(...path: string[]): Promise<{ node: Node; rows: Node[] }> {
@@ -77,30 +58,7 @@ suite('new services: API Gateway, Logs, EC2 / VPC, Step Functions, EventBridge',
 
   suiteSetup(async () => {
     await emulator.reset();
-    const api = await apigw.send(new CreateRestApiCommand({ name: 'shop' }));
-    apiId = api.id!;
-    const root = (await apigw.send(new GetResourcesCommand({ restApiId: apiId }))).items![0]!;
-    const orders = await apigw.send(
-      new CreateResourceCommand({ restApiId: apiId, parentId: root.id!, pathPart: 'orders' }),
-    );
-    const m = { restApiId: apiId, resourceId: orders.id!, httpMethod: 'GET' };
-    await apigw.send(new PutMethodCommand({ ...m, authorizationType: 'NONE' }));
-    await apigw.send(
-      new PutIntegrationCommand({
-        ...m,
-        type: 'MOCK',
-        requestTemplates: { 'application/json': '{"statusCode": 200}' },
-      }),
-    );
-    await apigw.send(new PutMethodResponseCommand({ ...m, statusCode: '200' }));
-    await apigw.send(
-      new PutIntegrationResponseCommand({
-        ...m,
-        statusCode: '200',
-        responseTemplates: { 'application/json': '{"orders": 2}' },
-      }),
-    );
-    await apigw.send(new CreateDeploymentCommand({ restApiId: apiId, stageName: 'dev' }));
+    apiId = (await createMockApi(apigw, { name: 'shop', body: { orders: 2 } })).apiId;
     await logs.send(new CreateLogGroupCommand({ logGroupName: '/aws/lambda/orders-fn' }));
     await logs.send(new CreateLogStreamCommand({ logGroupName: '/aws/lambda/orders-fn', logStreamName: 'old' }));
     await logs.send(
@@ -122,12 +80,7 @@ suite('new services: API Gateway, Logs, EC2 / VPC, Step Functions, EventBridge',
         }),
       )
     ).stateMachineArn!;
-    await useEmulatorSettings();
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext);
-    await vscode.commands.executeCommand('workbench.view.extension.localCloudLab');
-    await waitFor('the extension to activate', () => ext.isActive);
-    await vscode.commands.executeCommand('localCloudLab.reconnect');
+    await activateAgainstEmulator();
   });
 
   suiteTeardown(async () => {
