@@ -11,7 +11,7 @@ import { registerS3Commands } from '../commands/s3';
 import { registerSqsCommands } from '../commands/sqs';
 import { ModalConfirm, type CommandContext } from '../commands/ui';
 import { ConnectionMonitor } from '../connection/monitor';
-import { registerTerminalEnvironment } from '../connection/terminalEnv';
+import { registerTerminalEnvironment, type TerminalRoute } from '../connection/terminalEnv';
 import { EmulatorProcess } from '../connection/emulatorProcess';
 import { startEmulator } from '../connection/startEmulator';
 import { confirmRemoteEndpoint, ConnectionStatus, readConnectionSettings } from '../connection/status';
@@ -47,7 +47,11 @@ function setting<T>(key: string, fallback: T): T {
   return vscode.workspace.getConfiguration('localCloudLab').get<T>(key) ?? fallback;
 }
 
-export function registerExplorer(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): ExplorerApi {
+export function registerExplorer(
+  context: vscode.ExtensionContext,
+  output: vscode.LogOutputChannel,
+  terminalRoute: TerminalRoute,
+): ExplorerApi {
   const monitor = new ConnectionMonitor({
     readSettings: readConnectionSettings,
     env: process.env,
@@ -94,7 +98,7 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
     { dispose: () => tree.dispose() },
     { dispose: () => monitor.dispose() },
     { dispose: () => logState.dispose() },
-    registerTerminalEnvironment(context, monitor),
+    registerTerminalEnvironment(context, monitor, terminalRoute),
     processes,
     // Collapsing drops the loaded pages below (memory follows the screen); expanding again lists afresh.
     view.onDidCollapseElement((e) => tree.refresh(e.element)),
