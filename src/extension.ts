@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { registerExplainAccess } from './commands/explainAccess';
 import { registerRecordCalls } from './commands/recordCalls';
-import { registerWidenedAccess } from './commands/widenedAccess';
+import { registerBaseTexts } from './commands/widenedAccess';
 import { registerKeyDistribution } from './dynamodb/keyDistribution';
 import { TerminalRoute } from './connection/terminalEnv';
 import { registerExplorer } from './explorer/register';
@@ -32,14 +32,14 @@ export function activate(context: vscode.ExtensionContext): void {
 
   // IAM "Explain Access": command and a CodeLens above every policy statement (the core's evaluator, loaded lazily).
   registerExplainAccess(context, { output, clients: () => explorer.clients() });
-  // "This edit widens access": CheckNoNewAccess of open policy files against their committed version.
-  registerWidenedAccess(context, output);
   // IAM "Record my calls": a recording proxy for the terminal's calls → a least-privilege policy, and unused access.
   registerRecordCalls(context, { output, whenConnected: () => explorer.whenConnected(), route: terminalRoute });
 
   const analysis = new AnalysisClient(context, output);
   context.subscriptions.push(analysis);
   analysis.register();
+  // "This edit widens access": the server checks open policy files against their committed version (CheckNoNewAccess).
+  registerBaseTexts(context, analysis, output);
 }
 
 export function deactivate(): void {}
