@@ -14,6 +14,7 @@ import { accessOf } from '../../server/src/core/iam/record/requests';
 import { CallLog } from '../../src/record/callLog';
 import { startRecordingProxy, type RecordingProxy } from '../../src/record/proxy';
 import { startEnforcingMoto, type MotoServer, type TestCredentials } from '../support/moto';
+import { pkSkTableInput } from '../support/tables';
 
 const ACCOUNT = '123456789012'; // moto's default account
 const REGION = 'us-east-1';
@@ -129,20 +130,7 @@ describe('Record my calls: a generated policy repeats the session under moto IAM
     try {
       await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
       queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'rec-queue' }))).QueueUrl!;
-      await ddb.send(
-        new CreateTableCommand({
-          TableName: TABLE,
-          BillingMode: 'PAY_PER_REQUEST',
-          KeySchema: [
-            { AttributeName: 'pk', KeyType: 'HASH' },
-            { AttributeName: 'sk', KeyType: 'RANGE' },
-          ],
-          AttributeDefinitions: [
-            { AttributeName: 'pk', AttributeType: 'S' },
-            { AttributeName: 'sk', AttributeType: 'S' },
-          ],
-        }),
-      );
+      await ddb.send(new CreateTableCommand(pkSkTableInput(TABLE)));
       await ddb.send(new PutItemCommand({ TableName: TABLE, Item: { pk: { S: 'customer#1' }, sk: { S: 'order#1' } } }));
     } finally {
       s3.destroy();

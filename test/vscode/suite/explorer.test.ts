@@ -17,7 +17,7 @@ import {
 import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { BACKEND_LABEL, EXTENSION_ID, emulator, useEmulatorSettings, waitFor, workspaceUri } from './helpers';
+import { BACKEND_LABEL, connectToEmulator, emulator, waitFor, workspaceUri } from './helpers';
 
 interface Node {
   id: string;
@@ -83,12 +83,7 @@ suite('explorer against the emulator', function () {
         }),
       }),
     );
-    await useEmulatorSettings();
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext);
-    await vscode.commands.executeCommand('workbench.view.extension.localCloudLab');
-    await waitFor('the extension to activate', () => ext.isActive);
-    await vscode.commands.executeCommand('localCloudLab.reconnect');
+    await connectToEmulator();
   });
 
   suiteTeardown(async () => {

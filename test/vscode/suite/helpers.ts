@@ -44,6 +44,16 @@ export async function useEmulatorSettings(): Promise<void> {
   );
 }
 
+/** Points the extension at the run's emulator, opens its view (activating it) and connects. */
+export async function connectToEmulator(): Promise<void> {
+  await useEmulatorSettings();
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
+  await vscode.commands.executeCommand('workbench.view.extension.localCloudLab');
+  await waitFor('the extension to activate', () => ext.isActive);
+  await vscode.commands.executeCommand('localCloudLab.reconnect');
+}
+
 /** The explorer's label for the run's backend node. */
 export const BACKEND_LABEL = onLocalStack ? /^LocalStack/ : /^moto$/;
 

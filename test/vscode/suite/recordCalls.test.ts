@@ -15,7 +15,7 @@ import {
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, emulator, useEmulatorSettings, waitFor } from './helpers';
+import { connectToEmulator, emulator, waitFor } from './helpers';
 
 interface StartResult {
   proxyUrl: string;
@@ -41,12 +41,7 @@ suite('Record my calls', () => {
   let started: StartResult;
   let iam: IAMClient;
   suiteSetup(async () => {
-    await useEmulatorSettings();
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext);
-    await vscode.commands.executeCommand('workbench.view.extension.localCloudLab');
-    await waitFor('the extension to activate', () => ext.isActive);
-    await vscode.commands.executeCommand('localCloudLab.reconnect');
+    await connectToEmulator();
     iam = new IAMClient(emulator.config('iam'));
   });
   suiteTeardown(async () => {
