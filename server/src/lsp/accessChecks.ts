@@ -4,6 +4,7 @@
 // policy are checked; a document with syntax problems is left to the rules' diagnostics.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ParsedDocument } from '../core/analyzer';
 import type { IamData } from '../core/iam/data';
 import {
   checkAccessNotGranted,
@@ -13,7 +14,7 @@ import {
   type PublicResourceType,
   resourceTypeOf,
 } from '../core/iam/evaluate/checks';
-import { loadPolicies } from '../core/iam/evaluate/load';
+import { loadPolicies, policiesOfParsed } from '../core/iam/evaluate/load';
 
 export interface AccessCheckSettings {
   /** CheckNoNewAccess against the committed version (`localCloudLab.analysis.checkNoNewAccess`). */
@@ -50,19 +51,19 @@ function diagnostic(doc: TextDocument, check: string, r: CheckReason, message: s
 }
 
 /**
- * The FAIL diagnostics of the three checks for one document. `base` is the committed text (undefined: not known or
- * none). `iamData` is called only when CheckNoNewAccess needs the catalogue.
+ * The FAIL diagnostics of the three checks for one document, from the analysis' parse of it. `base` is the committed
+ * text (undefined: not known or none). `iamData` is called only when CheckNoNewAccess needs the catalogue.
  */
 export function accessCheckDiagnostics(
   doc: TextDocument,
+  parsed: ParsedDocument,
   base: string | undefined,
   settings: AccessCheckSettings,
   iamData: () => IamData,
 ): Diagnostic[] {
-  const text = doc.getText();
-  if (!MAY_HOLD_POLICY.test(text)) return [];
+  if (!MAY_HOLD_POLICY.test(parsed.text)) return [];
   const file = doc.uri.slice(doc.uri.lastIndexOf('/') + 1);
-  const next = loadPolicies(file, text);
+  const next = policiesOfParsed(file, parsed);
   if (next.problems.length || !next.sources.length) return [];
   const out: Diagnostic[] = [];
 

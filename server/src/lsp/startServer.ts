@@ -142,7 +142,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): v
     try {
       // After the rules' diagnostics: code actions pair findings with the first diagnostics by index.
       const base = baseTexts.get(doc.uri) ?? undefined;
-      diagnostics.push(...accessCheckDiagnostics(doc, base, current.accessChecks, iamDataOnce));
+      diagnostics.push(...accessCheckDiagnostics(doc, parsed, base, current.accessChecks, iamDataOnce));
     } catch (error) {
       connection.console.error(
         `Access checks of ${doc.uri} failed: ${error instanceof Error ? error.stack : String(error)}`,
