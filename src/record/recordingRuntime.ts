@@ -6,10 +6,10 @@ import { generatePolicy, policyText } from '../../server/src/core/iam/record/gen
 import { accessOf, type Access } from '../../server/src/core/iam/record/requests';
 import { unusedAccess, type UnusedAccessResult } from '../../server/src/core/iam/record/unused';
 import { loadIamData } from '../../server/src/iamData';
-import { CallLog, type CallLogSummary } from './callLog';
-import { startRecordingProxy } from './proxy';
+import { CallLog, type CallLogSummary } from '../../server/src/record/callLog';
+import { startRecordingProxy } from '../../server/src/record/proxy';
 
-export type { CallLogSummary } from './callLog';
+export type { CallLogSummary } from '../../server/src/record/callLog';
 
 export interface RecorderOptions {
   /** Base URL to forward to, by SigV4 signing name. */

@@ -1,7 +1,10 @@
 // "Record my calls" end to end on a moto that enforces IAM: a short session (S3 put/get, SQS send/receive, DynamoDB
 // query) made with the real AWS SDK through the recording proxy, the policy generated from it, then an IAM user with
-// exactly that policy repeats the session successfully, and with one action removed is denied.
+// exactly that policy repeats the session successfully, and with one action removed is denied. Then the same through
+// the command line (`node dist/cli.js record`).
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CreateTableCommand, DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
@@ -11,8 +14,8 @@ import { compilePolicy, evaluate, makeRequest } from '../../server/src/core/iam/
 import { loadPolicies } from '../../server/src/core/iam/evaluate/load';
 import { generatePolicy, type GeneratedPolicy, policyText } from '../../server/src/core/iam/record/generate';
 import { accessOf } from '../../server/src/core/iam/record/requests';
-import { CallLog } from '../../src/record/callLog';
-import { startRecordingProxy, type RecordingProxy } from '../../src/record/proxy';
+import { CallLog } from '../../server/src/record/callLog';
+import { startRecordingProxy, type RecordingProxy } from '../../server/src/record/proxy';
 import { startEnforcingMoto, type MotoServer, type TestCredentials } from '../support/moto';
 import { pkSkTableInput } from '../support/tables';
 
@@ -217,5 +220,60 @@ describe('Record my calls: a generated policy repeats the session under moto IAM
       await putPolicy(policy);
       assert.equal(await runSession(moto.endpoint, userCredentials, queueUrl), step, `without ${removed}`);
     }
+  });
+});
+
+describe('node dist/cli.js record', () => {
+  let moto: MotoServer;
+  let admin: TestCredentials;
+  before(async () => {
+    ({ moto, admin } = await startEnforcingMoto());
+  });
+  after(async () => {
+    await moto?.stop();
+  });
+
+  it('prints the proxy URL, records until SIGINT, then writes the policy to stdout', async () => {
+    const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
+    const child = spawn(
+      process.execPath,
+      [cli, 'record', '--endpoint', moto.endpoint, '--account', ACCOUNT, '--region', REGION],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    try {
+      const url = await new Promise<string>((done, fail) => {
+        const timer = setTimeout(() => fail(new Error(`no proxy URL within 20 s: ${stderr}`)), 20_000);
+        child.stderr.on('data', (d: Buffer) => {
+          stderr += d.toString();
+          const m = /through (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
+          if (m) {
+            clearTimeout(timer);
+            done(m[1]!);
+          }
+        });
+      });
+      const s3 = new S3Client({ endpoint: url, region: REGION, credentials: admin, forcePathStyle: true });
+      try {
+        await s3.send(new CreateBucketCommand({ Bucket: 'cli-bucket' }));
+        await s3.send(new PutObjectCommand({ Bucket: 'cli-bucket', Key: 'a.txt', Body: 'a' }));
+      } finally {
+        s3.destroy();
+      }
+    } finally {
+      child.kill('SIGINT');
+    }
+    assert.equal(await exited, 0, stderr);
+    assert.deepEqual(JSON.parse(stdout), {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'S3Access1', Effect: 'Allow', Action: ['s3:CreateBucket'], Resource: ['arn:aws:s3:::cli-bucket'] },
+        { Sid: 'S3Access2', Effect: 'Allow', Action: ['s3:PutObject'], Resource: ['arn:aws:s3:::cli-bucket/a.txt'] },
+      ],
+    });
+    assert.match(stderr, /Recorded 2 request\(s\), 2 permission\(s\)/);
   });
 });

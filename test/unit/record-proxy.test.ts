@@ -6,8 +6,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { HttpRequestShape, MappedCall } from '../../server/src/core/iam/record/requests';
-import { CallLog } from '../../src/record/callLog';
-import { startRecordingProxy, type RecordingProxy } from '../../src/record/proxy';
+import { CallLog } from '../../server/src/record/callLog';
+import { startRecordingProxy, type RecordingProxy } from '../../server/src/record/proxy';
 import { freePort } from '../support/moto';
 
 interface Seen {

@@ -1,6 +1,6 @@
 // What a recording keeps: each distinct (action, resource) pair once, with a count and the last status, up to a cap;
 // requests that map to no access, by operation, up to a cap. Memory stays bounded however long the recording runs.
-import type { Access, MappedCall } from '../../server/src/core/iam/record/requests';
+import type { Access, MappedCall } from '../core/iam/record/requests';
 
 export interface RecordedAccess extends Access {
   readonly count: number;

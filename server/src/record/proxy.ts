@@ -4,7 +4,7 @@
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { HttpRequestShape } from '../../server/src/core/iam/record/requests';
+import type { HttpRequestShape } from '../core/iam/record/requests';
 
 export interface ProxyOptions {
   /** The base URL to forward to, by SigV4 signing name ('' for an unsigned request). */
