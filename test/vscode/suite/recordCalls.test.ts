@@ -45,6 +45,8 @@ suite('Record my calls', () => {
     iam = new IAMClient(emulator.config('iam'));
   });
   suiteTeardown(async () => {
+    // A failed test must not leave the terminals of later suites pointed at the proxy.
+    await vscode.commands.executeCommand('localCloudLab.iam.stopRecording');
     await iam.send(new DeleteUserPolicyCommand({ UserName: USER, PolicyName: 'app' })).catch(() => undefined);
     await iam.send(new DeleteUserCommand({ UserName: USER })).catch(() => undefined);
     iam.destroy();
