@@ -63,6 +63,7 @@ export interface CompareResult {
 interface Active {
   readonly recorder: Runtime.Recorder;
   readonly clients: AwsClients;
+  readonly account: string;
 }
 
 export function registerRecordCalls(context: vscode.ExtensionContext, deps: RecordCallsDeps): void {
@@ -81,7 +82,7 @@ export function registerRecordCalls(context: vscode.ExtensionContext, deps: Reco
   const start = async (): Promise<StartResult | undefined> => {
     if (active) {
       void vscode.window.showInformationMessage(`Already recording AWS calls through ${active.recorder.url}.`);
-      return { proxyUrl: active.recorder.url, account: '' };
+      return { proxyUrl: active.recorder.url, account: active.account };
     }
     if (starting) return undefined;
     starting = true;
@@ -107,7 +108,7 @@ export function registerRecordCalls(context: vscode.ExtensionContext, deps: Reco
         },
         onRequest: setCount,
       });
-      active = { recorder, clients };
+      active = { recorder, clients, account };
       deps.route.set(recorder.url);
       setCount(0, 0);
       status.tooltip = `Calls to ${recorder.url} are recorded and forwarded to the emulator. Click to stop.`;

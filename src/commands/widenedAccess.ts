@@ -31,8 +31,13 @@ export function registerBaseTexts(
   // What the server was last told per open document, so a save that changes nothing in git sends nothing.
   const sent = new Map<string, string | null>();
 
+  const wanted = (doc: vscode.TextDocument): boolean =>
+    doc.uri.scheme === 'file' &&
+    vscode.workspace.getConfiguration('localCloudLab.analysis', doc.uri).get<boolean>('checkNoNewAccess', true) &&
+    isRelevant(doc);
+
   const update = async (doc: vscode.TextDocument): Promise<void> => {
-    if (doc.uri.scheme !== 'file' || !isRelevant(doc)) return;
+    if (!wanted(doc)) return;
     const key = doc.uri.toString();
     const text = await committedText(doc.uri.fsPath);
     if (doc.isClosed || sent.get(key) === text) return;
@@ -48,6 +53,11 @@ export function registerBaseTexts(
     vscode.workspace.onDidOpenTextDocument((doc) => void update(doc)),
     vscode.workspace.onDidSaveTextDocument((doc) => void update(doc)),
     vscode.workspace.onDidCloseTextDocument((doc) => sent.delete(doc.uri.toString())),
+    // Turned back on: documents opened meanwhile have not been sent.
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('localCloudLab.analysis.checkNoNewAccess')) return;
+      for (const doc of vscode.workspace.textDocuments) void update(doc);
+    }),
     // On the first start (documents already open) and after a restart (the server forgot every base text).
     analysis.onDidStart(() => {
       sent.clear();
