@@ -1,14 +1,19 @@
 // One place that builds AWS SDK v3 clients for the resolved connection. Each client is created on first use and
 // shares the same endpoint, region, credentials and short local-emulator timeouts. `dispose()` closes their sockets.
+import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
+import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KinesisClient } from '@aws-sdk/client-kinesis';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -117,6 +122,21 @@ export class AwsClients {
   }
   elbv2(): ElasticLoadBalancingV2Client {
     return this.get('elbv2', () => new ElasticLoadBalancingV2Client(this.config('elbv2')));
+  }
+  logs(): CloudWatchLogsClient {
+    return this.get('logs', () => new CloudWatchLogsClient(this.config('logs')));
+  }
+  apiGateway(): APIGatewayClient {
+    return this.get('apiGateway', () => new APIGatewayClient(this.config('apigateway')));
+  }
+  apiGatewayV2(): ApiGatewayV2Client {
+    return this.get('apiGatewayV2', () => new ApiGatewayV2Client(this.config('apigatewayv2')));
+  }
+  sfn(): SFNClient {
+    return this.get('sfn', () => new SFNClient(this.config('sfn')));
+  }
+  eventBridge(): EventBridgeClient {
+    return this.get('eventBridge', () => new EventBridgeClient(this.config('eventbridge')));
   }
 
   /** Which clients have been created so far (tests check laziness with it). */

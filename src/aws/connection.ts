@@ -32,6 +32,10 @@ export const SERVICE_ENV_SUFFIX = {
   autoscaling: 'AUTO_SCALING',
   elbv2: 'ELASTIC_LOAD_BALANCING_V2',
   logs: 'CLOUDWATCH_LOGS',
+  apigateway: 'API_GATEWAY',
+  apigatewayv2: 'APIGATEWAYV2',
+  sfn: 'SFN',
+  eventbridge: 'EVENTBRIDGE',
 } as const;
 
 export type ServiceKey = keyof typeof SERVICE_ENV_SUFFIX;
@@ -43,6 +47,10 @@ const SERVICE_ALIASES: Readonly<Record<string, ServiceKey>> = {
   elasticloadbalancingv2: 'elbv2',
   cloudwatchlogs: 'logs',
   lambdafunctions: 'lambda',
+  stepfunctions: 'sfn',
+  states: 'sfn',
+  events: 'eventbridge',
+  cloudwatchevents: 'eventbridge',
 };
 
 /** Our key for a service name as a user or an environment variable spells it, or undefined. */
