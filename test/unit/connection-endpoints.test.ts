@@ -107,6 +107,7 @@ describe('routed through the call recorder', () => {
     // The proxy forwards by the real connection: DynamoDB to its own endpoint, the rest to the main one.
     assert.equal(endpointFor(c, serviceKeyOfSigningName('dynamodb')!), 'http://localhost:8000');
     assert.equal(endpointFor(c, serviceKeyOfSigningName('elasticloadbalancing')!), c.endpoint);
-    assert.equal(serviceKeyOfSigningName('states'), undefined);
+    assert.equal(serviceKeyOfSigningName('states'), 'sfn');
+    assert.equal(serviceKeyOfSigningName('route53'), undefined);
   });
 });
