@@ -118,6 +118,12 @@ const builds = [
     outfile: 'dist/explain-access.js',
     plugins: [noVscode],
   },
+  {
+    ...node,
+    entryPoints: ['src/record/recordingRuntime.ts'],
+    outfile: 'dist/recording.js',
+    plugins: [noVscode],
+  },
   { ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [noVscode] },
   {
     ...node,

@@ -16,7 +16,7 @@ import { ModalConfirm, type CommandContext } from '../commands/ui';
 import { ReadOnlyDocuments, VIEW_SCHEME } from '../commands/views';
 import { registerWorkflowCommands } from '../commands/workflows';
 import { ConnectionMonitor } from '../connection/monitor';
-import { registerTerminalEnvironment } from '../connection/terminalEnv';
+import { registerTerminalEnvironment, type TerminalRoute } from '../connection/terminalEnv';
 import { EmulatorProcess } from '../connection/emulatorProcess';
 import { startEmulator } from '../connection/startEmulator';
 import { confirmRemoteEndpoint, ConnectionStatus, readConnectionSettings } from '../connection/status';
@@ -52,7 +52,11 @@ function setting<T>(key: string, fallback: T): T {
   return vscode.workspace.getConfiguration('localCloudLab').get<T>(key) ?? fallback;
 }
 
-export function registerExplorer(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): ExplorerApi {
+export function registerExplorer(
+  context: vscode.ExtensionContext,
+  output: vscode.LogOutputChannel,
+  terminalRoute: TerminalRoute,
+): ExplorerApi {
   const monitor = new ConnectionMonitor({
     readSettings: readConnectionSettings,
     env: process.env,
@@ -100,7 +104,7 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
     { dispose: () => tree.dispose() },
     { dispose: () => monitor.dispose() },
     { dispose: () => logState.dispose() },
-    registerTerminalEnvironment(context, monitor),
+    registerTerminalEnvironment(context, monitor, terminalRoute),
     processes,
     // Collapsing drops the loaded pages below (memory follows the screen); expanding again lists afresh.
     view.onDidCollapseElement((e) => tree.refresh(e.element)),

@@ -18,8 +18,8 @@ import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageCommand, SQSC
 import { CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import {
-  activateAgainstEmulator,
   BACKEND_LABEL,
+  connectToEmulator,
   emulator,
   treeChildren,
   waitFor,
@@ -74,7 +74,7 @@ suite('explorer against the emulator', function () {
         }),
       }),
     );
-    await activateAgainstEmulator();
+    await connectToEmulator();
   });
 
   suiteTeardown(async () => {

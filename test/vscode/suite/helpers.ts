@@ -44,6 +44,16 @@ export async function useEmulatorSettings(): Promise<void> {
   );
 }
 
+/** Points the extension at the run's emulator, opens its view (activating it) and connects. */
+export async function connectToEmulator(): Promise<void> {
+  await useEmulatorSettings();
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
+  await vscode.commands.executeCommand('workbench.view.extension.localCloudLab');
+  await waitFor('the extension to activate', () => ext.isActive);
+  await vscode.commands.executeCommand('localCloudLab.reconnect');
+}
+
 /** The explorer's label for the run's backend node. */
 export const BACKEND_LABEL = onLocalStack ? /^LocalStack/ : /^moto$/;
 
@@ -79,14 +89,4 @@ export async function waitValue<T>(
 /** The explorer's children of a row (by id), or its roots. */
 export async function treeChildren(id?: string): Promise<TreeNode[]> {
   return (await vscode.commands.executeCommand<TreeNode[]>('localCloudLab.test.explorerChildren', id)) ?? [];
-}
-
-/** Points the extension at the run's emulator, shows its view, waits for activation and connects. */
-export async function activateAgainstEmulator(): Promise<void> {
-  await useEmulatorSettings();
-  const ext = vscode.extensions.getExtension(EXTENSION_ID);
-  if (!ext) throw new Error(`${EXTENSION_ID} is not installed in the extension host`);
-  await vscode.commands.executeCommand('workbench.view.extension.localCloudLab');
-  await waitFor('the extension to activate', () => ext.isActive);
-  await vscode.commands.executeCommand('localCloudLab.reconnect');
 }

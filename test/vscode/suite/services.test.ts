@@ -17,7 +17,7 @@ import { CreateStateMachineCommand, ListExecutionsCommand, SFNClient } from '@aw
 import { createMockApi } from '../../support/apiGateway';
 import { onLocalStack } from '../../support/emulator';
 import {
-  activateAgainstEmulator,
+  connectToEmulator,
   emulator,
   skipOnLocalStack,
   treeChildren,
@@ -80,7 +80,7 @@ suite('new services: API Gateway, Logs, EC2 / VPC, Step Functions, EventBridge',
         }),
       )
     ).stateMachineArn!;
-    await activateAgainstEmulator();
+    await connectToEmulator();
   });
 
   suiteTeardown(async () => {
