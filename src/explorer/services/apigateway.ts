@@ -60,7 +60,14 @@ export function integrationText(i: IntegrationRecord): string {
 /** HTTP APIs are API Gateway v2, which LocalStack community does not implement: an info row, not an error. */
 function notOffered(err: unknown): boolean {
   const text = describeError(err);
-  return /not yet implemented|pro feature|NotImplemented|InternalFailure|HTTP 501/i.test(text);
+  // LocalStack's words for a service it does not run (community edition, or left out of SERVICES).
+  const status = (err as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+  return (
+    status === 501 ||
+    /no handler for operation|is not enabled|not part of the active license|not yet implemented|pro feature|NotImplemented/i.test(
+      text,
+    )
+  );
 }
 
 function integrationLeaf(parentId: string, integration: IntegrationRecord): ExplorerNode {
