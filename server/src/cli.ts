@@ -1,8 +1,10 @@
 // `local-cloud-lab check`: the language server's analysis core for CI (text, JSON, SARIF). See cli/args.ts.
 import './cli/tiering';
+import { join } from 'node:path';
 import { repository, version } from '../../package.json';
 import { ACCESS_COMMANDS, ACCESS_USAGE, runAccessCommand } from './cli/access';
 import { type CliIo, runCli } from './cli/check';
+import { GRAPH_COMMAND, GRAPH_USAGE } from './cli/graphUsage';
 import { loadIamData } from './iamData';
 
 const argv = process.argv.slice(2);
@@ -14,6 +16,15 @@ const io: CliIo = {
   repositoryUrl: repository.url,
   loadIamData: () => loadIamData(),
 };
-// explain and the custom checks (issue 12) have their own arguments; everything else is `check`.
-process.exitCode = ACCESS_COMMANDS.has(argv[0] ?? '') ? runAccessCommand(argv, io) : runCli(argv, io);
-if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') io.stdout(`\n${ACCESS_USAGE}\n`);
+if (argv[0] === GRAPH_COMMAND) {
+  // The graph reads the emulator with the AWS SDK: a bundle of its own (dist/graph-cli.js), loaded only here.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { runGraph } = require(join(__dirname, 'graph-cli.js')) as typeof import('./cli/graph');
+  void runGraph(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, env: process.env }).then((code) => {
+    process.exitCode = code;
+  });
+} else {
+  // explain and the custom checks (issue 12) have their own arguments; everything else is `check`.
+  process.exitCode = ACCESS_COMMANDS.has(argv[0] ?? '') ? runAccessCommand(argv, io) : runCli(argv, io);
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') io.stdout(`\n${ACCESS_USAGE}\n\n${GRAPH_USAGE}\n`);
+}

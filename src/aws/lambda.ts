@@ -3,6 +3,7 @@ import {
   GetFunctionConfigurationCommand,
   InvokeCommand,
   ListEventSourceMappingsCommand,
+  ListFunctionEventInvokeConfigsCommand,
   ListFunctionsCommand,
   type FunctionConfiguration,
 } from '@aws-sdk/client-lambda';
@@ -23,6 +24,10 @@ export interface FunctionRecord {
   readonly lastModified?: string;
   readonly state?: string;
   readonly packageType?: string;
+  /** The execution role's ARN. */
+  readonly role?: string;
+  /** Where asynchronous invocations that failed every retry go (DeadLetterConfig). */
+  readonly deadLetterArn?: string;
 }
 
 function toRecord(f: FunctionConfiguration): FunctionRecord {
@@ -36,6 +41,8 @@ function toRecord(f: FunctionConfiguration): FunctionRecord {
     ...(f.LastModified ? { lastModified: f.LastModified } : {}),
     ...(f.State ? { state: f.State } : {}),
     ...(f.PackageType ? { packageType: f.PackageType } : {}),
+    ...(f.Role ? { role: f.Role } : {}),
+    ...(f.DeadLetterConfig?.TargetArn ? { deadLetterArn: f.DeadLetterConfig.TargetArn } : {}),
   };
 }
 
@@ -68,19 +75,44 @@ export interface EventSourceMappingRecord {
   /** The ARN of the function. */
   readonly fn: string;
   readonly state: string;
+  /** Where records that failed every retry go (stream sources' DestinationConfig.OnFailure). */
+  readonly onFailure?: string;
 }
 
+/** The first `max` event source mappings (all pages up to `max`). */
 export async function listEventSourceMappings(
   clients: AwsClients,
   max: number,
   s?: Signal,
 ): Promise<EventSourceMappingRecord[]> {
-  const out = await clients.lambda().send(new ListEventSourceMappingsCommand({ MaxItems: max }), opts(s));
-  return (out.EventSourceMappings ?? []).map((m) => ({
-    source: m.EventSourceArn ?? '',
-    fn: m.FunctionArn ?? '',
-    state: m.State ?? '',
-  }));
+  const out: EventSourceMappingRecord[] = [];
+  let marker: string | undefined;
+  do {
+    const page = await clients
+      .lambda()
+      .send(new ListEventSourceMappingsCommand({ MaxItems: Math.min(100, max - out.length), Marker: marker }), opts(s));
+    for (const m of page.EventSourceMappings ?? []) {
+      const onFailure = m.DestinationConfig?.OnFailure?.Destination;
+      out.push({
+        source: m.EventSourceArn ?? '',
+        fn: m.FunctionArn ?? '',
+        state: m.State ?? '',
+        ...(onFailure ? { onFailure } : {}),
+      });
+    }
+    marker = page.NextMarker;
+  } while (marker && out.length < max);
+  return out.slice(0, max);
+}
+
+/** The on-failure destination of a function's asynchronous invocations (the unqualified function's config). */
+export async function asyncOnFailure(clients: AwsClients, name: string, s?: Signal): Promise<string | undefined> {
+  const out = await clients.lambda().send(new ListFunctionEventInvokeConfigsCommand({ FunctionName: name }), opts(s));
+  for (const c of out.FunctionEventInvokeConfigs ?? []) {
+    const dest = c.DestinationConfig?.OnFailure?.Destination;
+    if (dest) return dest;
+  }
+  return undefined;
 }
 
 export interface InvokeResult {
