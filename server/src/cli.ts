@@ -18,6 +18,8 @@ const io: CliIo = {
 };
 if (argv[0] === GRAPH_COMMAND) {
   // The graph reads the emulator with the AWS SDK: a bundle of its own (dist/graph-cli.js), loaded only here.
+  // stderr carries the command's own one-line problems: not the SDK's notice about future Node versions.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { runGraph } = require(join(__dirname, 'graph-cli.js')) as typeof import('./cli/graph');
   void runGraph(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, env: process.env }).then((code) => {

@@ -3,7 +3,7 @@ import {
   GetFunctionConfigurationCommand,
   InvokeCommand,
   ListEventSourceMappingsCommand,
-  ListFunctionEventInvokeConfigsCommand,
+  GetFunctionEventInvokeConfigCommand,
   ListFunctionsCommand,
   type FunctionConfiguration,
 } from '@aws-sdk/client-lambda';
@@ -105,14 +105,19 @@ export async function listEventSourceMappings(
   return out.slice(0, max);
 }
 
-/** The on-failure destination of a function's asynchronous invocations (the unqualified function's config). */
+/**
+ * The on-failure destination of a function's asynchronous invocations, or undefined when it has no event invoke
+ * configuration. (GetFunctionEventInvokeConfig rather than the List call: moto answers the list with a date string
+ * the SDK cannot read.)
+ */
 export async function asyncOnFailure(clients: AwsClients, name: string, s?: Signal): Promise<string | undefined> {
-  const out = await clients.lambda().send(new ListFunctionEventInvokeConfigsCommand({ FunctionName: name }), opts(s));
-  for (const c of out.FunctionEventInvokeConfigs ?? []) {
-    const dest = c.DestinationConfig?.OnFailure?.Destination;
-    if (dest) return dest;
+  try {
+    const out = await clients.lambda().send(new GetFunctionEventInvokeConfigCommand({ FunctionName: name }), opts(s));
+    return out.DestinationConfig?.OnFailure?.Destination || undefined;
+  } catch (err) {
+    if ((err as { name?: unknown }).name === 'ResourceNotFoundException') return undefined;
+    throw err;
   }
-  return undefined;
 }
 
 export interface InvokeResult {

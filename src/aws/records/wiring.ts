@@ -384,12 +384,15 @@ export function buildWiring(r: WiringReadings, options: BuildOptions): WiringGra
   ];
   for (const [id, type, name] of listed) addNode(id, type, name);
 
+  // A target of a service that could not be read is unknown, not missing.
+  const unread = new Set(r.failures.map((f) => (f.service === 'stepfunctions' ? 'states' : f.service)));
+  const known = (arn: string, type: NodeType) =>
+    type === 'AWS::IAM::Role' || type === 'External::Endpoint' || unread.has(arn.split(':')[2] ?? '');
   const addEdge = (from: string, to: string, kind: EdgeKind, label?: string, filterPolicy?: string): void => {
     if (!from || !to || !nodes.has(from)) return;
     if (!nodes.has(to)) {
       const type = typeOfArn(to);
-      if (!type || !addNode(to, type, type === 'External::Endpoint' ? to : nameOfArn(to), type !== 'AWS::IAM::Role'))
-        return;
+      if (!type || !addNode(to, type, type === 'External::Endpoint' ? to : nameOfArn(to), !known(to, type))) return;
     }
     const key = `${kind}\u0000${from}\u0000${to}`;
     const e = edges.get(key) ?? { from, to, kind, labels: [] };
