@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { repository, version } from '../../package.json';
 import { ACCESS_COMMANDS, ACCESS_USAGE, runAccessCommand } from './cli/access';
 import { type CliIo, runCli } from './cli/check';
+import type * as GraphCli from './cli/graph';
 import { GRAPH_COMMAND, GRAPH_USAGE } from './cli/graphUsage';
 import { loadIamData } from './iamData';
 
@@ -21,7 +22,7 @@ if (argv[0] === GRAPH_COMMAND) {
   // stderr carries the command's own one-line problems: not the SDK's notice about future Node versions.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { runGraph } = require(join(__dirname, 'graph-cli.js')) as typeof import('./cli/graph');
+  const { runGraph } = require(join(__dirname, 'graph-cli.js')) as typeof GraphCli;
   void runGraph(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, env: process.env }).then((code) => {
     process.exitCode = code;
   });

@@ -82,7 +82,10 @@ export function registerWebviewsWith(context: vscode.ExtensionContext, deps: Web
         await vscode.window.showTextDocument(doc, { preview: false });
       },
       maxNodes: () =>
-        Math.min(5000, Math.max(10, vscode.workspace.getConfiguration('localCloudLab').get<number>('architecture.maxNodes') ?? 1000)),
+        Math.min(
+          5000,
+          Math.max(10, vscode.workspace.getConfiguration('localCloudLab').get<number>('architecture.maxNodes') ?? 1000),
+        ),
     }),
   };
   context.subscriptions.push(
@@ -150,7 +153,9 @@ export function registerWebviewsWith(context: vscode.ExtensionContext, deps: Web
     return panels.show(kinds.sns, { topicArn: arn });
   });
 
-  command('localCloudLab.architecture.open', async () => panels.show(kinds.architecture, { view: 'architecture' } as const));
+  command('localCloudLab.architecture.open', async () =>
+    panels.show(kinds.architecture, { view: 'architecture' } as const),
+  );
 
   registerSecretsCommands(context, panelDeps);
   registerKmsCommands(context, panelDeps);

@@ -339,10 +339,7 @@ describe('wiring graph against the emulator', () => {
         `${w.uploadsTopic} -> ${projector}`,
       ]);
       // moto keeps no DeadLetterConfig on functions: the function → DLQ edge is covered by the unit tests.
-      assert.deepEqual(pairs(g, 'dead-letter'), [
-        `${thumbs} -> ${failed.arn}`,
-        `${w.billing.arn} -> ${w.dlq.arn}`,
-      ]);
+      assert.deepEqual(pairs(g, 'dead-letter'), [`${thumbs} -> ${failed.arn}`, `${w.billing.arn} -> ${w.dlq.arn}`]);
       assert.deepEqual(pairs(g, 'event-source'), [
         `${tableArn} -> ${projector}`,
         `${clicks} -> ${projector}`,

@@ -164,9 +164,11 @@ function draw(): void {
   render(
     html`<h1>Architecture</h1>
       <p class="sub">
-        ${graph
-          ? `${graph.nodes} resources · ${graph.edges} connections · read ${new Date(graph.readAt).toLocaleTimeString()}`
-          : 'Reading the emulator…'}
+        ${
+          graph
+            ? `${graph.nodes} resources · ${graph.edges} connections · read ${new Date(graph.readAt).toLocaleTimeString()}`
+            : 'Reading the emulator…'
+        }
         ${graph?.capped ? html` · <strong>only the first ${graph.capped} resources are drawn</strong>` : nothing}
       </p>
       <div class="row toolbar">
@@ -194,34 +196,42 @@ function draw(): void {
         )}
       </div>
       ${status.lines(host.post)} ${noticeBox(notice)}
-      ${graph?.failures.length
-        ? html`<div class="warning" role="alert">${graph.failures.map((f) => html`<div>${f}</div>`)}</div>`
-        : nothing}
-      ${graph && graph.nodes === 0
-        ? html`<p class="muted">No resources yet: create a bucket, queue, topic or function and press Refresh.</p>`
-        : nothing}`,
+      ${
+        graph?.failures.length
+          ? html`<div class="warning" role="alert">${graph.failures.map((f) => html`<div>${f}</div>`)}</div>`
+          : nothing
+      }
+      ${
+        graph && graph.nodes === 0
+          ? html`<p class="muted">No resources yet: create a bucket, queue, topic or function and press Refresh.</p>`
+          : nothing
+      }`,
     top,
   );
   render(
     graph
       ? html`<section aria-label="Patterns">
             <h2>Patterns (${patterns.length})</h2>
-            ${patterns.length
-              ? html`<ul class="findings">
-                  ${patterns.map(findingRow)}
-                </ul>`
-              : html`<p class="muted">
-                  None yet: try a topic fanning out to two queues, a queue with a DLQ feeding a function, a bucket
-                  triggering a function, or a stream read by a function.
-                </p>`}
+            ${
+              patterns.length
+                ? html`<ul class="findings">
+                    ${patterns.map(findingRow)}
+                  </ul>`
+                : html`<p class="muted">
+                    None yet: try a topic fanning out to two queues, a queue with a DLQ feeding a function, a bucket
+                    triggering a function, or a stream read by a function.
+                  </p>`
+            }
           </section>
           <section aria-label="Problems">
             <h2>Problems (${problems.length})</h2>
-            ${problems.length
-              ? html`<ul class="findings">
-                  ${problems.map(findingRow)}
-                </ul>`
-              : html`<p class="muted">Nothing to say about this wiring.</p>`}
+            ${
+              problems.length
+                ? html`<ul class="findings">
+                    ${problems.map(findingRow)}
+                  </ul>`
+                : html`<p class="muted">Nothing to say about this wiring.</p>`
+            }
           </section>`
       : nothing,
     bottom,
