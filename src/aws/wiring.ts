@@ -3,14 +3,15 @@
 // ReadFailure in the result while the others still draw. Cancelling the signal stops the read (it throws AbortError).
 import type { AwsClients } from './clients';
 import { describeError, isAbortError } from './errors';
-import { listTables } from './dynamodb';
-import { listStreams } from './kinesis';
+import { tableArns } from './dynamodb';
+import { streamArns } from './kinesis';
 import { asyncOnFailure, listEventSourceMappings, listFunctions, type FunctionRecord } from './lambda';
 import {
   buildWiring,
   EMPTY_READINGS,
   type BucketReading,
   type FunctionReading,
+  type QueueReading,
   type ReadFailure,
   type RoleReading,
   type TopicReading,
@@ -19,8 +20,8 @@ import {
 } from './records/wiring';
 import { principalPoliciesOf } from './resourcePolicies';
 import { listBuckets, notificationRoutes } from './s3';
-import { getSubscription, listSubscriptions, listTopics } from './sns';
-import { listQueues, mapLimit } from './sqs';
+import { getSubscription, listAllSubscriptions, listTopics } from './sns';
+import { mapLimit, parseRedrivePolicy, queueAttributes, queueUrls } from './sqs';
 import { readApiRoutes, readPages as pages, readRules, readStateMachines } from './wiringServices';
 
 export interface ReadWiringOptions {
@@ -32,8 +33,8 @@ export interface ReadWiringOptions {
 export const DEFAULT_MAX_NODES = 2_000;
 /** Requests in flight per service while reading connections. */
 const PARALLEL = 8;
-/** Subscriptions read per topic. */
-const MAX_SUBSCRIPTIONS = 1_000;
+/** Subscriptions read per topic, on average (the account-wide listing stops at max × this). */
+const MAX_SUBSCRIPTIONS_PER_TOPIC = 20;
 
 /** Reads the whole wiring; never throws for a failing service (see `failures`), only when cancelled. */
 export async function readWiring(clients: AwsClients, options: ReadWiringOptions = {}): Promise<WiringGraph> {
@@ -82,27 +83,44 @@ export async function readWiring(clients: AwsClients, options: ReadWiringOptions
           const p = await listTopics(clients, { token, ...s });
           return { items: p.topics.map((t) => t.arn), next: p.next };
         });
-        return each(
+        // Every subscription of the account in a few calls, then each one's filter policy.
+        const subs = await pages(max * MAX_SUBSCRIPTIONS_PER_TOPIC, async (token) => {
+          const p = await listAllSubscriptions(clients, { token, ...s });
+          return { items: p.subscriptions, next: p.next };
+        });
+        const byTopic = new Map<string, TopicReading['subscriptions'][number][]>(arns.map((arn) => [arn, []]));
+        const read = await each(
           'sns',
-          arns,
-          (arn) => ({ arn, subscriptions: [] }),
-          async (arn) => ({ arn, subscriptions: await subscriptionsOf(clients, arn, signal) }),
+          subs.filter((sub) => byTopic.has(sub.topicArn)),
+          (sub) => ({ topicArn: sub.topicArn, protocol: sub.protocol, endpoint: sub.endpoint }),
+          async (sub) => {
+            // A pending subscription has no attributes to read yet.
+            const filterPolicy = sub.pending ? undefined : (await getSubscription(clients, sub.arn, s)).filterPolicy;
+            return {
+              topicArn: sub.topicArn,
+              protocol: sub.protocol,
+              endpoint: sub.endpoint,
+              ...(filterPolicy ? { filterPolicy } : {}),
+            };
+          },
         );
+        for (const { topicArn, ...sub } of read) byTopic.get(topicArn)?.push(sub);
+        return arns.map((arn) => ({ arn, subscriptions: byTopic.get(arn) ?? [] }));
       }),
-      section('sqs', [], () =>
-        pages(max, async (cursor) => {
-          const p = await listQueues(clients, { cursor, pageSize: 1000, ...s });
-          for (const q of p.queues) if (q.attributesError) failures.push({ service: 'sqs', reason: q.attributesError });
-          const items = p.queues
-            .filter((q) => q.arn)
-            .map((q) => ({
-              arn: q.arn!,
-              url: q.url,
-              ...(q.deadLetterTargetArn ? { deadLetterTargetArn: q.deadLetterTargetArn } : {}),
-            }));
-          return { items, next: p.next };
-        }),
-      ),
+      section('sqs', [], async (): Promise<QueueReading[]> => {
+        const urls = await queueUrls(clients, max, s);
+        const read = await each(
+          'sqs',
+          urls,
+          () => undefined,
+          async (url): Promise<QueueReading | undefined> => {
+            const a = await queueAttributes(clients, url, s, ['QueueArn', 'RedrivePolicy']);
+            const dlq = parseRedrivePolicy(a.RedrivePolicy).arn;
+            return a.QueueArn ? { arn: a.QueueArn, url, ...(dlq ? { deadLetterTargetArn: dlq } : {}) } : undefined;
+          },
+        );
+        return read.filter((q): q is QueueReading => q !== undefined);
+      }),
       section('lambda', [], async (): Promise<FunctionReading[]> => {
         const fns = await pages(max, async (marker) => {
           const p = await listFunctions(clients, { marker, pageSize: 50, ...s });
@@ -120,27 +138,8 @@ export async function readWiring(clients: AwsClients, options: ReadWiringOptions
         });
       }),
       section('lambda', [], () => listEventSourceMappings(clients, max * 4, s)),
-      section('dynamodb', [], () =>
-        pages(max, async (cursor) => {
-          const p = await listTables(clients, { cursor, pageSize: 100, ...s });
-          for (const t of p.tables)
-            if (t.describeError) failures.push({ service: 'dynamodb', reason: t.describeError });
-          const items = p.tables
-            .filter((t) => t.arn)
-            .map((t) => ({
-              arn: t.arn!,
-              name: t.name,
-              ...(t.latestStreamArn ? { streamArn: t.latestStreamArn } : {}),
-            }));
-          return { items, next: p.next };
-        }),
-      ),
-      section('kinesis', [], () =>
-        pages(max, async (cursor) => {
-          const p = await listStreams(clients, { cursor, pageSize: 100, ...s });
-          return { items: p.streams.filter((x) => x.arn).map((x) => ({ arn: x.arn, name: x.name })), next: p.next };
-        }),
-      ),
+      section('dynamodb', [], () => tableArns(clients, max, s)),
+      section('kinesis', [], () => streamArns(clients, max, s)),
       section('apigateway', [], () => readApiRoutes(clients, max, signal)),
       section('events', [], () => readRules(clients, max, signal)),
       section('stepfunctions', [], () => readStateMachines(clients, max, signal)),
@@ -180,19 +179,6 @@ export async function readWiring(clients: AwsClients, options: ReadWiringOptions
     failures: dedupe(failures),
   };
   return buildWiring(readings, { maxNodes: max });
-}
-
-async function subscriptionsOf(clients: AwsClients, topicArn: string, signal?: AbortSignal) {
-  const s = signal ? { signal } : {};
-  const subs = await pages(MAX_SUBSCRIPTIONS, async (token) => {
-    const p = await listSubscriptions(clients, { topicArn, token, ...s });
-    return { items: p.subscriptions, next: p.next };
-  });
-  return mapLimit(subs, 4, async (sub) => {
-    // A pending subscription has no attributes to read yet.
-    const filterPolicy = sub.pending ? undefined : (await getSubscription(clients, sub.arn, s)).filterPolicy;
-    return { protocol: sub.protocol, endpoint: sub.endpoint, ...(filterPolicy ? { filterPolicy } : {}) };
-  });
 }
 
 /** One line per distinct failure (a dead service fails each resource the same way). */
