@@ -1,7 +1,8 @@
 // The wiring graph as text learners paste elsewhere: Mermaid (GitHub and most note apps render it), Graphviz DOT,
 // and SVG drawn from the dagre layout. Pure functions of the graph.
-import type { WiringGraph } from '../aws/records/wiring';
-import { type Layout, shortLabel } from './layout';
+import { type WiringGraph, wiringJson } from '../aws/records/wiring';
+import { type Layout, layoutWiring, shortLabel } from './layout';
+import { badgesOf, checkPatterns } from './patterns';
 import { dashed, edgeText, NODE_STYLE } from './style';
 
 /** Mermaid flowchart, left to right; node ids are n0, n1, … (ARNs hold characters Mermaid ids cannot). */
@@ -119,4 +120,21 @@ export function toSvg(g: Pick<WiringGraph, 'nodes' | 'edges'>, layout: Layout, b
   }
   out.push('</g>', '</svg>');
   return `${out.join('\n')}\n`;
+}
+
+export const GRAPH_FORMATS = ['json', 'mermaid', 'dot', 'svg'] as const;
+export type GraphFormat = (typeof GRAPH_FORMATS)[number];
+
+/** The graph in one of the export formats (JSON is the CLI's fixed format, one line; SVG with problem badges). */
+export function exportGraph(graph: WiringGraph, format: GraphFormat): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(wiringJson(graph))}\n`;
+    case 'mermaid':
+      return toMermaid(graph);
+    case 'dot':
+      return toDot(graph);
+    case 'svg':
+      return toSvg(graph, layoutWiring(graph), badgesOf(checkPatterns(graph)));
+  }
 }

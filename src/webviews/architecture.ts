@@ -2,10 +2,9 @@
 // runs the pattern checks, lays the graph out by flow and draws it as SVG (src/graph), and answers the view's
 // reveal, refresh and export requests. Redraws when the explorer refreshes.
 import type { WiringGraph } from '../aws/records/wiring';
-import { wiringJson } from '../aws/records/wiring';
 import { readWiring } from '../aws/wiring';
 import type { RevealTarget } from '../explorer/reveal';
-import { toDot, toMermaid, toSvg } from '../graph/exports';
+import { exportGraph, toSvg } from '../graph/exports';
 import { layoutWiring } from '../graph/layout';
 import { badgesOf, checkPatterns } from '../graph/patterns';
 import { requireClients, type PanelDeps } from './deps';
@@ -58,19 +57,6 @@ export function graphView(graph: WiringGraph, readAt: Date): GraphView {
     ...(graph.capped ? { capped: graph.capped.limit } : {}),
     readAt: readAt.toISOString(),
   };
-}
-
-export function exportText(graph: WiringGraph, format: ExportFormat): string {
-  switch (format) {
-    case 'mermaid':
-      return toMermaid(graph);
-    case 'dot':
-      return toDot(graph);
-    case 'svg':
-      return toSvg(graph, layoutWiring(graph), badgesOf(checkPatterns(graph)));
-    case 'json':
-      return `${JSON.stringify(wiringJson(graph), null, 2)}\n`;
-  }
 }
 
 export function architecturePanel(
@@ -150,7 +136,7 @@ export function architecturePanel(
                 return;
               }
               await host.run(m.requestId, `Export ${m.format}`, async () => {
-                await deps.openExport(exportText(shown, m.format), LANGUAGE[m.format]);
+                await deps.openExport(exportGraph(shown, m.format), LANGUAGE[m.format]);
                 host.post({ type: 'exported', requestId: m.requestId, format: m.format });
               });
               return;

@@ -5,11 +5,8 @@
 // problem on stderr), 2 a usage error, a refused endpoint or an emulator that answered nothing.
 import { AwsClients } from '../../../src/aws/clients';
 import { isLoopback, normaliseEndpoint, resolveConnection } from '../../../src/aws/connection';
-import { type WiringGraph, wiringJson } from '../../../src/aws/records/wiring';
 import { DEFAULT_MAX_NODES, readWiring } from '../../../src/aws/wiring';
-import { toDot, toMermaid, toSvg } from '../../../src/graph/exports';
-import { layoutWiring } from '../../../src/graph/layout';
-import { badgesOf, checkPatterns } from '../../../src/graph/patterns';
+import { exportGraph, GRAPH_FORMATS, type GraphFormat } from '../../../src/graph/exports';
 import { GRAPH_USAGE } from './graphUsage';
 
 export interface GraphIo {
@@ -18,8 +15,6 @@ export interface GraphIo {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-const FORMATS = ['json', 'mermaid', 'dot', 'svg'] as const;
-type Format = (typeof FORMATS)[number];
 const VALUED = new Set(['endpoint', 'region', 'format', 'max-nodes']);
 const FLAGS = new Set(['allow-remote', 'help']);
 
@@ -46,19 +41,6 @@ function parse(argv: readonly string[]): { values: Map<string, string>; flags: S
   return { values, flags };
 }
 
-export function render(graph: WiringGraph, format: Format): string {
-  switch (format) {
-    case 'json':
-      return `${JSON.stringify(wiringJson(graph))}\n`;
-    case 'mermaid':
-      return toMermaid(graph);
-    case 'dot':
-      return toDot(graph);
-    case 'svg':
-      return toSvg(graph, layoutWiring(graph), badgesOf(checkPatterns(graph)));
-  }
-}
-
 /** Runs `graph` with the arguments after the command name. */
 export async function runGraph(argv: readonly string[], io: GraphIo): Promise<number> {
   let clients: AwsClients | undefined;
@@ -68,8 +50,9 @@ export async function runGraph(argv: readonly string[], io: GraphIo): Promise<nu
       io.stdout(`${GRAPH_USAGE}\n`);
       return 0;
     }
-    const format = (values.get('format') ?? 'json') as Format;
-    if (!FORMATS.includes(format)) throw new UsageError(`--format must be json, mermaid, dot or svg (got "${format}")`);
+    const format = (values.get('format') ?? 'json') as GraphFormat;
+    if (!GRAPH_FORMATS.includes(format))
+      throw new UsageError(`--format must be json, mermaid, dot or svg (got "${format}")`);
     const endpoint = values.get('endpoint');
     if (!endpoint) throw new UsageError('--endpoint is required (e.g. --endpoint http://localhost:4566)');
     const maxText = values.get('max-nodes');
@@ -99,7 +82,7 @@ export async function runGraph(argv: readonly string[], io: GraphIo): Promise<nu
       io.stderr(`Read the wiring at ${normal.url} failed: ${graph.failures[0]!.reason}\n`);
       return 2;
     }
-    io.stdout(render(graph, format));
+    io.stdout(exportGraph(graph, format));
     for (const f of graph.failures) io.stderr(`Read ${f.service} failed: ${f.reason}\n`);
     if (graph.capped)
       io.stderr(

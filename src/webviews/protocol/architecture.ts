@@ -13,6 +13,7 @@ export interface ArchitectureTarget {
 export const architectureTarget = obj({ view: literal('architecture') });
 
 export const EXPORT_FORMATS = ['mermaid', 'dot', 'svg', 'json'] as const;
+/** The same names as src/graph/exports.ts GRAPH_FORMATS (the view's buttons). */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** View → host. */
