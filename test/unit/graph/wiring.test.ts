@@ -89,6 +89,7 @@ const SHOP = readings({
     { source: q('billing'), fn: fn('billing') },
     { source: `${table('orders')}/stream/2026-01-01T00:00:00.000`, fn: `${fn('projector')}:live` },
     { source: stream('clicks'), fn: fn('projector'), onFailure: q('billing-dlq') },
+    { source: q('shipping'), fn: fn('thumbs') },
   ],
   tables: [{ arn: table('orders'), name: 'orders', streamArn: `${table('orders')}/stream/2026-01-01T00:00:00.000` }],
   streams: [{ arn: stream('clicks'), name: 'clicks' }],
@@ -177,6 +178,7 @@ describe('wiring graph: building', () => {
       [table('orders'), fn('projector')],
       [stream('clicks'), fn('projector')],
       [q('billing'), fn('billing')],
+      [q('shipping'), fn('thumbs')],
     ]);
     assert.deepEqual(edges('api-integration'), [
       [`arn:aws:apigateway:${R}::/apis/h1`, fn('api')],
