@@ -290,7 +290,7 @@ describe('wiring graph: exports and layout', () => {
     const lines = text.trim().split('\n');
     assert.equal(lines[0], 'flowchart LR');
     assert.equal(lines.length, 1 + g.nodes.length + g.edges.length);
-    assert.ok(lines.some((l) => /-\.->\|"uses-role: uses-role"\|/.test(l)));
+    assert.ok(lines.some((l) => /-\.->\|"uses-role"\|/.test(l)));
     assert.ok(text.includes('filter {#quot;type#quot;:[#quot;paid#quot;]}'));
   });
 
