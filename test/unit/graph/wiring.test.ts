@@ -18,6 +18,7 @@ import { toDot, toMermaid, toSvg } from '../../../src/graph/exports';
 import { layoutWiring } from '../../../src/graph/layout';
 import { badgesOf, checkPatterns, PATTERN_CHECKS } from '../../../src/graph/patterns';
 import { wildcardGrants } from '../../../src/graph/patterns/roleWildcard';
+import { roleAccess } from '../../../src/graph/access';
 
 const A = '123456789012';
 const R = 'us-east-1';
@@ -391,5 +392,28 @@ describe('pattern checks', () => {
     );
     assert.deepEqual(grants([{ Effect: 'Deny', Action: '*', Resource: '*' }]), []);
     assert.deepEqual(wildcardGrants([{ name: 'broken', document: '{not json' }]), []);
+  });
+});
+
+describe('role access', () => {
+  const g = buildWiring(SHOP, { maxNodes: 1000 });
+
+  test('each function role, with what its own policies allow on the drawn resources', () => {
+    const access = roleAccess(g);
+    assert.equal(access.truncated, false);
+    const byRole = Object.fromEntries(access.roles.map((r) => [r.role, r]));
+    assert.deepEqual(byRole[role('api-role')]!.functions, [fn('api'), fn('thumbs')]);
+    assert.deepEqual(byRole[role('api-role')]!.grants, [{ resource: table('orders'), actions: ['dynamodb:PutItem'] }]);
+    // sqs:* on *: both queue actions on every queue, nothing else.
+    assert.deepEqual(
+      byRole[role('wide')]!.grants.map((x) => [x.resource, x.actions]),
+      [q('billing'), q('billing-dlq'), q('shipping')].map((arn) => [arn, ['sqs:SendMessage', 'sqs:ReceiveMessage']]),
+    );
+  });
+
+  test('stops at the evaluation budget and says so', () => {
+    const access = roleAccess(g, 5);
+    assert.equal(access.truncated, true);
+    assert.deepEqual(access.roles, []);
   });
 });
