@@ -377,14 +377,14 @@ describe('pattern checks', () => {
 
   test('wildcard grants: every action, a service wildcard, NotAction, or * on a drawn service', () => {
     const grants = (statements: object[]) => wildcardGrants([{ name: 'p', document: policy(statements) }]);
-    assert.deepEqual(grants([{ Effect: 'Allow', Action: '*', Resource: '*' }]), ['p: * on *']);
+    assert.deepEqual(grants([{ Effect: 'Allow', Action: '*', Resource: '*' }]), ['* on * (p)']);
     assert.deepEqual(grants([{ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::b/*' }]), [
-      'p: s3:* on its resources',
+      's3:* on its resources (p)',
     ]);
     assert.deepEqual(grants([{ Effect: 'Allow', Action: 'dynamodb:PutItem', Resource: '*' }]), [
-      'p: dynamodb:PutItem on *',
+      'dynamodb:PutItem on * (p)',
     ]);
-    assert.deepEqual(grants([{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }]), ['p: Allow with NotAction']);
+    assert.deepEqual(grants([{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }]), ['Allow with NotAction (p)']);
     // Logs on * is what every function needs (AWSLambdaBasicExecutionRole); a Deny allows nothing.
     assert.deepEqual(
       grants([{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' }]),
