@@ -26,6 +26,8 @@ import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-s
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { AwsClients } from '../../src/aws/clients';
@@ -131,13 +133,25 @@ describe('wiring graph against the emulator', () => {
   it('records a service that fails and still draws the others', async () => {
     const w = await buildMessaging(lab.clients);
     // A closed port for SNS only: the SNS read fails, S3 and SQS still come back.
-    const broken = clientsFor(lab.emulator.endpoint, { ...lab.emulator.endpoints, sns: 'http://127.0.0.1:9' });
+    // And a server that answers 501 to everything for HTTP APIs: an emulator without the service, not a failure.
+    const notImplemented = createServer((_req, res) => {
+      res.writeHead(501, { 'content-type': 'application/json' });
+      res.end('{"message": "API for service apigatewayv2 not yet implemented"}');
+    });
+    await new Promise<void>((ok) => notImplemented.listen(0, '127.0.0.1', ok));
+    const port = (notImplemented.address() as AddressInfo).port;
+    const broken = clientsFor(lab.emulator.endpoint, {
+      ...lab.emulator.endpoints,
+      sns: 'http://127.0.0.1:9',
+      apigatewayv2: `http://127.0.0.1:${port}`,
+    });
     try {
       const g = await readWiring(broken);
       assert.deepEqual(
         g.failures.map((f) => f.service),
         ['sns'],
       );
+      assert.deepEqual(g.unsupported, ['apigatewayv2']);
       assert.match(g.failures[0]!.reason, /refused/);
       assert.deepEqual(pairs(g, 'dead-letter').length, 1);
       // The bucket's topic is still drawn (from its notification), as unread rather than missing.
@@ -147,6 +161,7 @@ describe('wiring graph against the emulator', () => {
       );
     } finally {
       broken.dispose();
+      await new Promise((ok) => notImplemented.close(ok));
     }
   });
 
