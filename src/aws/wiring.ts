@@ -68,7 +68,8 @@ export async function readWiring(clients: AwsClients, options: ReadWiringOptions
         return await fn(item);
       } catch (err) {
         if (signal?.aborted || isAbortError(err)) throw err;
-        failures.push({ service, reason: describeError(err) });
+        // Gone since it was listed (404), or a read this emulator does not offer: the resource stays, unconnected.
+        if (!isUnsupportedOperation(err)) failures.push({ service, reason: describeError(err) });
         return fallback(item);
       }
     });

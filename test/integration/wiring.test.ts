@@ -82,6 +82,18 @@ async function buildMessaging(c: AwsClients) {
   return { dlq, billing, shipping, ingest, orders, uploadsTopic };
 }
 
+/** `node dist/cli.js graph --format json` against the emulator, with its per-service endpoints in the environment. */
+function runCli(endpoint: string, endpoints: Readonly<Record<string, string>>) {
+  if (!existsSync(CLI)) assert.fail('dist/cli.js is missing: run npm run build first');
+  const env: Record<string, string> = { ...(process.env as Record<string, string>) };
+  for (const [service, url] of Object.entries(endpoints)) env[`AWS_ENDPOINT_URL_${service.toUpperCase()}`] = url;
+  return spawnSync(process.execPath, [CLI, 'graph', '--endpoint', endpoint, '--format', 'json'], {
+    encoding: 'utf8',
+    env,
+    timeout: 60_000,
+  });
+}
+
 const pairs = (g: Pick<WiringGraph, 'edges'>, kind: string) =>
   g.edges.filter((e) => e.kind === kind).map((e) => `${e.from} -> ${e.to}`);
 
@@ -118,6 +130,10 @@ describe('wiring graph against the emulator', () => {
     });
     const found = checkPatterns(g).map((f) => `${f.check} ${f.nodes[0]}`);
     assert.deepEqual(found, [`fan-out ${w.orders}`, `fan-out-without-filter ${w.orders}`]);
+    // The CLI on the same wiring writes exactly this graph's JSON (on LocalStack too).
+    const run = runCli(lab.emulator.endpoint, lab.emulator.endpoints);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), wiringJson(g));
   });
 
   it('stops at the node limit and says so; a cancelled read throws', async () => {
@@ -384,15 +400,7 @@ describe('wiring graph against the emulator', () => {
       assert.ok(![...checks].some((c2) => c2.startsWith('role-wildcard') && !c2.endsWith(billingFn)));
 
       // The CLI on the same wiring: exactly the JSON of the graph.
-      if (!existsSync(CLI)) assert.fail('dist/cli.js is missing: run npm run build first');
-      const env: Record<string, string> = { ...(process.env as Record<string, string>) };
-      for (const [service, url] of Object.entries(lab.emulator.endpoints))
-        env[`AWS_ENDPOINT_URL_${service.toUpperCase()}`] = url;
-      const run = spawnSync(process.execPath, [CLI, 'graph', '--endpoint', lab.emulator.endpoint, '--format', 'json'], {
-        encoding: 'utf8',
-        env,
-        timeout: 60_000,
-      });
+      const run = runCli(lab.emulator.endpoint, lab.emulator.endpoints);
       assert.equal(run.stderr, '');
       assert.equal(run.status, 0);
       assert.deepEqual(JSON.parse(run.stdout), wiringJson(g));
