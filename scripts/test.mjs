@@ -171,6 +171,7 @@ const OWN_EMULATOR_FILES = new Set([
   'test/integration/explorer-tree.test.ts',
   'test/integration/iam-differential.test.ts',
   'test/integration/moto-harness.test.ts',
+  'test/integration/record-calls.test.ts',
   'test/integration/walkthrough.local.test.ts',
   'test/e2e/analysis.test.ts',
   'test/e2e/explorer.test.ts',

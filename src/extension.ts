@@ -1,8 +1,10 @@
 // Composition root: builds the parts of the extension, wires them together and registers them. Nothing else.
 import * as vscode from 'vscode';
 import { registerExplainAccess } from './commands/explainAccess';
-import { registerWidenedAccess } from './commands/widenedAccess';
+import { registerRecordCalls } from './commands/recordCalls';
+import { registerBaseTexts } from './commands/widenedAccess';
 import { registerKeyDistribution } from './dynamodb/keyDistribution';
+import { TerminalRoute } from './connection/terminalEnv';
 import { registerExplorer } from './explorer/register';
 import { AnalysisClient } from './lsp/client';
 import { registerWebviews } from './webviews/register';
@@ -12,8 +14,12 @@ export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('Local Cloud Lab', { log: true });
   context.subscriptions.push(output);
 
+  // Where the integrated terminal's AWS calls go: the emulator, or the call recorder's proxy while it records.
+  const terminalRoute = new TerminalRoute();
+  context.subscriptions.push(terminalRoute);
+
   // Emulator connection, explorer tree and its commands; `explorer.clients()` / `whenConnected()` give live AWS clients.
-  const explorer = registerExplorer(context, output);
+  const explorer = registerExplorer(context, output, terminalRoute);
 
   // Panels (DynamoDB items, Kinesis records, SQS messages, Lambda invoke, SNS topic) and Secrets Manager/KMS commands.
   registerWebviews(context, output, explorer);
@@ -26,12 +32,14 @@ export function activate(context: vscode.ExtensionContext): void {
 
   // IAM "Explain Access": command and a CodeLens above every policy statement (the core's evaluator, loaded lazily).
   registerExplainAccess(context, { output, clients: () => explorer.clients() });
-  // "This edit widens access": CheckNoNewAccess of open policy files against their committed version.
-  registerWidenedAccess(context, output);
+  // IAM "Record my calls": a recording proxy for the terminal's calls → a least-privilege policy, and unused access.
+  registerRecordCalls(context, { output, whenConnected: () => explorer.whenConnected(), route: terminalRoute });
 
   const analysis = new AnalysisClient(context, output);
   context.subscriptions.push(analysis);
   analysis.register();
+  // "This edit widens access": the server checks open policy files against their committed version (CheckNoNewAccess).
+  registerBaseTexts(context, analysis, output);
 }
 
 export function deactivate(): void {}

@@ -6,6 +6,7 @@ import { ACCESS_COMMANDS, ACCESS_USAGE, runAccessCommand } from './cli/access';
 import { type CliIo, runCli } from './cli/check';
 import type * as GraphCli from './cli/graph';
 import { GRAPH_COMMAND, GRAPH_USAGE } from './cli/graphUsage';
+import { RECORD_USAGE, runRecord } from './cli/record';
 import { loadIamData } from './iamData';
 
 const argv = process.argv.slice(2);
@@ -26,8 +27,18 @@ if (argv[0] === GRAPH_COMMAND) {
   void runGraph(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, env: process.env }).then((code) => {
     process.exitCode = code;
   });
+} else if (argv[0] === 'record') {
+  // `record` runs until Ctrl+C.
+  const stopped = () =>
+    new Promise<void>((done) => {
+      process.once('SIGINT', () => done());
+      process.once('SIGTERM', () => done());
+    });
+  void runRecord(argv.slice(1), io, process.env, stopped).then((code) => (process.exitCode = code));
 } else {
   // explain and the custom checks (issue 12) have their own arguments; everything else is `check`.
   process.exitCode = ACCESS_COMMANDS.has(argv[0] ?? '') ? runAccessCommand(argv, io) : runCli(argv, io);
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') io.stdout(`\n${ACCESS_USAGE}\n\n${GRAPH_USAGE}\n`);
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') {
+    io.stdout(`\n${ACCESS_USAGE}\n\n${RECORD_USAGE}\n\n${GRAPH_USAGE}\n`);
+  }
 }

@@ -256,3 +256,23 @@ export function connectionEnvironment(c: ResolvedConnection): Record<string, str
   }
   return env;
 }
+
+/** SigV4 signing names that differ from our service keys. */
+const SIGNING_NAMES: Readonly<Record<string, ServiceKey>> = { elasticloadbalancing: 'elbv2' };
+
+/** Our key for a request's SigV4 signing name (`s3`, `dynamodb`, `elasticloadbalancing`, …), or undefined. */
+export function serviceKeyOfSigningName(name: string): ServiceKey | undefined {
+  return SIGNING_NAMES[name] ?? serviceKeyOf(name);
+}
+
+/**
+ * The connection as seen through a local proxy (the call recorder): every endpoint, the main one and each service's
+ * own, is the proxy's URL; the proxy forwards each request to the endpoint the real connection names for its service.
+ */
+export function routedThrough(c: ResolvedConnection, proxyUrl: string): ResolvedConnection {
+  const serviceEndpoints: Partial<Record<ServiceKey, ServiceEndpoint>> = {};
+  for (const key of Object.keys(c.serviceEndpoints) as ServiceKey[]) {
+    serviceEndpoints[key] = { url: proxyUrl, source: c.serviceEndpoints[key]!.source, loopback: true };
+  }
+  return { ...c, endpoint: proxyUrl, serviceEndpoints };
+}

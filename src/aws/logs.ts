@@ -69,8 +69,8 @@ export async function listLogStreams(
 }
 
 /**
- * One page of a stream's events, oldest first. GetLogEvents hands back the token it was given once the stream is
- * read to its end; that is reported as no `next`.
+ * One page of a stream's events, oldest first. GetLogEvents always hands back a forward token (the one it was given
+ * once the stream is read to its end); a page shorter than the limit is reported as the last, with no `next`.
  */
 export async function getLogEvents(
   clients: AwsClients,
@@ -93,8 +93,10 @@ export async function getLogEvents(
     message: e.message ?? '',
     ...(e.ingestionTime !== undefined ? { ingestedAt: e.ingestionTime } : {}),
   }));
+  // A short page is the last one; a full one may be too (the token then leads to an empty page).
   const next = out.nextForwardToken;
-  return { events, ...(next && next !== req.token && events.length > 0 ? { next } : {}) };
+  const limit = Math.min(10_000, req.limit ?? 100);
+  return { events, ...(next && next !== req.token && events.length >= limit ? { next } : {}) };
 }
 
 export interface FilterRequest {
@@ -186,6 +188,8 @@ export interface TailOptions {
   /** Delay after a poll that found events (default 1 s); it doubles while polls find nothing, up to `maxDelayMs`. */
   readonly minDelayMs?: number;
   readonly maxDelayMs?: number;
+  /** How far before the newest event each poll looks again for late arrivals (default 5 s). */
+  readonly lookbackMs?: number;
   /** Pages read per poll at most (a burst beyond it is read on the next poll). Default 10. */
   readonly maxPagesPerPoll?: number;
   readonly pageSize?: number;
@@ -208,9 +212,10 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /**
- * Follows a log group until `signal` aborts: polls FilterLogEvents from the newest timestamp seen (inclusive, with the
- * ids already delivered at that timestamp left out), backing off while nothing arrives or the group does not exist
- * yet. Resolves when cancelled; never rejects.
+ * Follows a log group until `signal` aborts. Each poll asks FilterLogEvents for the events from `lookbackMs` before the
+ * newest timestamp seen (events can arrive late, with older timestamps, from other streams) and leaves out the ids
+ * already delivered, which are remembered only for that window. Polls back off while nothing arrives or the group
+ * does not exist yet. Resolves when cancelled; never rejects.
  */
 export async function tailLogs(clients: AwsClients, o: TailOptions): Promise<void> {
   const sleep = o.sleep ?? abortableSleep;
@@ -218,8 +223,11 @@ export async function tailLogs(clients: AwsClients, o: TailOptions): Promise<voi
   const minDelay = o.minDelayMs ?? 1_000;
   const maxDelay = Math.max(minDelay, o.maxDelayMs ?? 10_000);
   const maxPages = o.maxPagesPerPoll ?? 10;
-  let cursor = o.startTime ?? now();
-  let seenAtCursor = new Set<string>();
+  const lookback = o.lookbackMs ?? 5_000;
+  const start = o.startTime ?? now();
+  let newest = start;
+  /** Delivered ids with their timestamps, pruned to the look-back window. */
+  const seen = new Map<string, number>();
   let delay = minDelay;
   let status: 'live' | 'waiting' | 'error' | undefined;
   const report = (kind: 'live' | 'waiting' | 'error', detail?: string) => {
@@ -230,31 +238,32 @@ export async function tailLogs(clients: AwsClients, o: TailOptions): Promise<voi
   while (!o.signal.aborted) {
     let found = 0;
     try {
+      const since = Math.max(start, newest - lookback);
       let token: string | undefined;
       for (let page = 0; page < maxPages; page++) {
         const out = await filterLogEvents(clients, {
           group: o.group,
           pattern: o.pattern,
-          startTime: cursor,
+          startTime: since,
           token,
           limit: o.pageSize ?? 1_000,
           signal: o.signal,
         });
-        const fresh = out.events.filter((e) => !(e.timestamp === cursor && seenAtCursor.has(e.id)));
-        fresh.sort((a, b) => a.timestamp - b.timestamp);
+        const fresh = out.events.filter((e) => !seen.has(e.id));
         if (fresh.length > 0) {
-          const last = fresh[fresh.length - 1]!.timestamp;
-          if (last > cursor) {
-            cursor = last;
-            seenAtCursor = new Set();
+          fresh.sort((a, b) => a.timestamp - b.timestamp);
+          for (const e of fresh) {
+            seen.set(e.id, e.timestamp);
+            if (e.timestamp > newest) newest = e.timestamp;
           }
-          for (const e of fresh) if (e.timestamp === cursor) seenAtCursor.add(e.id);
           found += fresh.length;
           o.onEvents(fresh);
         }
         token = out.next;
         if (!token || o.signal.aborted) break;
       }
+      const forgetBefore = newest - lookback;
+      for (const [id, at] of seen) if (at < forgetBefore) seen.delete(id);
       report('live');
     } catch (err) {
       if (isAbortError(err) || o.signal.aborted) break;

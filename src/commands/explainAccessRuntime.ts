@@ -1,8 +1,6 @@
-// Entry of dist/explain-access.js (a lazy bundle, src/lazy.ts): the analysis core's policy evaluator and custom
-// checks for the "Explain Access" command, its CodeLens and the "edit widens access" findings, loaded the first
-// time a policy file is shown. No 'vscode' here.
+// Entry of dist/explain-access.js (a lazy bundle, src/lazy.ts): the analysis core's policy evaluator for the
+// "Explain Access" command and its CodeLens, loaded the first time a policy file is shown. No 'vscode' here.
 import { expandActionPattern } from '../../server/src/core/iam/catalog';
-import { checkNoNewAccess } from '../../server/src/core/iam/evaluate/checks';
 import {
   compilePolicy,
   type Decision,
@@ -127,30 +125,4 @@ export function stepsMarkdown(input: ExplainInput, decision: Decision): string {
     '',
   ];
   return lines.join('\n');
-}
-
-export interface WidenedAccess {
-  /** 0-based line of the statement that grants it. */
-  readonly line: number;
-  readonly message: string;
-}
-
-/**
- * CheckNoNewAccess of an edited policy file against its committed version, as editor findings: one per access the
- * edit adds, at the statement that grants it. Nothing when either version does not parse or holds no policy (the
- * language server reports syntax). The IAM catalogue is read on first use and kept by the returned function.
- */
-export function createWidenedAccessCheck(load: () => IamData = () => loadIamData()) {
-  let data: IamData | undefined;
-  return (file: string, committed: string, current: string): WidenedAccess[] => {
-    const base = loadPolicies(file, committed);
-    const next = loadPolicies(file, current);
-    if (base.problems.length || next.problems.length || !next.sources.length) return [];
-    data ??= load();
-    const result = checkNoNewAccess(data, base.sources, next.sources);
-    return result.reasons.map((r) => ({
-      line: Math.max(0, (r.statement?.line ?? 1) - 1),
-      message: `This edit widens access: now also ${r.action} on ${r.resource} (CheckNoNewAccess against the committed version${r.note ? `; ${r.note}` : ''})`,
-    }));
-  };
 }

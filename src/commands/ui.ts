@@ -130,6 +130,21 @@ export function guarded<A extends unknown[]>(
   };
 }
 
+/** `guarded` for a command whose result a caller (a test, another command) reads: undefined when it failed. */
+export function guardedResult<A extends unknown[], T>(
+  ctx: CommandContext,
+  operation: string,
+  body: (...args: A) => Promise<T>,
+): (...args: A) => Promise<T | undefined> {
+  return async (...args: A) => {
+    let result: T | undefined;
+    await guarded(ctx, operation, async (...a: A) => {
+      result = await body(...a);
+    })(...args);
+    return result;
+  };
+}
+
 /** Refreshes a row by id (or the whole tree when it is not on screen). */
 export function refreshRow(ctx: CommandContext, id: string): void {
   const node = ctx.tree.nodeById(id);

@@ -4,14 +4,19 @@ import * as vscode from 'vscode';
 import { backendLabel, resetEmulator, type BackendInfo } from '../aws/backend';
 import { describeError } from '../aws/errors';
 import type { AwsClients } from '../aws/clients';
+import { registerApiGatewayCommands } from '../commands/apigateway';
 import { registerDynamoDbCommands } from '../commands/dynamodb';
+import { registerEc2Commands } from '../commands/ec2';
 import { registerIamCommands } from '../commands/iam';
 import { registerKinesisCommands } from '../commands/kinesis';
+import { registerLogsCommands } from '../commands/logs';
 import { registerS3Commands } from '../commands/s3';
 import { registerSqsCommands } from '../commands/sqs';
 import { ModalConfirm, type CommandContext } from '../commands/ui';
+import { ReadOnlyDocuments, VIEW_SCHEME } from '../commands/views';
+import { registerWorkflowCommands } from '../commands/workflows';
 import { ConnectionMonitor } from '../connection/monitor';
-import { registerTerminalEnvironment } from '../connection/terminalEnv';
+import { registerTerminalEnvironment, type TerminalRoute } from '../connection/terminalEnv';
 import { EmulatorProcess } from '../connection/emulatorProcess';
 import { startEmulator } from '../connection/startEmulator';
 import { confirmRemoteEndpoint, ConnectionStatus, readConnectionSettings } from '../connection/status';
@@ -49,7 +54,11 @@ function setting<T>(key: string, fallback: T): T {
   return vscode.workspace.getConfiguration('localCloudLab').get<T>(key) ?? fallback;
 }
 
-export function registerExplorer(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): ExplorerApi {
+export function registerExplorer(
+  context: vscode.ExtensionContext,
+  output: vscode.LogOutputChannel,
+  terminalRoute: TerminalRoute,
+): ExplorerApi {
   const monitor = new ConnectionMonitor({
     readSettings: readConnectionSettings,
     env: process.env,
@@ -68,6 +77,7 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
   const prompt = new ModalConfirm();
   const ctx: CommandContext = { monitor, tree, output, confirm: prompt.confirm };
   const processes = new EmulatorProcess();
+  const views = new ReadOnlyDocuments();
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     // Tests answer modal confirmations and read what was asked; these commands exist only in test mode.
     context.subscriptions.push(
@@ -97,7 +107,7 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
     { dispose: () => tree.dispose() },
     { dispose: () => monitor.dispose() },
     { dispose: () => logState.dispose() },
-    registerTerminalEnvironment(context, monitor),
+    registerTerminalEnvironment(context, monitor, terminalRoute),
     processes,
     // Collapsing drops the loaded pages below (memory follows the screen); expanding again lists afresh.
     view.onDidCollapseElement((e) => tree.refresh(e.element)),
@@ -110,6 +120,8 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
       isCaseSensitive: true,
     }),
     vscode.workspace.registerTextDocumentContentProvider(IAM_SCHEME, new IamDocumentProvider(monitor)),
+    views,
+    vscode.workspace.registerTextDocumentContentProvider(VIEW_SCHEME, views),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (
         ['endpoint', 'endpoints', 'region', 'profile', 'allowRemoteEndpoint'].some((k) =>
@@ -155,6 +167,10 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
     ...registerKinesisCommands(ctx),
     ...registerDynamoDbCommands(ctx),
     ...registerIamCommands(ctx),
+    ...registerApiGatewayCommands(ctx, views),
+    ...registerLogsCommands(ctx, views),
+    ...registerEc2Commands(ctx, views),
+    ...registerWorkflowCommands(ctx, views),
   );
 
   const whenConnected = async (): Promise<AwsClients | undefined> => {

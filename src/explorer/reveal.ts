@@ -13,7 +13,30 @@ const SERVICE_OF: Partial<Record<NodeType, string>> = {
   'AWS::DynamoDB::Table': 'dynamodb',
   'AWS::Kinesis::Stream': 'kinesis',
   'AWS::IAM::Role': 'iam',
+  'AWS::ApiGateway::RestApi': 'apigateway',
+  'AWS::ApiGatewayV2::Api': 'apigateway',
+  'AWS::StepFunctions::StateMachine': 'stepfunctions',
+  'AWS::Events::Rule': 'eventbridge',
 };
+
+/** The folder row a type's resources are listed under, when the service groups them. */
+function folderOf(target: RevealTarget): string | undefined {
+  switch (target.type) {
+    case 'AWS::IAM::Role':
+      return 'iam:folder:roles';
+    case 'AWS::ApiGateway::RestApi':
+      return 'apigateway:rest';
+    case 'AWS::ApiGatewayV2::Api':
+      return 'apigateway:http';
+    case 'AWS::Events::Rule': {
+      // arn:…:rule/<name> is on the default bus; arn:…:rule/<bus>/<name> on another.
+      const path = target.id.split(':rule/')[1]?.split('/') ?? [];
+      return `eventbridge:bus:${path.length > 1 ? path[0] : 'default'}`;
+    }
+    default:
+      return undefined;
+  }
+}
 
 /** "Load more" pages read while looking for one resource. */
 const MAX_PAGES = 20;
@@ -26,7 +49,10 @@ export interface RevealTarget {
 
 const isResource = (n: ExplorerNode) => n.contextValue !== 'lcl.error' && n.contextValue !== 'lcl.info';
 const matches = (n: ExplorerNode, t: RevealTarget) =>
-  isResource(n) && (n.id.endsWith(`:${t.id}`) || (n.label === t.name && !n.id.includes('#')));
+  isResource(n) &&
+  (n.id.endsWith(`:${t.id}`) ||
+    n.id.endsWith(`:${t.id.split('/').pop()}`) ||
+    (n.label === t.name && !n.id.includes('#')));
 
 /** The row of the resource, or undefined when its service is not in the explorer or the listing does not have it. */
 export async function findExplorerNode(tree: ExplorerTree, target: RevealTarget): Promise<ExplorerNode | undefined> {
@@ -45,10 +71,11 @@ export async function findExplorerNode(tree: ExplorerTree, target: RevealTarget)
       kids = await tree.children(parent);
     }
   };
-  // IAM groups its rows in folders: roles are under Roles.
-  if (target.type === 'AWS::IAM::Role') {
-    const roles = (await tree.children(row)).find((n) => n.id === 'iam:folder:roles');
-    return roles ? search(roles) : undefined;
+  // IAM, API Gateway and EventBridge group their rows (Roles, REST/HTTP APIs, event buses).
+  const folder = folderOf(target);
+  if (folder) {
+    const parent = (await tree.children(row)).find((n) => n.id === folder);
+    return parent ? search(parent) : undefined;
   }
   return search(row);
 }

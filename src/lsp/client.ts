@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import {
+  baseTextNotification,
+  type BaseTextParams,
   clientCommands,
   serviceActionsRequest,
   type DisableRuleForFileArgs,
@@ -39,6 +41,9 @@ export class AnalysisClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<LanguageClient> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly started = new vscode.EventEmitter<void>();
+  /** Fires each time the server has started (the first time, and after a restart). */
+  readonly onDidStart = this.started.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -100,7 +105,14 @@ export class AnalysisClient implements vscode.Disposable {
     await client.start();
     this.output.info(`Language server started in ${Date.now() - started} ms`);
     this.client = client;
+    this.started.fire();
     return client;
+  }
+
+  /** Tells the server the committed text of an open document (starting the server if needed). */
+  async sendBaseText(params: BaseTextParams): Promise<void> {
+    const client = await this.start();
+    await client.sendNotification(baseTextNotification.method, params);
   }
 
   private async pickServiceActions(args: PickServiceActionsArgs): Promise<void> {
@@ -150,6 +162,7 @@ export class AnalysisClient implements vscode.Disposable {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+    this.started.dispose();
     void this.stop();
   }
 }

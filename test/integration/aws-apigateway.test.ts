@@ -5,11 +5,8 @@ import {
   CreateDeploymentCommand,
   CreateResourceCommand,
   CreateRestApiCommand,
-  GetResourcesCommand,
   PutIntegrationCommand,
-  PutIntegrationResponseCommand,
   PutMethodCommand,
-  PutMethodResponseCommand,
 } from '@aws-sdk/client-api-gateway';
 import {
   CreateApiCommand,
@@ -36,36 +33,16 @@ import {
   sendApiRequest,
 } from '../../src/aws/apiGateway';
 import type { AwsClients } from '../../src/aws/clients';
+import { createMockApi } from '../support/apiGateway';
 import { onLocalStack, skipOnLocalStack } from '../support/emulator';
 import { useLab } from '../support/fixtures';
 
 /** A REST API with GET /orders (MOCK answering 200 with a JSON body), POST /orders (HTTP) and /orders/{id}, deployed to `dev`. */
 async function restApi(clients: AwsClients, name: string): Promise<{ apiId: string; ordersId: string }> {
   const gw = clients.apiGateway();
-  const api = await gw.send(new CreateRestApiCommand({ name, description: `${name} for tests` }));
-  const apiId = api.id!;
-  const root = (await gw.send(new GetResourcesCommand({ restApiId: apiId }))).items!.find((r) => r.path === '/')!;
-  const orders = await gw.send(new CreateResourceCommand({ restApiId: apiId, parentId: root.id!, pathPart: 'orders' }));
-  await gw.send(new CreateResourceCommand({ restApiId: apiId, parentId: orders.id!, pathPart: '{id}' }));
-  const base = { restApiId: apiId, resourceId: orders.id! };
-  await gw.send(new PutMethodCommand({ ...base, httpMethod: 'GET', authorizationType: 'NONE' }));
-  await gw.send(
-    new PutIntegrationCommand({
-      ...base,
-      httpMethod: 'GET',
-      type: 'MOCK',
-      requestTemplates: { 'application/json': '{"statusCode": 200}' },
-    }),
-  );
-  await gw.send(new PutMethodResponseCommand({ ...base, httpMethod: 'GET', statusCode: '200' }));
-  await gw.send(
-    new PutIntegrationResponseCommand({
-      ...base,
-      httpMethod: 'GET',
-      statusCode: '200',
-      responseTemplates: { 'application/json': '{"orders": ["o-1", "o-2"]}' },
-    }),
-  );
+  const { apiId, resourceId } = await createMockApi(gw, { name, body: { orders: ['o-1', 'o-2'] }, deploy: false });
+  await gw.send(new CreateResourceCommand({ restApiId: apiId, parentId: resourceId, pathPart: '{id}' }));
+  const base = { restApiId: apiId, resourceId };
   await gw.send(new PutMethodCommand({ ...base, httpMethod: 'POST', authorizationType: 'NONE' }));
   await gw.send(
     new PutIntegrationCommand({
@@ -77,7 +54,7 @@ async function restApi(clients: AwsClients, name: string): Promise<{ apiId: stri
     }),
   );
   await gw.send(new CreateDeploymentCommand({ restApiId: apiId, stageName: 'dev' }));
-  return { apiId, ordersId: orders.id! };
+  return { apiId, ordersId: resourceId };
 }
 
 describe('API Gateway (emulator)', () => {

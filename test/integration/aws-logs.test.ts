@@ -13,6 +13,7 @@ import {
   writeLogEvents,
   type LogEventRecord,
 } from '../../src/aws/logs';
+import { onLocalStack, skipOnLocalStack } from '../support/emulator';
 import { useLab } from '../support/fixtures';
 
 const GROUP = lambdaLogGroup('orders-handler');
@@ -50,7 +51,8 @@ describe('CloudWatch Logs (emulator)', () => {
       pages++;
     } while (token && pages < 10);
     assert.deepEqual(all.sort(), ['/app/web', GROUP]);
-    assert.ok(pages >= 2, 'one group per page takes two pages');
+    // LocalStack 4.14 ignores DescribeLogGroups' limit and answers in one page; moto honours it.
+    if (!onLocalStack) assert.ok(pages >= 2, 'one group per page takes two pages');
     const lambdaOnly = await listLogGroups(lab.clients, { prefix: '/aws/lambda/' });
     assert.deepEqual(
       lambdaOnly.groups.map((g) => g.name),
@@ -81,23 +83,27 @@ describe('CloudWatch Logs (emulator)', () => {
     assert.ok(pages >= 3 && pages <= 4, `read in ${pages} pages`);
   });
 
-  it('filters events with a filter pattern across streams', async () => {
-    const { events } = await filterLogEvents(lab.clients, { group: GROUP, pattern: 'ERROR', limit: 1000 });
-    assert.deepEqual(
-      events.map((e) => e.message),
-      [
-        'ERROR order 0 failed',
-        'ERROR order 50 failed',
-        'ERROR order 100 failed',
-        'ERROR order 150 failed',
-        'ERROR order 200 failed',
-      ],
-    );
-    const everything = await filterLogEvents(lab.clients, { group: GROUP, limit: 1000 });
-    assert.equal(everything.events.length, 251);
-  });
+  it(
+    'filters events with a filter pattern across streams',
+    skipOnLocalStack('LocalStack 4.14 ignores the filterPattern of FilterLogEvents (it returns every event)'),
+    async () => {
+      const { events } = await filterLogEvents(lab.clients, { group: GROUP, pattern: 'ERROR', limit: 1000 });
+      assert.deepEqual(
+        events.map((e) => e.message),
+        [
+          'ERROR order 0 failed',
+          'ERROR order 50 failed',
+          'ERROR order 100 failed',
+          'ERROR order 150 failed',
+          'ERROR order 200 failed',
+        ],
+      );
+      const everything = await filterLogEvents(lab.clients, { group: GROUP, limit: 1000 });
+      assert.equal(everything.events.length, 251);
+    },
+  );
 
-  it('tails a group: new events once each and in order, then stops when cancelled', async () => {
+  it('tails a group: new events once each, late ones too, then stops when cancelled', async () => {
     const aborter = new AbortController();
     const seen: LogEventRecord[] = [];
     const start = Date.now();
@@ -143,6 +149,14 @@ describe('CloudWatch Logs (emulator)', () => {
       ],
     });
     await waitFor(4);
+    // A late event from another stream, older than the newest one delivered, still arrives (once).
+    await writeLogEvents(lab.clients, {
+      group: GROUP,
+      stream: 'late',
+      create: true,
+      events: [{ timestamp: start + 15, message: 'late' }],
+    });
+    await waitFor(5);
     const pollsBefore = polls;
     await new Promise((r) => setTimeout(r, 200));
     assert.ok(polls > pollsBefore, 'still polling while nothing new arrives');
@@ -150,9 +164,9 @@ describe('CloudWatch Logs (emulator)', () => {
     await tail;
     assert.deepEqual(
       seen.map((e) => e.message),
-      ['one', 'two', 'three', 'four'],
+      ['one', 'two', 'three', 'four', 'late'],
     );
-    assert.equal(new Set(seen.map((e) => e.id)).size, 4);
+    assert.equal(new Set(seen.map((e) => e.id)).size, 5);
   });
 
   it('tails a group that does not exist yet, saying so, and picks it up once it does', async () => {

@@ -20,7 +20,7 @@ import { CreateQueueCommand, ReceiveMessageCommand, SendMessageCommand, SQSClien
 import { compilePolicy, evaluate, makeRequest } from '../../server/src/core/iam/evaluate/evaluate';
 import { loadPolicies } from '../../server/src/core/iam/evaluate/load';
 import { rng } from '../../bench/corpus/generate';
-import { startMoto, type MotoServer } from '../support/moto';
+import { startEnforcingMoto, type MotoServer } from '../support/moto';
 
 const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
@@ -220,25 +220,10 @@ describe('policy evaluator vs moto IAM enforcement', () => {
   };
 
   before(async () => {
-    moto = await startMoto({ env: { INITIAL_NO_AUTH_ACTION_COUNT: '3' } });
     // The three unauthenticated requests: an admin user, its policy, its key.
-    const open = clients(moto.endpoint, { accessKeyId: 'test', secretAccessKey: 'test' });
-    await open.iam.send(new CreateUserCommand({ UserName: 'admin' }));
-    await open.iam.send(
-      new PutUserPolicyCommand({
-        UserName: 'admin',
-        PolicyName: 'all',
-        PolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
-        }),
-      }),
-    );
-    const adminKey = (await open.iam.send(new CreateAccessKeyCommand({ UserName: 'admin' }))).AccessKey!;
-    open.iam.destroy();
-    open.s3.destroy();
-    open.sqs.destroy();
-    admin = clients(moto.endpoint, { accessKeyId: adminKey.AccessKeyId!, secretAccessKey: adminKey.SecretAccessKey! });
+    const started = await startEnforcingMoto();
+    moto = started.moto;
+    admin = clients(moto.endpoint, started.admin);
     await admin.iam.send(new CreateUserCommand({ UserName: USER }));
     const key = (await admin.iam.send(new CreateAccessKeyCommand({ UserName: USER }))).AccessKey!;
     user = clients(moto.endpoint, { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });

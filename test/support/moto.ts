@@ -160,3 +160,40 @@ export async function startMoto(opts: StartMotoOptions = {}): Promise<MotoServer
   child.unref();
   return { endpoint, reset: () => post(endpoint, '/moto-api/reset'), stop };
 }
+
+/** Credentials of an IAM user of an enforcing moto. */
+export interface TestCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+}
+
+/**
+ * A moto that enforces IAM (INITIAL_NO_AUTH_ACTION_COUNT=3): the three unauthenticated requests create an admin user
+ * with an Allow-everything inline policy and its access key; every later request is signed and authorised.
+ */
+export async function startEnforcingMoto(): Promise<{ moto: MotoServer; admin: TestCredentials }> {
+  const { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } =
+    await import('@aws-sdk/client-iam');
+  const moto = await startMoto({ env: { INITIAL_NO_AUTH_ACTION_COUNT: '3' } });
+  const iam = new IAMClient(awsTestConfig(moto.endpoint));
+  try {
+    await iam.send(new CreateUserCommand({ UserName: 'admin' }));
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'admin',
+        PolicyName: 'all',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+        }),
+      }),
+    );
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'admin' }))).AccessKey!;
+    return { moto, admin: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! } };
+  } catch (e) {
+    await moto.stop();
+    throw e;
+  } finally {
+    iam.destroy();
+  }
+}

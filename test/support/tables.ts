@@ -39,3 +39,19 @@ export function simpleTableJson(name: string): string {
     BillingMode: 'PAY_PER_REQUEST',
   });
 }
+
+/** An on-demand table with a string hash key `pk` and a string range key `sk`. */
+export function pkSkTableInput(name: string): CreateTableCommandInput {
+  return {
+    TableName: name,
+    BillingMode: 'PAY_PER_REQUEST',
+    KeySchema: [
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ],
+    AttributeDefinitions: [
+      { AttributeName: 'pk', AttributeType: 'S' },
+      { AttributeName: 'sk', AttributeType: 'S' },
+    ],
+  };
+}

@@ -297,6 +297,9 @@ describe('cli explain and custom checks', () => {
       ['check-no-public-access', '--resource-type', 'AWS::S3::Bucket', 'public.json', 'bucket.json'],
       /Expected one policy file/,
     ],
+    ['record in front of another machine', ['record', '--endpoint', 'https://s3.amazonaws.com'], /not on this machine/],
+    ['record with a bad account', ['record', '--account', '12'], /--account must be 12 digits/],
+    ['record with an unknown option', ['record', '--verbose', 'yes'], /Unknown option "--verbose"/],
   ];
   for (const [name, args, message] of usage) {
     it(`exit 2 on ${name}, with a readable message and no stack`, () => {

@@ -6,7 +6,9 @@ import {
   connectionEnvironment,
   endpointFor,
   resolveConnection,
+  routedThrough,
   serviceKeyOf,
+  serviceKeyOfSigningName,
   type ResolvedConnection,
 } from '../../src/aws/connection';
 import { renderTerminalCommand } from '../../src/walkthrough/curriculum';
@@ -92,5 +94,20 @@ describe('per-service endpoints', () => {
         'aws --endpoint-url=http://localhost:4566 s3api list-buckets --region us-east-1 && ' +
         'aws --endpoint-url http://localhost:4566 sqs list-queues',
     );
+  });
+});
+
+describe('routed through the call recorder', () => {
+  it('points every endpoint variable at the proxy; signing names map to our service keys', () => {
+    const c = resolved({ endpoints: { dynamodb: 'http://localhost:8000' } });
+    const env = connectionEnvironment(routedThrough(c, 'http://127.0.0.1:40000'));
+    assert.equal(env.AWS_ENDPOINT_URL, 'http://127.0.0.1:40000');
+    assert.equal(env.AWS_ENDPOINT_URL_DYNAMODB, 'http://127.0.0.1:40000');
+    assert.equal(env.AWS_REGION, c.region);
+    // The proxy forwards by the real connection: DynamoDB to its own endpoint, the rest to the main one.
+    assert.equal(endpointFor(c, serviceKeyOfSigningName('dynamodb')!), 'http://localhost:8000');
+    assert.equal(endpointFor(c, serviceKeyOfSigningName('elasticloadbalancing')!), c.endpoint);
+    assert.equal(serviceKeyOfSigningName('states'), 'sfn');
+    assert.equal(serviceKeyOfSigningName('route53'), undefined);
   });
 });

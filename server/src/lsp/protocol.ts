@@ -9,6 +9,13 @@ export interface Request<P, R> {
 }
 const request = <P, R>(method: string): Request<P, R> => ({ method });
 
+/** A notification method with its parameter type (`P` exists for the type checker only). */
+export interface Notification<P> {
+  readonly method: string;
+  readonly __types?: (params: P) => void;
+}
+const notification = <P>(method: string): Notification<P> => ({ method });
+
 /** Sent by the client at start-up in `initializationOptions`. */
 export interface InitializationOptions {
   /** Base URI of the rule docs (docs/rules/<ID>.md inside the installed extension). */
@@ -53,3 +60,14 @@ export interface PickServiceActionsArgs {
   readonly range: { start: { line: number; character: number }; end: { line: number; character: number } };
   readonly service: string;
 }
+
+/**
+ * Client → server: the committed (git `HEAD`) text of an open document, the base the server checks the document
+ * against (CheckNoNewAccess); `null` when the file has no committed version (not in a repository, or new). Sent when
+ * the document opens and after each save; the server forgets it when the document closes.
+ */
+export interface BaseTextParams {
+  readonly uri: string;
+  readonly text: string | null;
+}
+export const baseTextNotification = notification<BaseTextParams>('localCloudLab/baseText');

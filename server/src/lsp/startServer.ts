@@ -17,10 +17,13 @@ import { allRules, analyzeDocument, completeAt, hoverAt, lensesFor } from '../co
 import type { IamData } from '../core/iam/data';
 import { parseDocument } from '../core/syntax/parse';
 import type { AnalysisOptions, Finding } from '../core/types';
+import { accessCheckDiagnostics } from './accessChecks';
 import { codeActionsFor } from './codeActions';
 import { toCompletionItem, toDiagnostic, toRange } from './convert';
 import { Debouncer, findCompanions, relativePathOf, toSource } from './documents';
 import {
+  baseTextNotification,
+  type BaseTextParams,
   listRulesRequest,
   serviceActionsRequest,
   type InitializationOptions,
@@ -50,6 +53,8 @@ export function startServer(connection: Connection, deps: ServerDependencies): v
   const documents = new TextDocuments(TextDocument);
   const debouncer = new Debouncer();
   const results = new Map<string, Analyzed>();
+  // The committed text of open documents, as the client sent it (null: none), for CheckNoNewAccess.
+  const baseTexts = new Map<string, string | null>();
   let pullConfiguration = false;
   let dynamicConfiguration = false;
   let workspaceFolderEvents = false;
@@ -134,6 +139,15 @@ export function startServer(connection: Connection, deps: ServerDependencies): v
       return;
     }
     const diagnostics = findings.map((f) => toDiagnostic(doc, f, docsBaseUri));
+    try {
+      // After the rules' diagnostics: code actions pair findings with the first diagnostics by index.
+      const base = baseTexts.get(doc.uri) ?? undefined;
+      diagnostics.push(...accessCheckDiagnostics(doc, parsed, base, current.accessChecks, iamDataOnce));
+    } catch (error) {
+      connection.console.error(
+        `Access checks of ${doc.uri} failed: ${error instanceof Error ? error.stack : String(error)}`,
+      );
+    }
     results.set(doc.uri, { version, parsed, findings, diagnostics, options });
     void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
   }
@@ -159,6 +173,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): v
   documents.onDidClose((e) => {
     debouncer.cancel(e.document.uri);
     results.delete(e.document.uri);
+    baseTexts.delete(e.document.uri);
     settings.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -199,6 +214,16 @@ export function startServer(connection: Connection, deps: ServerDependencies): v
       range: toRange(state.doc, lens.span),
       command: { title: lens.title, command: '' },
     }));
+  });
+
+  connection.onNotification(baseTextNotification.method, (params: BaseTextParams) => {
+    // Kept for open documents only (the client sends it after didOpen), so the map stays as small as the editor.
+    const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+    if (!doc) return;
+    const text = typeof params.text === 'string' ? params.text : null;
+    if (baseTexts.get(params.uri) === text) return;
+    baseTexts.set(params.uri, text);
+    schedule(doc, 0);
   });
 
   connection.onRequest(serviceActionsRequest.method, (params: ServiceActionsParams): ServiceActionsResult => ({

@@ -1,6 +1,7 @@
 // The contract every service in the explorer implements. A service lists its top-level nodes (parent undefined) and
 // the children of its own nodes, one page at a time; the provider adds "Load more" rows and turns failures into
 // error rows, so a service just throws (or returns `failed`) and never renders anything itself.
+import type { BackendInfo } from '../../aws/backend';
 import type { AwsClients } from '../../aws/clients';
 import type { ExplorerNode } from './node';
 
@@ -12,6 +13,8 @@ export interface ListRequest {
   readonly cursor?: string;
   /** A hint; services may return fewer (or, when the API cannot page, more) rows. */
   readonly pageSize: number;
+  /** What the emulator is, when known (e.g. for the invoke URL forms it serves). */
+  readonly backend?: BackendInfo;
 }
 
 export interface Page {
@@ -21,7 +24,10 @@ export interface Page {
 }
 
 export interface ServiceExplorer {
-  /** Stable id: `s3`, `sqs`, `kinesis`, `dynamodb`, `iam`, `sns`, `lambda`, `secretsmanager`, `kms`. */
+  /**
+   * Stable id: `s3`, `sqs`, `kinesis`, `dynamodb`, `iam`, `sns`, `lambda`, `secretsmanager`, `kms`, `apigateway`,
+   * `logs`, `ec2`, `stepfunctions`, `eventbridge`.
+   */
   readonly id: string;
   readonly label: string;
   /** Codicon for the service row. */

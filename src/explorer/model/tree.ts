@@ -287,7 +287,13 @@ export class ExplorerTree {
     }
     const signal = this.aborter.signal;
     try {
-      return await svc.children(parent, { clients: state.clients, signal, cursor, pageSize: this.options.pageSize() });
+      return await svc.children(parent, {
+        clients: state.clients,
+        signal,
+        cursor,
+        pageSize: this.options.pageSize(),
+        backend: state.backend,
+      });
     } catch (err) {
       if (isAbortError(err) || signal.aborted) return { nodes: [] };
       this.monitor.reportFailure(err);
@@ -345,6 +351,11 @@ function emptyText(node: ExplorerNode): string {
             lambda: 'No functions',
             secretsmanager: 'No secrets',
             kms: 'No keys',
+            apigateway: 'No APIs',
+            logs: 'No log groups',
+            ec2: 'No VPCs',
+            stepfunctions: 'No state machines',
+            eventbridge: 'No event buses',
           } as Record<string, string>
         )[node.ref.service] ?? 'Nothing here yet'
       );

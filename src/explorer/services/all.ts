@@ -11,3 +11,8 @@ export { default as sns } from './sns';
 export { default as lambda } from './lambda';
 export { default as secretsmanager } from './secrets';
 export { default as kms } from './kms';
+export { default as apigateway } from './apigateway';
+export { default as logs } from './logs';
+export { default as ec2 } from './ec2';
+export { default as stepfunctions } from './stepfunctions';
+export { default as eventbridge } from './eventbridge';

@@ -31,3 +31,12 @@ export function keySpacePercent(hashKey: string, edge: 'start' | 'end' = 'start'
 export function lastSegment(keyOrPrefix: string, parentPrefix: string): string {
   return keyOrPrefix.startsWith(parentPrefix) ? keyOrPrefix.slice(parentPrefix.length) : keyOrPrefix;
 }
+
+/** JSON text indented, or the text as it was when it is not JSON. */
+export function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}

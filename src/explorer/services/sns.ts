@@ -2,6 +2,7 @@
 import { mapLimit } from '../../aws/sqs';
 import { getSubscription, listSubscriptions, listTopics } from '../../aws/sns';
 import type { ExplorerNode, ListRequest, Page, ServiceExplorer } from '../model';
+import { prettyJson } from './format';
 
 declare module '../model/refs' {
   interface ResourceRefMap {
@@ -68,13 +69,5 @@ const sns: ServiceExplorer = {
     return { nodes, next: page.next };
   },
 };
-
-function prettyJson(text: string): string {
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
-  }
-}
 
 export default sns;

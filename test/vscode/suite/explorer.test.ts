@@ -17,30 +17,21 @@ import {
 import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { BACKEND_LABEL, EXTENSION_ID, emulator, useEmulatorSettings, waitFor, workspaceUri } from './helpers';
+import {
+  BACKEND_LABEL,
+  connectToEmulator,
+  emulator,
+  treeChildren,
+  waitFor,
+  waitValue,
+  workspaceUri,
+  type TreeNode,
+} from './helpers';
 
-interface Node {
-  id: string;
-  label: string;
-  description?: string;
-  contextValue: string;
-  ref: { kind: string } & Record<string, unknown>;
-}
+type Node = TreeNode;
+const children = treeChildren;
 
 const config = emulator.config();
-
-/** waitFor, typed for checks that return a value or undefined. */
-async function waitValue<T>(
-  what: string,
-  check: () => T | undefined | Promise<T | undefined>,
-  timeoutMs?: number,
-): Promise<T> {
-  return (await waitFor(what, check, timeoutMs)) as T;
-}
-
-async function children(id?: string): Promise<Node[]> {
-  return (await vscode.commands.executeCommand<Node[]>('localCloudLab.test.explorerChildren', id)) ?? [];
-}
 
 async function child(parentId: string | undefined, label: string): Promise<Node> {
   return waitValue(`"${label}" under ${parentId ?? 'the root'}`, async () =>
@@ -83,12 +74,7 @@ suite('explorer against the emulator', function () {
         }),
       }),
     );
-    await useEmulatorSettings();
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext);
-    await vscode.commands.executeCommand('workbench.view.extension.localCloudLab');
-    await waitFor('the extension to activate', () => ext.isActive);
-    await vscode.commands.executeCommand('localCloudLab.reconnect');
+    await connectToEmulator();
   });
 
   suiteTeardown(async () => {

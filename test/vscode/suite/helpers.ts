@@ -44,6 +44,16 @@ export async function useEmulatorSettings(): Promise<void> {
   );
 }
 
+/** Points the extension at the run's emulator, opens its view (activating it) and connects. */
+export async function connectToEmulator(): Promise<void> {
+  await useEmulatorSettings();
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
+  await vscode.commands.executeCommand('workbench.view.extension.localCloudLab');
+  await waitFor('the extension to activate', () => ext.isActive);
+  await vscode.commands.executeCommand('localCloudLab.reconnect');
+}
+
 /** The explorer's label for the run's backend node. */
 export const BACKEND_LABEL = onLocalStack ? /^LocalStack/ : /^moto$/;
 
@@ -56,4 +66,27 @@ export function skipOnLocalStack(ctx: Mocha.Context, reason: string): void {
   if (!onLocalStack) return;
   skips.push({ test: ctx.test?.fullTitle() ?? '?', reason: `LocalStack: ${reason}` });
   ctx.skip();
+}
+
+/** An explorer row as the test-mode command hands it over (plain data). */
+export interface TreeNode {
+  id: string;
+  label: string;
+  description?: string;
+  contextValue: string;
+  ref: { kind: string } & Record<string, unknown>;
+}
+
+/** waitFor, typed for checks that return a value or undefined. */
+export async function waitValue<T>(
+  what: string,
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs?: number,
+): Promise<T> {
+  return (await waitFor(what, check, timeoutMs)) as T;
+}
+
+/** The explorer's children of a row (by id), or its roots. */
+export async function treeChildren(id?: string): Promise<TreeNode[]> {
+  return (await vscode.commands.executeCommand<TreeNode[]>('localCloudLab.test.explorerChildren', id)) ?? [];
 }

@@ -1,5 +1,6 @@
-// "This edit widens access" inside a real VS Code: a policy committed to git, then edited in the editor; the new
-// action is reported at its statement, and the warning goes once the edit is undone.
+// "This edit widens access" inside a real VS Code: a policy committed to git, then edited in the editor; the language
+// server, given the committed text by the extension, reports the new action at its statement (CheckNoNewAccess), and
+// the warning goes once the edit is undone.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -56,7 +57,7 @@ suite('edit widens access (CheckNoNewAccess against git HEAD)', () => {
     assert.equal(found.length, 1);
     assert.equal(
       found[0]!.message,
-      'This edit widens access: now also s3:DeleteObject on arn:aws:s3:::orders/* (CheckNoNewAccess against the committed version)',
+      'CheckNoNewAccess FAIL: this edit widens access: now also s3:DeleteObject on arn:aws:s3:::orders/*',
     );
     assert.equal(found[0]!.range.start.line, 3);
     assert.equal(found[0]!.severity, vscode.DiagnosticSeverity.Warning);

@@ -364,3 +364,52 @@ export function checkNoPublicAccess(sources: readonly PolicySource[], type: Publ
   }
   return result(reasons);
 }
+
+/** Resource types by the CloudFormation or Terraform resource a policy is attached to (its origin). */
+const TYPE_BY_ORIGIN: readonly [RegExp, PublicResourceType][] = [
+  [/AWS::S3::BucketPolicy|aws_s3_bucket_policy/, 'AWS::S3::Bucket'],
+  [/AWS::SQS::QueuePolicy|aws_sqs_queue_policy/, 'AWS::SQS::Queue'],
+  [/AWS::SNS::TopicPolicy|aws_sns_topic_policy/, 'AWS::SNS::Topic'],
+  [/AWS::KMS::Key|aws_kms_key/, 'AWS::KMS::Key'],
+  [/AWS::SecretsManager::ResourcePolicy|aws_secretsmanager_secret_policy/, 'AWS::SecretsManager::Secret'],
+  [/AWS::Lambda::|aws_lambda_/, 'AWS::Lambda::Function'],
+];
+
+const TYPE_BY_SERVICE: Readonly<Record<string, PublicResourceType>> = {
+  s3: 'AWS::S3::Bucket',
+  sqs: 'AWS::SQS::Queue',
+  sns: 'AWS::SNS::Topic',
+  kms: 'AWS::KMS::Key',
+  secretsmanager: 'AWS::SecretsManager::Secret',
+  lambda: 'AWS::Lambda::Function',
+};
+
+/**
+ * The resource type of a resource-based policy, for CheckNoPublicAccess: from the template resource it belongs to,
+ * else from the one service its statements name (resource ARNs first, then action prefixes). Undefined for identity
+ * and trust policies, and when the statements name no single one of the six services.
+ */
+export function resourceTypeOf(source: PolicySource): PublicResourceType | undefined {
+  const { policy } = source;
+  if (policy.kind !== 'resource') return undefined;
+  for (const [re, type] of TYPE_BY_ORIGIN) if (re.test(policy.origin)) return type;
+  const services = (pick: (s: (typeof policy.statements)[number]) => readonly { kind: string; value?: string }[]) => {
+    const found = new Set<string>();
+    for (const s of policy.statements) {
+      for (const v of pick(s)) {
+        if (v.kind !== 'string' || !v.value) continue;
+        const service = v.value.startsWith('arn:') ? v.value.split(':')[2] : v.value.split(':')[0];
+        if (service && service !== '*') found.add(service.toLowerCase());
+      }
+    }
+    return found;
+  };
+  for (const found of [
+    services((s) => (s.resource ?? s.notResource)?.values ?? []),
+    services((s) => (s.action ?? s.notAction)?.values ?? []),
+  ]) {
+    if (found.size === 1) return TYPE_BY_SERVICE[[...found][0]!];
+    if (found.size > 1) return undefined;
+  }
+  return undefined;
+}
