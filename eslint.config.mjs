@@ -165,6 +165,23 @@ export default tseslint.config(
     },
   },
   {
+    // The architecture graph's layout, exports and pattern checks: pure functions of the wiring graph, shared by the
+    // view, the CLI and the tests. No editor, no SDK, no I/O.
+    files: ['src/graph/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['vscode', ...nodeModules.filter((m) => !m.endsWith('*'))].map((name) => ({
+            name,
+            message: 'src/graph is pure: the wiring graph in, text or findings out.',
+          })),
+          patterns: [{ group: ['node:*', '@aws-sdk/*', '@smithy/*'], message: 'src/graph is pure.' }],
+        },
+      ],
+    },
+  },
+  {
     // The tree model is plain data; only the provider renders it.
     files: ['src/explorer/model/**/*.ts'],
     rules: {

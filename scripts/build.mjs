@@ -125,6 +125,8 @@ const builds = [
     plugins: [noVscode],
   },
   { ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [noVscode] },
+  // `graph` (issue 13) reads the emulator with the AWS SDK: its own bundle, so `check` starts without the SDK.
+  { ...node, entryPoints: ['server/src/cli/graph.ts'], outfile: 'dist/graph-cli.js', plugins: [noVscode] },
   {
     ...node,
     entryPoints: ['server/src/cli.ts'],

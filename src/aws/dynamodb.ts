@@ -14,6 +14,7 @@ import {
 import type { AwsClients } from './clients';
 import { isConnectionError } from './errors';
 import type { Signal } from './s3';
+import { listTableNames } from './dynamodbSample';
 import { mapLimit } from './sqs';
 
 export interface KeyPart {
@@ -103,6 +104,23 @@ export async function describeTable(clients: AwsClients, name: string, s?: Signa
     streamViewType: t?.StreamSpecification?.StreamEnabled ? t.StreamSpecification.StreamViewType : undefined,
     ...(t?.LatestStreamArn ? { latestStreamArn: t.LatestStreamArn } : {}),
   };
+}
+
+/**
+ * Name and ARN of the first `max` tables. Only the first table is described: the others' ARNs share its prefix
+ * (same account and region), so 500 tables cost a handful of calls.
+ */
+export async function tableArns(
+  clients: AwsClients,
+  max: number,
+  s?: Signal,
+): Promise<{ name: string; arn: string }[]> {
+  const names = await listTableNames(clients, max, s?.signal);
+  if (!names.length) return [];
+  const first = (await describeTable(clients, names[0]!, s)).arn ?? '';
+  const prefix = first.slice(0, first.length - names[0]!.length);
+  if (!prefix.endsWith(':table/')) throw new Error(`unexpected table ARN "${first}"`);
+  return names.map((name) => ({ name, arn: `${prefix}${name}` }));
 }
 
 /** One page of tables, each described (4 at a time). */

@@ -81,6 +81,32 @@ export async function listStreams(
   return { streams, next: out.HasMoreStreams && out.NextToken ? out.NextToken : undefined };
 }
 
+/**
+ * Name and ARN of the first `max` streams, from ListStreams' summaries (one call per page); a stream whose summary
+ * has no ARN (older backends) is described.
+ */
+export async function streamArns(
+  clients: AwsClients,
+  max: number,
+  s?: Signal,
+): Promise<{ name: string; arn: string }[]> {
+  const out: { name: string; arn: string }[] = [];
+  let token: string | undefined;
+  do {
+    const page = await clients.kinesis().send(new ListStreamsCommand({ Limit: 100, NextToken: token }), opts(s));
+    const arns = new Map((page.StreamSummaries ?? []).map((x) => [x.StreamName ?? '', x.StreamARN ?? '']));
+    const names = page.StreamNames ?? [];
+    out.push(
+      ...(await mapLimit(names, 6, async (name) => ({
+        name,
+        arn: arns.get(name) || (await describeStream(clients, name, s)).arn,
+      }))),
+    );
+    token = page.HasMoreStreams && page.NextToken ? page.NextToken : undefined;
+  } while (token && out.length < max);
+  return out.slice(0, max);
+}
+
 function toShard(s: Shard): ShardRecord {
   return {
     shardId: s.ShardId ?? '',

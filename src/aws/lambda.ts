@@ -3,6 +3,7 @@ import {
   GetFunctionConfigurationCommand,
   InvokeCommand,
   ListEventSourceMappingsCommand,
+  GetFunctionEventInvokeConfigCommand,
   ListFunctionsCommand,
   type FunctionConfiguration,
 } from '@aws-sdk/client-lambda';
@@ -23,6 +24,10 @@ export interface FunctionRecord {
   readonly lastModified?: string;
   readonly state?: string;
   readonly packageType?: string;
+  /** The execution role's ARN. */
+  readonly role?: string;
+  /** Where asynchronous invocations that failed every retry go (DeadLetterConfig). */
+  readonly deadLetterArn?: string;
 }
 
 function toRecord(f: FunctionConfiguration): FunctionRecord {
@@ -36,6 +41,8 @@ function toRecord(f: FunctionConfiguration): FunctionRecord {
     ...(f.LastModified ? { lastModified: f.LastModified } : {}),
     ...(f.State ? { state: f.State } : {}),
     ...(f.PackageType ? { packageType: f.PackageType } : {}),
+    ...(f.Role ? { role: f.Role } : {}),
+    ...(f.DeadLetterConfig?.TargetArn ? { deadLetterArn: f.DeadLetterConfig.TargetArn } : {}),
   };
 }
 
@@ -68,19 +75,49 @@ export interface EventSourceMappingRecord {
   /** The ARN of the function. */
   readonly fn: string;
   readonly state: string;
+  /** Where records that failed every retry go (stream sources' DestinationConfig.OnFailure). */
+  readonly onFailure?: string;
 }
 
+/** The first `max` event source mappings (all pages up to `max`). */
 export async function listEventSourceMappings(
   clients: AwsClients,
   max: number,
   s?: Signal,
 ): Promise<EventSourceMappingRecord[]> {
-  const out = await clients.lambda().send(new ListEventSourceMappingsCommand({ MaxItems: max }), opts(s));
-  return (out.EventSourceMappings ?? []).map((m) => ({
-    source: m.EventSourceArn ?? '',
-    fn: m.FunctionArn ?? '',
-    state: m.State ?? '',
-  }));
+  const out: EventSourceMappingRecord[] = [];
+  let marker: string | undefined;
+  do {
+    const page = await clients
+      .lambda()
+      .send(new ListEventSourceMappingsCommand({ MaxItems: Math.min(100, max - out.length), Marker: marker }), opts(s));
+    for (const m of page.EventSourceMappings ?? []) {
+      const onFailure = m.DestinationConfig?.OnFailure?.Destination;
+      out.push({
+        source: m.EventSourceArn ?? '',
+        fn: m.FunctionArn ?? '',
+        state: m.State ?? '',
+        ...(onFailure ? { onFailure } : {}),
+      });
+    }
+    marker = page.NextMarker;
+  } while (marker && out.length < max);
+  return out.slice(0, max);
+}
+
+/**
+ * The on-failure destination of a function's asynchronous invocations, or undefined when it has no event invoke
+ * configuration. (GetFunctionEventInvokeConfig rather than the List call: moto answers the list with a date string
+ * the SDK cannot read.)
+ */
+export async function asyncOnFailure(clients: AwsClients, name: string, s?: Signal): Promise<string | undefined> {
+  try {
+    const out = await clients.lambda().send(new GetFunctionEventInvokeConfigCommand({ FunctionName: name }), opts(s));
+    return out.DestinationConfig?.OnFailure?.Destination || undefined;
+  } catch (err) {
+    if ((err as { name?: unknown }).name === 'ResourceNotFoundException') return undefined;
+    throw err;
+  }
 }
 
 export interface InvokeResult {

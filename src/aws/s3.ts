@@ -471,16 +471,36 @@ export async function getNotifications(
   return JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
 }
 
+/** One event notification of a bucket: where it goes and for which events. */
+export interface NotificationRoute {
+  readonly target: string;
+  readonly events: readonly string[];
+}
+
+/** Every event notification of the bucket (queues, topics, functions) with its events. */
+export async function notificationRoutes(
+  clients: AwsClients,
+  bucket: string,
+  s?: Signal,
+): Promise<NotificationRoute[]> {
+  const config = await getNotifications(clients, bucket, s);
+  const routes = (key: string, field: string): NotificationRoute[] =>
+    Array.isArray(config[key])
+      ? (config[key] as Record<string, unknown>[]).map((c) => ({
+          target: String(c[field] ?? ''),
+          events: Array.isArray(c.Events) ? c.Events.map(String) : [],
+        }))
+      : [];
+  return [
+    ...routes('QueueConfigurations', 'QueueArn'),
+    ...routes('TopicConfigurations', 'TopicArn'),
+    ...routes('LambdaFunctionConfigurations', 'LambdaFunctionArn'),
+  ];
+}
+
 /** The ARNs every event notification of the bucket goes to (queues, topics, functions). */
 export async function notificationTargets(clients: AwsClients, bucket: string, s?: Signal): Promise<string[]> {
-  const config = await getNotifications(clients, bucket, s);
-  const arns = (key: string, field: string): string[] =>
-    Array.isArray(config[key]) ? (config[key] as Record<string, unknown>[]).map((c) => String(c[field] ?? '')) : [];
-  return [
-    ...arns('QueueConfigurations', 'QueueArn'),
-    ...arns('TopicConfigurations', 'TopicArn'),
-    ...arns('LambdaFunctionConfigurations', 'LambdaFunctionArn'),
-  ];
+  return (await notificationRoutes(clients, bucket, s)).map((r) => r.target);
 }
 
 export async function putNotifications(

@@ -4,10 +4,12 @@ import {
   GetSubscriptionAttributesCommand,
   GetTopicAttributesCommand,
   ListSubscriptionsByTopicCommand,
+  ListSubscriptionsCommand,
   ListTopicsCommand,
   PublishCommand,
   SetSubscriptionAttributesCommand,
   SubscribeCommand,
+  type Subscription,
 } from '@aws-sdk/client-sns';
 import type { AwsClients } from './clients';
 import type { MessageAttributeInput } from './records/sqs';
@@ -75,14 +77,30 @@ export async function listSubscriptions(
   const out = await clients
     .sns()
     .send(new ListSubscriptionsByTopicCommand({ TopicArn: req.topicArn, NextToken: req.token }), opts(req));
-  const subscriptions = (out.Subscriptions ?? []).map((sub) => ({
+  const subscriptions = (out.Subscriptions ?? []).map((sub) => toSubscription(sub, req.topicArn));
+  return { subscriptions, ...(out.NextToken ? { next: out.NextToken } : {}) };
+}
+
+function toSubscription(sub: Subscription, topicArn: string): SubscriptionRecord {
+  return {
     arn: sub.SubscriptionArn ?? '',
-    topicArn: sub.TopicArn ?? req.topicArn,
+    topicArn: sub.TopicArn ?? topicArn,
     protocol: sub.Protocol ?? '',
     endpoint: sub.Endpoint ?? '',
     pending: !sub.SubscriptionArn || sub.SubscriptionArn === 'PendingConfirmation',
-  }));
-  return { subscriptions, ...(out.NextToken ? { next: out.NextToken } : {}) };
+  };
+}
+
+/** One page of every subscription of the account (ListSubscriptions: one call for many topics). */
+export async function listAllSubscriptions(
+  clients: AwsClients,
+  req: { token?: string } & Signal = {},
+): Promise<{ subscriptions: SubscriptionRecord[]; next?: string }> {
+  const out = await clients.sns().send(new ListSubscriptionsCommand({ NextToken: req.token }), opts(req));
+  return {
+    subscriptions: (out.Subscriptions ?? []).map((sub) => toSubscription(sub, '')),
+    ...(out.NextToken ? { next: out.NextToken } : {}),
+  };
 }
 
 export async function getSubscription(clients: AwsClients, arn: string, s?: Signal): Promise<SubscriptionDetails> {

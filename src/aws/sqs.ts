@@ -15,6 +15,7 @@ import {
   StartMessageMoveTaskCommand,
   type Message,
   type MessageAttributeValue,
+  type QueueAttributeName,
 } from '@aws-sdk/client-sqs';
 import type { AwsClients } from './clients';
 import { isConnectionError } from './errors';
@@ -78,18 +79,34 @@ export function parseRedrivePolicy(text: string | undefined): { arn?: string; ma
   }
 }
 
-/** Every attribute of a queue, by the names SQS gives them (QueueArn, VisibilityTimeout, RedrivePolicy, …). */
-export async function queueAttributes(clients: AwsClients, url: string, s?: Signal): Promise<Record<string, string>> {
+/**
+ * The attributes of a queue by the names SQS gives them (QueueArn, VisibilityTimeout, RedrivePolicy, …): all of them,
+ * or only `names` (cheaper when a caller needs two).
+ */
+export async function queueAttributes(
+  clients: AwsClients,
+  url: string,
+  s?: Signal,
+  names: readonly QueueAttributeName[] = ['All'],
+): Promise<Record<string, string>> {
   const out = await clients
     .sqs()
-    .send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['All'] }), opts(s));
+    .send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: [...names] }), opts(s));
   return { ...(out.Attributes ?? {}) };
 }
 
-/** The URLs of the first `max` queues. */
+/** The URLs of the first `max` queues (all pages up to `max`). */
 export async function queueUrls(clients: AwsClients, max: number, s?: Signal): Promise<string[]> {
-  const out = await clients.sqs().send(new ListQueuesCommand({ MaxResults: max }), opts(s));
-  return out.QueueUrls ?? [];
+  const urls: string[] = [];
+  let token: string | undefined;
+  do {
+    const out = await clients
+      .sqs()
+      .send(new ListQueuesCommand({ MaxResults: Math.min(1000, max - urls.length), NextToken: token }), opts(s));
+    urls.push(...(out.QueueUrls ?? []));
+    token = out.NextToken || undefined;
+  } while (token && urls.length < max);
+  return urls.slice(0, max);
 }
 
 export async function getQueue(clients: AwsClients, url: string, s?: Signal): Promise<QueueRecord> {

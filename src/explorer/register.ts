@@ -40,6 +40,8 @@ export interface ExplorerApi {
   backend(): BackendInfo | undefined;
   /** Reloads a service's rows (e.g. 'sqs' after sending a message), or the whole tree. */
   refresh(serviceId?: string): void;
+  /** Shows a row in the explorer, selected and focused (the architecture view's "reveal"). */
+  reveal(node: ExplorerNode): Promise<void>;
   readonly tree: ExplorerTree;
 }
 
@@ -77,6 +79,7 @@ export function registerExplorer(
         prompt.answerWith(answer),
       ),
       vscode.commands.registerCommand('localCloudLab.test.confirmationsAsked', () => [...prompt.asked]),
+      vscode.commands.registerCommand('localCloudLab.test.explorerSelection', () => view.selection.map((n) => n.id)),
       vscode.commands.registerCommand('localCloudLab.test.explorerChildren', async (id?: string) => {
         const node = id === undefined ? undefined : tree.nodeById(id);
         return tree.children(node);
@@ -184,6 +187,9 @@ export function registerExplorer(
     refresh: (serviceId?: string) => {
       const node = serviceId ? tree.nodeById(`${serviceId}:`) : undefined;
       tree.refresh(node);
+    },
+    reveal: async (node: ExplorerNode) => {
+      await view.reveal(node, { select: true, focus: true, expand: false });
     },
   };
 }

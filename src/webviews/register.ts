@@ -15,6 +15,8 @@ import { recordsPanel } from './records';
 import { sqsPanel } from './sqs';
 import { lambdaPanel } from './lambda';
 import { snsPanel } from './sns';
+import { architecturePanel } from './architecture';
+import { findExplorerNode } from '../explorer/reveal';
 
 export interface WebviewsApi {
   readonly panels: WebviewPanels;
@@ -25,6 +27,7 @@ export interface WebviewsApi {
     readonly sqs: ReturnType<typeof sqsPanel>;
     readonly lambda: ReturnType<typeof lambdaPanel>;
     readonly sns: ReturnType<typeof snsPanel>;
+    readonly architecture: ReturnType<typeof architecturePanel>;
   };
 }
 
@@ -33,13 +36,14 @@ export interface WebviewsDeps {
   readonly clients: PanelDeps['clients'];
   readonly backend: PanelDeps['backend'];
   readonly refreshExplorer: PanelDeps['refreshExplorer'];
+  readonly explorer: Pick<ExplorerApi, 'tree' | 'reveal'>;
 }
 
 /** The composition root's call: panels and commands over the explorer's connection. */
 export function registerWebviews(
   context: vscode.ExtensionContext,
   log: PanelLog,
-  explorer: Pick<ExplorerApi, 'whenConnected' | 'monitor' | 'tree'>,
+  explorer: Pick<ExplorerApi, 'whenConnected' | 'monitor' | 'tree' | 'reveal'>,
 ): WebviewsApi {
   return registerWebviewsWith(context, {
     log,
@@ -49,6 +53,7 @@ export function registerWebviews(
       return state.kind === 'connected' ? state.backend : undefined;
     },
     refreshExplorer: () => explorer.tree.refresh(),
+    explorer,
   });
 }
 
@@ -62,6 +67,26 @@ export function registerWebviewsWith(context: vscode.ExtensionContext, deps: Web
     sqs: sqsPanel(panelDeps),
     lambda: lambdaPanel(panelDeps),
     sns: snsPanel(panelDeps),
+    architecture: architecturePanel({
+      ...panelDeps,
+      reveal: async (target) => {
+        const node = await findExplorerNode(deps.explorer.tree, target);
+        if (!node) return false;
+        await deps.explorer.reveal(node);
+        return true;
+      },
+      // Only a refresh of the whole tree (a reconnect, the Refresh button) redraws the graph.
+      onExplorerRefresh: (listener) => deps.explorer.tree.onDidChange((node) => node === undefined && listener()),
+      openExport: async (content, language) => {
+        const doc = await vscode.workspace.openTextDocument({ content, language });
+        await vscode.window.showTextDocument(doc, { preview: false });
+      },
+      maxNodes: () =>
+        Math.min(
+          5000,
+          Math.max(10, vscode.workspace.getConfiguration('localCloudLab').get<number>('architecture.maxNodes') ?? 1000),
+        ),
+    }),
   };
   context.subscriptions.push(
     panels,
@@ -70,6 +95,7 @@ export function registerWebviewsWith(context: vscode.ExtensionContext, deps: Web
     panels.register(kinds.sqs),
     panels.register(kinds.lambda),
     panels.register(kinds.sns),
+    panels.register(kinds.architecture),
   );
 
   const command = (id: string, fn: (node?: unknown) => Promise<unknown>) =>
@@ -126,6 +152,10 @@ export function registerWebviewsWith(context: vscode.ExtensionContext, deps: Web
     if (!/^arn:[^:]+:sns:/.test(arn)) throw new Error(`Open topic failed: "${arn}" is not an SNS topic ARN`);
     return panels.show(kinds.sns, { topicArn: arn });
   });
+
+  command('localCloudLab.architecture.open', async () =>
+    panels.show(kinds.architecture, { view: 'architecture' } as const),
+  );
 
   registerSecretsCommands(context, panelDeps);
   registerKmsCommands(context, panelDeps);

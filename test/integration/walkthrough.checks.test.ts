@@ -86,7 +86,12 @@ import {
 } from '@aws-sdk/client-s3';
 import { CreateSecretCommand, RotateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
-import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  SetQueueAttributesCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { AwsClients } from '../../src/aws/clients';
@@ -752,6 +757,39 @@ const ARRANGE: Partial<Record<WeekId, Record<string, Arrange>>> = {
         }),
       );
     },
+    patterns: async () => {
+      // Fan-out: one topic, two queues; load levelling: the first queue has a DLQ and feeds a function.
+      const { queues } = await topicWithQueues(2);
+      const dlq = await queue('orders-dlq');
+      await sdk.sqs.send(
+        new SetQueueAttributesCommand({
+          QueueUrl: queues[0]!.url,
+          Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: '3' }) },
+        }),
+      );
+      const fn = await lambdaFunction('worker');
+      await sdk.lambda.send(new CreateEventSourceMappingCommand({ EventSourceArn: queues[0]!.arn, FunctionName: fn }));
+      const mid = await CHECKS.week12.patterns!(env);
+      assert.equal(mid.done, false, 'two of four patterns must not count');
+      assert.match(mid.detail, /2 of 4 patterns.*missing: Event-driven processing \(S3 → Lambda\), CQRS/);
+      // Event-driven processing: a bucket notifying the function; streams: a Kinesis stream read by it.
+      const b = await bucket('uploads');
+      await sdk.s3.send(
+        new PutBucketNotificationConfigurationCommand({
+          Bucket: b,
+          NotificationConfiguration: {
+            LambdaFunctionConfigurations: [{ LambdaFunctionArn: fn, Events: ['s3:ObjectCreated:*'] }],
+          },
+        }),
+      );
+      await sdk.lambda.send(
+        new CreateEventSourceMappingCommand({
+          EventSourceArn: await stream(),
+          FunctionName: fn,
+          StartingPosition: 'LATEST',
+        }),
+      );
+    },
   },
 };
 
@@ -768,6 +806,7 @@ const LOCALSTACK_LIMITS: Record<string, string> = {
   'week12.event-driven': NO_LAMBDA,
   'week12.analytics': NO_LAMBDA,
   'week12.feed': NO_LAMBDA,
+  'week12.patterns': NO_LAMBDA,
 };
 
 describe('walkthrough exercise checks against moto', () => {

@@ -1,8 +1,12 @@
 // Empties an emulator that has no reset endpoint (LocalStack community has none: /_localstack/state/reset is a
 // paid feature): deletes, through the AWS APIs, everything the tests create — buckets with their objects, queues,
 // topics, streams, IAM users/roles/groups/policies, functions, secrets, KMS aliases (keys can only be scheduled for
-// deletion), log groups and the EC2 networking of the week 2 exercises. Errors on one resource do not stop the rest.
+// deletion), log groups, REST APIs, state machines, EventBridge rules and buses and the EC2 networking of the week 2 exercises. Errors on one resource do not stop the rest.
+import * as apigateway from '@aws-sdk/client-api-gateway';
+import * as logs from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client, type Filter } from '@aws-sdk/client-ec2';
+import * as events from '@aws-sdk/client-eventbridge';
+import * as sfn from '@aws-sdk/client-sfn';
 import * as ec2 from '@aws-sdk/client-ec2';
 import * as iam from '@aws-sdk/client-iam';
 import * as kinesis from '@aws-sdk/client-kinesis';
@@ -276,11 +280,77 @@ async function sweepEc2(config: SdkConfig): Promise<void> {
   }
 }
 
+async function sweepApiGateway(config: SdkConfig): Promise<void> {
+  const c = new apigateway.APIGatewayClient(config);
+  try {
+    const { items = [] } = await c.send(new apigateway.GetRestApisCommand({ limit: 500 }));
+    // DeleteRestApi is throttled on AWS; one at a time is plenty for a local emulator.
+    for (const api of items)
+      await c.send(new apigateway.DeleteRestApiCommand({ restApiId: api.id })).catch(() => undefined);
+  } finally {
+    c.destroy();
+  }
+}
+
+async function sweepLogs(config: SdkConfig): Promise<void> {
+  const c = new logs.CloudWatchLogsClient(config);
+  try {
+    const { logGroups = [] } = await c.send(new logs.DescribeLogGroupsCommand({ limit: 50 }));
+    await each(logGroups, (g) => c.send(new logs.DeleteLogGroupCommand({ logGroupName: g.logGroupName })));
+  } finally {
+    c.destroy();
+  }
+}
+
+async function sweepStepFunctions(config: SdkConfig): Promise<void> {
+  const c = new sfn.SFNClient(config);
+  try {
+    const { stateMachines = [] } = await c.send(new sfn.ListStateMachinesCommand({ maxResults: 1000 }));
+    await each(stateMachines, (m) => c.send(new sfn.DeleteStateMachineCommand({ stateMachineArn: m.stateMachineArn })));
+  } finally {
+    c.destroy();
+  }
+}
+
+async function sweepEvents(config: SdkConfig): Promise<void> {
+  const c = new events.EventBridgeClient(config);
+  try {
+    const { EventBuses = [] } = await c.send(new events.ListEventBusesCommand({}));
+    await each(EventBuses, async ({ Name: bus }) => {
+      const { Rules = [] } = await c.send(new events.ListRulesCommand({ EventBusName: bus, Limit: 100 }));
+      await each(Rules, async ({ Name: rule }) => {
+        const { Targets = [] } = await c.send(new events.ListTargetsByRuleCommand({ EventBusName: bus, Rule: rule }));
+        if (Targets.length) {
+          await c.send(
+            new events.RemoveTargetsCommand({ EventBusName: bus, Rule: rule, Ids: Targets.map((t) => t.Id!) }),
+          );
+        }
+        await c.send(new events.DeleteRuleCommand({ EventBusName: bus, Name: rule }));
+      });
+      if (bus !== 'default') await c.send(new events.DeleteEventBusCommand({ Name: bus }));
+    });
+  } finally {
+    c.destroy();
+  }
+}
+
 /** Deletes what the tests create, service by service, side by side. Never throws. */
 export async function sweepEmulator(config: SdkConfig): Promise<void> {
   await Promise.all(
-    [sweepS3, sweepSqs, sweepSns, sweepKinesis, sweepIam, sweepLambda, sweepSecrets, sweepKms, sweepEc2].map((f) =>
-      f(config).catch(() => undefined),
-    ),
+    [
+      sweepS3,
+      sweepSqs,
+      sweepSns,
+      sweepKinesis,
+      sweepIam,
+      sweepLambda,
+      sweepSecrets,
+      sweepKms,
+      sweepEc2,
+      sweepApiGateway,
+      sweepLogs,
+      sweepStepFunctions,
+      sweepEvents,
+    ].map((f) => f(config).catch(() => undefined)),
   );
 }

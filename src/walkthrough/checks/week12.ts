@@ -1,10 +1,12 @@
 // Week 12 — architecture patterns and design exercises, each checked by the shape of what the learner built.
 import { timeToLive } from '../../aws/dynamodb';
 import { getWebsiteIndex } from '../../aws/s3';
+import { readWiring } from '../../aws/wiring';
+import { checkPatterns, PATTERN_CHECKS } from '../../graph/patterns';
 import { buckets, objectsOf } from './week01';
 import { globalIndexes, isComposite, keyOf, mappings, tables } from './week02';
 import { allTopics, subscriptionsOf } from './week07';
-import { type Check, done, firstMatch, notYet } from './types';
+import { type Check, done, firstMatch, notYet, once } from './types';
 
 const staticSite: Check = async (env) => {
   const hit = await firstMatch(await buckets(env), async (b) => {
@@ -58,10 +60,36 @@ const feed: Check = async (env) => {
     : notYet(`${candidates[0]!.name} has a stream; now let a function consume it to fan posts out`);
 };
 
+/** The four patterns of week 12, as the architecture graph's pattern checks name them. */
+export const WEEK12_PATTERNS = [
+  'fan-out',
+  'queue-load-levelling',
+  'event-driven-processing',
+  'event-sourcing-streams',
+] as const;
+/** Resources the check reads into the graph: a learner's wiring, bounded for a busy emulator. */
+const WIRING_LIMIT = 500;
+
+/** Ticks when the architecture graph shows all four patterns; says which are still missing. */
+const patterns: Check = async (env) => {
+  const graph = await once(env, 'wiring', () => readWiring(env.aws, { maxNodes: WIRING_LIMIT }));
+  const found = checkPatterns(graph).filter((f) => f.kind === 'pattern');
+  const seen = new Set(found.map((f) => f.check));
+  const missing = WEEK12_PATTERNS.filter((p) => !seen.has(p));
+  if (missing.length === 0) {
+    return done(
+      `The graph shows all four: ${WEEK12_PATTERNS.map((p) => found.find((f) => f.check === p)!.message).join('; ')}`,
+    );
+  }
+  const title = (id: string) => PATTERN_CHECKS.find((c) => c.id === id)?.title ?? id;
+  return notYet(`${4 - missing.length} of 4 patterns in the graph; still missing: ${missing.map(title).join(', ')}`);
+};
+
 export const week12 = {
   'static-site': staticSite,
   'event-driven': eventDriven,
   analytics,
   'url-shortener': urlShortener,
   feed,
+  patterns,
 };
