@@ -90,18 +90,24 @@ export function missingEdges(
 
 /**
  * The finished lab as a graph (node ids are the names), for the target diagram. Edges between the same two nodes
- * of the same kind are drawn once, their labels joined, as the reader does for live routes.
+ * of the same kind are drawn once, as the reader does for live routes; the label names the step, then any labels.
  */
 export function expectedGraph(expected: ExpectedWiring): Pick<WiringGraph, 'nodes' | 'edges'> {
   const nodes = Object.entries(expected.nodes).map(([name, type]) => ({ id: name, type, name }));
-  const edges = new Map<string, { from: string; to: string; kind: EdgeKind; labels: string[] }>();
+  const edges = new Map<string, { from: string; to: string; kind: EdgeKind; steps: Set<string>; labels: string[] }>();
   for (const e of expected.edges) {
     const key = `${e.from}\n${e.to}\n${e.kind}`;
-    const edge = edges.get(key) ?? edges.set(key, { from: e.from, to: e.to, kind: e.kind, labels: [] }).get(key)!;
+    const edge =
+      edges.get(key) ??
+      edges.set(key, { from: e.from, to: e.to, kind: e.kind, steps: new Set(), labels: [] }).get(key)!;
+    edge.steps.add(e.step);
     if (e.label) edge.labels.push(e.label);
   }
   return {
     nodes,
-    edges: [...edges.values()].map(({ labels, ...e }) => (labels.length ? { ...e, label: labels.join(', ') } : e)),
+    edges: [...edges.values()].map(({ steps, labels, ...e }) => ({
+      ...e,
+      label: [`task ${[...steps].join(', ')}`, ...(labels.length ? [labels.join(', ')] : [])].join(' · '),
+    })),
   };
 }
