@@ -32,6 +32,20 @@ once() {
   fi
 }
 
+# bg COMMAND...: starts a step in the background; wait_all waits for every started step and fails if one failed.
+# Independent creates run side by side: each CLI call spends most of its time starting up, not waiting on the emulator.
+PIDS=()
+bg() {
+  "$@" &
+  PIDS+=($!)
+}
+wait_all() {
+  local rc=0 pid
+  for pid in "${PIDS[@]}"; do wait "$pid" || rc=1; done
+  PIDS=()
+  return $rc
+}
+
 ACCOUNT=""
 account_id() {
   [ -n "$ACCOUNT" ] || ACCOUNT=$(awsl sts get-caller-identity --query Account)

@@ -10,20 +10,23 @@ ensure_role video-pipeline-role '{"Version":"2012-10-17","Statement":[
   {"Effect":"Allow","Action":"dynamodb:UpdateItem","Resource":"arn:aws:dynamodb:*:*:table/video-catalog"},
   {"Effect":"Allow","Action":["sqs:ReceiveMessage","sqs:DeleteMessage","sqs:GetQueueAttributes"],
    "Resource":["arn:aws:sqs:*:*:video-transcode-jobs","arn:aws:sqs:*:*:video-thumbnail-jobs"]}]}'
-say "role video-pipeline-role"
-ensure_bucket video-uploads
-ensure_bucket video-renditions
-say "buckets video-uploads, video-renditions"
-ensure_table video-catalog --attribute-definitions AttributeName=videoId,AttributeType=S \
+
+bg ensure_bucket video-uploads
+bg ensure_bucket video-renditions
+bg ensure_table video-catalog --attribute-definitions AttributeName=videoId,AttributeType=S \
   --key-schema AttributeName=videoId,KeyType=HASH
+bg ensure_topic video-uploaded
+bg ensure_queue video-transcode-jobs '{"VisibilityTimeout":"180"}'
+bg ensure_queue video-thumbnail-jobs '{"VisibilityTimeout":"180"}'
+bg ensure_queue video-failed
+bg ensure_function video-transcode transcode.py video-pipeline-role
+bg ensure_function video-thumbnail thumbnail.py video-pipeline-role
+bg ensure_function video-catalog catalog.py video-pipeline-role
+wait_all
+
+say "role video-pipeline-role"
+say "buckets video-uploads, video-renditions"
 say "table video-catalog"
-ensure_topic video-uploaded
-ensure_queue video-transcode-jobs '{"VisibilityTimeout":"180"}'
-ensure_queue video-thumbnail-jobs '{"VisibilityTimeout":"180"}'
-ensure_queue video-failed
 say "topic video-uploaded; queues video-transcode-jobs, video-thumbnail-jobs, video-failed"
-ensure_function video-transcode transcode.py video-pipeline-role
-ensure_function video-thumbnail thumbnail.py video-pipeline-role
-ensure_function video-catalog catalog.py video-pipeline-role
 say "functions video-transcode, video-thumbnail, video-catalog"
 echo "Done. Open README.md for the tasks."
