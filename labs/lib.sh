@@ -4,6 +4,16 @@
 set -euo pipefail
 
 ENDPOINT="${AWS_ENDPOINT_URL:-http://localhost:4566}"
+# Only an emulator on this machine, unless the script was given --allow-remote: another host may be real AWS.
+case "$ENDPOINT" in
+  http://localhost* | http://127.* | https://localhost* | http://*.localhost.localstack.cloud*) ;;
+  *)
+    if [[ " $* " != *" --allow-remote "* ]]; then
+      echo "$ENDPOINT is not on this machine (it may be real AWS); pass --allow-remote to use it" >&2
+      exit 2
+    fi
+    ;;
+esac
 export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-test}"
 export AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-test}"
 export AWS_DEFAULT_REGION="${AWS_REGION:-${AWS_DEFAULT_REGION:-us-east-1}}"

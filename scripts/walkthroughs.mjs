@@ -100,7 +100,8 @@ export async function compile({ root = ROOT, registry } = {}) {
   const labsDir = join(root, 'labs');
   const labFolders = existsSync(labsDir) ? readdirSync(labsDir, { withFileTypes: true }) : [];
   for (const d of labFolders) {
-    if (!d.isDirectory()) continue;
+    // A lab without walkthrough.yaml is checked by its own script only (labs/README.md).
+    if (!d.isDirectory() || !existsSync(join(labsDir, d.name, 'walkthrough.yaml'))) continue;
     if (!/^[a-z0-9-]+$/.test(d.name)) errors.push(`labs/${d.name}: a lab folder name is lower-case words and dashes`);
     else
       sources.push({ kind: 'lab', rel: `labs/${d.name}`, file: 'walkthrough.yaml', id: `lab-${d.name}`, slug: d.name });

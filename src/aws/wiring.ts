@@ -156,7 +156,12 @@ export async function readWiring(clients: AwsClients, options: ReadWiringOptions
       async (arn): Promise<RoleReading> => {
         signal?.throwIfAborted();
         const found = await principalPoliciesOf(clients, arn);
-        return { arn, policies: (found?.identity ?? []).map((p) => ({ name: p.label, document: p.text })) };
+        // Labels read `role app / inline orders`: the role is the node already, keep the policy's own name.
+        const policies = (found?.identity ?? []).map((p) => ({
+          name: p.label.replace(/^(?:user|role) \S+ \/ /, ''),
+          document: p.text,
+        }));
+        return { arn, policies };
       },
     ),
   );

@@ -3,7 +3,7 @@
 import { type WiringGraph, wiringJson } from '../aws/records/wiring';
 import { type Layout, layoutWiring, shortLabel } from './layout';
 import { badgesOf, checkPatterns } from './patterns';
-import { dashed, edgeText, NODE_STYLE } from './style';
+import { dashed, edgeText, edgeTitle, NODE_STYLE } from './style';
 
 /** Mermaid flowchart, left to right; node ids are n0, n1, … (ARNs hold characters Mermaid ids cannot). */
 export function toMermaid(g: Pick<WiringGraph, 'nodes' | 'edges'>): string {
@@ -18,7 +18,7 @@ export function toMermaid(g: Pick<WiringGraph, 'nodes' | 'edges'>): string {
     const from = ids.get(e.from);
     const to = ids.get(e.to);
     if (!from || !to) continue;
-    const label = text(`${e.kind}: ${edgeText(e)}`).replace(/\|/g, '#124;');
+    const label = text(edgeTitle(e)).replace(/\|/g, '#124;');
     lines.push(`  ${from} ${dashed(e.kind) ? '-.->' : '-->'}|"${label}"| ${to}`);
   }
   return `${lines.join('\n')}\n`;
@@ -44,7 +44,7 @@ export function toDot(g: Pick<WiringGraph, 'nodes' | 'edges'>): string {
     lines.push(`  ${dotString(n.id)} [${attrs.join(', ')}];`);
   }
   for (const e of g.edges) {
-    const attrs = [`label=${dotString(`${e.kind}: ${edgeText(e)}`)}`, ...(dashed(e.kind) ? ['style=dashed'] : [])];
+    const attrs = [`label=${dotString(edgeTitle(e))}`, ...(dashed(e.kind) ? ['style=dashed'] : [])];
     lines.push(`  ${dotString(e.from)} -> ${dotString(e.to)} [${attrs.join(', ')}];`);
   }
   lines.push('}');
@@ -81,7 +81,7 @@ export function toSvg(g: Pick<WiringGraph, 'nodes' | 'edges'>, layout: Layout, b
     out.push(
       `<path class="edge" data-kind="${e.kind}" d="${path(placed.points)}" fill="none" stroke="#888888" ` +
         `stroke-width="1.3"${dashed(e.kind) ? ' stroke-dasharray="5,4"' : ''} marker-end="url(#arrow)">` +
-        `<title>${xml(`${e.kind}: ${edgeText(e)}`)}</title></path>`,
+        `<title>${xml(edgeTitle(e))}</title></path>`,
     );
     if (placed.labelAt && e.label) {
       out.push(

@@ -30,10 +30,16 @@ export function dashed(kind: EdgeKind): boolean {
   return kind === 'dead-letter' || kind === 'uses-role';
 }
 
-/** The edge's text: its own label (events, route, protocol, state) and the filter policy of a subscription. */
+/** The edge's own text: its label (events, route, protocol, state) and a subscription's filter policy; may be empty. */
 export function edgeText(e: WiringEdge): string {
   const filter = e.filterPolicy ? `filter ${compactJson(e.filterPolicy)}` : '';
-  return [e.label ?? '', filter].filter(Boolean).join(' · ') || e.kind;
+  return [e.label ?? '', filter].filter(Boolean).join(' · ');
+}
+
+/** The kind, then the edge's own text when it has some: `sns-subscription: sqs · filter {…}`, `uses-role`. */
+export function edgeTitle(e: WiringEdge): string {
+  const text = edgeText(e);
+  return text ? `${e.kind}: ${text}` : e.kind;
 }
 
 function compactJson(text: string): string {

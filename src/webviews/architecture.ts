@@ -4,6 +4,7 @@
 import type { WiringGraph } from '../aws/records/wiring';
 import { readWiring } from '../aws/wiring';
 import type { RevealTarget } from '../explorer/reveal';
+import { roleAccess } from '../graph/access';
 import { exportGraph, toSvg } from '../graph/exports';
 import { layoutWiring } from '../graph/layout';
 import { badgesOf, checkPatterns } from '../graph/patterns';
@@ -40,6 +41,8 @@ const LANGUAGE: Record<ExportFormat, string> = { mermaid: 'mermaid', dot: 'dot',
 export function graphView(graph: WiringGraph, readAt: Date): GraphView {
   const findings = checkPatterns(graph);
   const layout = layoutWiring(graph);
+  const access = roleAccess(graph);
+  const name = (id: string) => graph.nodes.find((n) => n.id === id)?.name ?? id;
   return {
     svg: toSvg(graph, layout, badgesOf(findings)),
     width: layout.width,
@@ -54,6 +57,12 @@ export function graphView(graph: WiringGraph, readAt: Date): GraphView {
       lesson: f.lesson,
     })),
     failures: graph.failures.map((f) => `Read ${f.service} failed: ${f.reason}`),
+    access: access.roles.map((r) => ({
+      role: name(r.role),
+      functions: r.functions.map(name),
+      grants: r.grants.map((x) => `${x.actions.join(', ')} on ${name(x.resource)}`),
+    })),
+    ...(access.truncated ? { accessTruncated: true } : {}),
     ...(graph.capped ? { capped: graph.capped.limit } : {}),
     readAt: readAt.toISOString(),
   };

@@ -1,7 +1,7 @@
 // A lab's expected wiring (src/graph/expected.ts): its format, how live edges match it, the target diagram's graph,
 // and the lab folder contract of labs/README.md for every shipped lab.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { WiringGraph } from '../../src/aws/records/wiring';
@@ -104,9 +104,11 @@ describe('expected wiring', () => {
 });
 
 describe('shipped labs', () => {
-  const folders = readdirSync(join(repoRoot, 'labs')).filter((f) => statSync(join(repoRoot, 'labs', f)).isDirectory());
+  const folders = readdirSync(join(repoRoot, 'labs')).filter((f) =>
+    existsSync(join(repoRoot, 'labs', f, 'walkthrough.yaml')),
+  );
 
-  test('every lab folder has a walkthrough id, and every lab id a folder', () => {
+  test('every lab with a walkthrough.yaml has a permanent walkthrough id, and every lab id such a folder', () => {
     assert.deepEqual(folders.map((f) => `lab-${f}`).sort(), [...LAB_IDS].sort());
     for (const id of LAB_IDS) assert.ok(WEEK_IDS.includes(id), `${id} is a permanent walkthrough id`);
   });

@@ -232,6 +232,29 @@ function draw(): void {
                   </ul>`
                 : html`<p class="muted">Nothing to say about this wiring.</p>`
             }
+          </section>
+          <section aria-label="What the roles allow">
+            <h2>What the roles allow</h2>
+            <p class="muted">
+              Evaluated from each function role's own policies (no resource policies or boundaries), for the typical
+              data actions on the resources drawn.
+            </p>
+            ${
+              graph.access.length
+                ? html`<ul class="findings">
+                    ${graph.access.map(
+                      (r) =>
+                        html`<li class="finding">
+                          <strong>${r.role}</strong> (${r.functions.join(', ')})
+                          <div class="lesson">
+                            ${r.grants.length ? r.grants.map((g) => html`<div>${g}</div>`) : 'nothing on these resources'}
+                          </div>
+                        </li>`,
+                    )}
+                  </ul>`
+                : html`<p class="muted">No function role with readable policies.</p>`
+            }
+            ${graph.accessTruncated ? html`<p class="muted">Only the first roles are shown (evaluation limit).</p>` : nothing}
           </section>`
       : nothing,
     bottom,

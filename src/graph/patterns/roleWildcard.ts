@@ -18,11 +18,11 @@ export function wildcardGrants(policies: readonly RolePolicy[]): string[] {
         const actions = actionEntries(s).map((a) => a.text);
         const starResource = hasStarResource(s);
         const where = starResource ? '*' : 'its resources';
-        if (s.notAction !== undefined) out.push(`${p.name}: Allow with NotAction`);
+        if (s.notAction !== undefined) out.push(`Allow with NotAction (${p.name})`);
         for (const a of actions) {
           const service = a.split(':')[0]?.toLowerCase() ?? '';
-          if (isAllActions(a) || /^[a-z0-9-]+:\*+$/i.test(a)) out.push(`${p.name}: ${a} on ${where}`);
-          else if (starResource && DRAWN.has(service)) out.push(`${p.name}: ${a} on *`);
+          if (isAllActions(a) || /^[a-z0-9-]+:\*+$/i.test(a)) out.push(`${a} on ${where} (${p.name})`);
+          else if (starResource && DRAWN.has(service)) out.push(`${a} on * (${p.name})`);
         }
       }
     }

@@ -36,6 +36,13 @@ export interface FindingView {
   readonly lesson: string;
 }
 
+export interface RoleAccessView {
+  readonly role: string;
+  readonly functions: readonly string[];
+  /** `sqs:SendMessage, sqs:ReceiveMessage on orders` */
+  readonly grants: readonly string[];
+}
+
 export interface GraphView {
   /** The laid-out graph as a standalone SVG (src/graph/exports.ts toSvg); nodes carry `data-id`. */
   readonly svg: string;
@@ -46,6 +53,10 @@ export interface GraphView {
   readonly findings: readonly FindingView[];
   /** "Read sns failed: …" lines: the rest of the graph is still shown. */
   readonly failures: readonly string[];
+  /** What each function role's own policies allow on the drawn resources (src/graph/access.ts), by name. */
+  readonly access: readonly RoleAccessView[];
+  /** Set when the access evaluation stopped at its budget (some roles are left out). */
+  readonly accessTruncated?: boolean;
   /** Set when the graph holds only the first `capped` resources. */
   readonly capped?: number;
   /** When it was read (ISO time). */

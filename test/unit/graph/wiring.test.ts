@@ -18,6 +18,7 @@ import { toDot, toMermaid, toSvg } from '../../../src/graph/exports';
 import { layoutWiring } from '../../../src/graph/layout';
 import { badgesOf, checkPatterns, PATTERN_CHECKS } from '../../../src/graph/patterns';
 import { wildcardGrants } from '../../../src/graph/patterns/roleWildcard';
+import { roleAccess } from '../../../src/graph/access';
 
 const A = '123456789012';
 const R = 'us-east-1';
@@ -89,6 +90,7 @@ const SHOP = readings({
     { source: q('billing'), fn: fn('billing') },
     { source: `${table('orders')}/stream/2026-01-01T00:00:00.000`, fn: `${fn('projector')}:live` },
     { source: stream('clicks'), fn: fn('projector'), onFailure: q('billing-dlq') },
+    { source: q('shipping'), fn: fn('thumbs') },
   ],
   tables: [{ arn: table('orders'), name: 'orders', streamArn: `${table('orders')}/stream/2026-01-01T00:00:00.000` }],
   streams: [{ arn: stream('clicks'), name: 'clicks' }],
@@ -177,6 +179,7 @@ describe('wiring graph: building', () => {
       [table('orders'), fn('projector')],
       [stream('clicks'), fn('projector')],
       [q('billing'), fn('billing')],
+      [q('shipping'), fn('thumbs')],
     ]);
     assert.deepEqual(edges('api-integration'), [
       [`arn:aws:apigateway:${R}::/apis/h1`, fn('api')],
@@ -288,7 +291,7 @@ describe('wiring graph: exports and layout', () => {
     const lines = text.trim().split('\n');
     assert.equal(lines[0], 'flowchart LR');
     assert.equal(lines.length, 1 + g.nodes.length + g.edges.length);
-    assert.ok(lines.some((l) => /-\.->\|"uses-role: uses-role"\|/.test(l)));
+    assert.ok(lines.some((l) => /-\.->\|"uses-role"\|/.test(l)));
     assert.ok(text.includes('filter {#quot;type#quot;:[#quot;paid#quot;]}'));
   });
 
@@ -374,14 +377,14 @@ describe('pattern checks', () => {
 
   test('wildcard grants: every action, a service wildcard, NotAction, or * on a drawn service', () => {
     const grants = (statements: object[]) => wildcardGrants([{ name: 'p', document: policy(statements) }]);
-    assert.deepEqual(grants([{ Effect: 'Allow', Action: '*', Resource: '*' }]), ['p: * on *']);
+    assert.deepEqual(grants([{ Effect: 'Allow', Action: '*', Resource: '*' }]), ['* on * (p)']);
     assert.deepEqual(grants([{ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::b/*' }]), [
-      'p: s3:* on its resources',
+      's3:* on its resources (p)',
     ]);
     assert.deepEqual(grants([{ Effect: 'Allow', Action: 'dynamodb:PutItem', Resource: '*' }]), [
-      'p: dynamodb:PutItem on *',
+      'dynamodb:PutItem on * (p)',
     ]);
-    assert.deepEqual(grants([{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }]), ['p: Allow with NotAction']);
+    assert.deepEqual(grants([{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }]), ['Allow with NotAction (p)']);
     // Logs on * is what every function needs (AWSLambdaBasicExecutionRole); a Deny allows nothing.
     assert.deepEqual(
       grants([{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' }]),
@@ -389,5 +392,28 @@ describe('pattern checks', () => {
     );
     assert.deepEqual(grants([{ Effect: 'Deny', Action: '*', Resource: '*' }]), []);
     assert.deepEqual(wildcardGrants([{ name: 'broken', document: '{not json' }]), []);
+  });
+});
+
+describe('role access', () => {
+  const g = buildWiring(SHOP, { maxNodes: 1000 });
+
+  test('each function role, with what its own policies allow on the drawn resources', () => {
+    const access = roleAccess(g);
+    assert.equal(access.truncated, false);
+    const byRole = Object.fromEntries(access.roles.map((r) => [r.role, r]));
+    assert.deepEqual(byRole[role('api-role')]!.functions, [fn('api'), fn('thumbs')]);
+    assert.deepEqual(byRole[role('api-role')]!.grants, [{ resource: table('orders'), actions: ['dynamodb:PutItem'] }]);
+    // sqs:* on *: both queue actions on every queue, nothing else.
+    assert.deepEqual(
+      byRole[role('wide')]!.grants.map((x) => [x.resource, x.actions]),
+      [q('billing'), q('billing-dlq'), q('shipping')].map((arn) => [arn, ['sqs:SendMessage', 'sqs:ReceiveMessage']]),
+    );
+  });
+
+  test('stops at the evaluation budget and says so', () => {
+    const access = roleAccess(g, 5);
+    assert.equal(access.truncated, true);
+    assert.deepEqual(access.roles, []);
   });
 });
