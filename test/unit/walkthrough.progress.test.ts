@@ -103,7 +103,10 @@ describe('progress records', () => {
   });
 
   test('a damaged curriculum file is one clear error', () => {
-    assert.throws(() => parseCurriculum({ weeks: [{ id: 'week13' }] }), /weeks\[0\]\.id should be week01 … week12 or a lab id/);
+    assert.throws(
+      () => parseCurriculum({ weeks: [{ id: 'week13' }] }),
+      /weeks\[0\]\.id should be week01 … week12 or a lab id/,
+    );
     assert.throws(() => parseCurriculum([]), /curriculum\.json: the file should be/);
   });
 
