@@ -21,8 +21,14 @@ import {
 import { principalPoliciesOf } from './resourcePolicies';
 import { listBuckets, notificationRoutes } from './s3';
 import { getSubscription, listAllSubscriptions, listTopics } from './sns';
-import { mapLimit, parseRedrivePolicy, queueAttributes, queueUrls } from './sqs';
-import { readApiRoutes, readPages as pages, readRules, readStateMachines } from './wiringServices';
+import { isUnsupportedOperation, mapLimit, parseRedrivePolicy, queueAttributes, queueUrls } from './sqs';
+import {
+  readHttpApiRoutes,
+  readPages as pages,
+  readRestApiRoutes,
+  readRules,
+  readStateMachines,
+} from './wiringServices';
 
 export interface ReadWiringOptions {
   /** Most resources the graph holds (default 2,000); the result says when there were more. */
@@ -41,6 +47,7 @@ export async function readWiring(clients: AwsClients, options: ReadWiringOptions
   const max = options.maxNodes ?? DEFAULT_MAX_NODES;
   const signal = options.signal;
   const failures: ReadFailure[] = [];
+  const unsupported: string[] = [];
   const s = signal ? { signal } : {};
   /** One service's read: its failure is recorded and the rest goes on. */
   const section = async <T>(service: string, empty: T, read: () => Promise<T>): Promise<T> => {
@@ -48,7 +55,9 @@ export async function readWiring(clients: AwsClients, options: ReadWiringOptions
       return await read();
     } catch (err) {
       if (signal?.aborted || isAbortError(err)) throw err;
-      failures.push({ service, reason: describeError(err) });
+      // An emulator without the service (LocalStack community has no HTTP APIs, say) is not a failed read.
+      if (isUnsupportedOperation(err)) unsupported.push(service);
+      else failures.push({ service, reason: describeError(err) });
       return empty;
     }
   };
@@ -59,13 +68,14 @@ export async function readWiring(clients: AwsClients, options: ReadWiringOptions
         return await fn(item);
       } catch (err) {
         if (signal?.aborted || isAbortError(err)) throw err;
-        failures.push({ service, reason: describeError(err) });
+        // Gone since it was listed (404), or a read this emulator does not offer: the resource stays, unconnected.
+        if (!isUnsupportedOperation(err)) failures.push({ service, reason: describeError(err) });
         return fallback(item);
       }
     });
 
-  const [buckets, topics, queues, functions, mappings, tables, streams, apis, rules, stateMachines] = await Promise.all(
-    [
+  const [buckets, topics, queues, functions, mappings, tables, streams, restApis, httpApis, rules, stateMachines] =
+    await Promise.all([
       section('s3', [], async (): Promise<BucketReading[]> => {
         const names = await pages(max, async (cursor) => {
           const p = await listBuckets(clients, { cursor, pageSize: 1000, ...s });
@@ -140,11 +150,11 @@ export async function readWiring(clients: AwsClients, options: ReadWiringOptions
       section('lambda', [], () => listEventSourceMappings(clients, max * 4, s)),
       section('dynamodb', [], () => tableArns(clients, max, s)),
       section('kinesis', [], () => streamArns(clients, max, s)),
-      section('apigateway', [], () => readApiRoutes(clients, max, signal)),
+      section('apigateway', [], () => readRestApiRoutes(clients, max, signal)),
+      section('apigatewayv2', [], () => readHttpApiRoutes(clients, max, signal)),
       section('events', [], () => readRules(clients, max, signal)),
       section('stepfunctions', [], () => readStateMachines(clients, max, signal)),
-    ],
-  );
+    ]);
 
   // Roles are read only for the functions that use them (their policies feed the pattern checks).
   const roleArns = [...new Set(functions.map((f) => f.role).filter((r): r is string => !!r))].slice(0, max);
@@ -177,11 +187,12 @@ export async function readWiring(clients: AwsClients, options: ReadWiringOptions
     mappings,
     tables,
     streams,
-    apis,
+    apis: [...restApis, ...httpApis],
     rules,
     stateMachines,
     roles,
     failures: dedupe(failures),
+    unsupported,
   };
   return buildWiring(readings, { maxNodes: max });
 }

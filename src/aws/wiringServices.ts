@@ -34,19 +34,15 @@ export async function readPages<T>(
   return out.slice(0, max);
 }
 
-/** REST and HTTP APIs with each route's integration URI (the first `max` of each kind). */
-export async function readApiRoutes(clients: AwsClients, max: number, signal?: AbortSignal): Promise<ApiReading[]> {
+/** REST APIs with each method's integration URI (the first `max`). */
+export async function readRestApiRoutes(clients: AwsClients, max: number, signal?: AbortSignal): Promise<ApiReading[]> {
   const s = signal ? { signal } : {};
   const region = clients.connection.region;
   const rest = await readPages(max, async (token) => {
     const p = await listRestApis(clients, { token, ...s });
     return { items: p.apis, next: p.next };
   });
-  const http = await readPages(max, async (token) => {
-    const p = await listHttpApis(clients, { token, ...s });
-    return { items: p.apis, next: p.next };
-  });
-  const restReadings = await mapLimit(rest, PARALLEL, async (api): Promise<ApiReading> => {
+  return mapLimit(rest, PARALLEL, async (api): Promise<ApiReading> => {
     const resources = await readPages(MAX_PER_RESOURCE, async (token) => {
       const p = await listResources(clients, { apiId: api.id, token, ...s });
       return { items: p.resources, next: p.next };
@@ -63,7 +59,17 @@ export async function readApiRoutes(clients: AwsClients, max: number, signal?: A
       routes: routes.filter((r) => r.uri),
     };
   });
-  const httpReadings = await mapLimit(http, PARALLEL, async (api): Promise<ApiReading> => {
+}
+
+/** HTTP APIs with each route's integration URI (the first `max`). */
+export async function readHttpApiRoutes(clients: AwsClients, max: number, signal?: AbortSignal): Promise<ApiReading[]> {
+  const s = signal ? { signal } : {};
+  const region = clients.connection.region;
+  const http = await readPages(max, async (token) => {
+    const p = await listHttpApis(clients, { token, ...s });
+    return { items: p.apis, next: p.next };
+  });
+  return mapLimit(http, PARALLEL, async (api): Promise<ApiReading> => {
     const integrations = await readPages(MAX_PER_RESOURCE, async (token) => {
       const p = await listHttpIntegrations(clients, { apiId: api.id, token, ...s });
       return { items: p.integrations, next: p.next };
@@ -82,7 +88,6 @@ export async function readApiRoutes(clients: AwsClients, max: number, signal?: A
         .filter((r) => r.uri),
     };
   });
-  return [...restReadings, ...httpReadings];
 }
 
 /** Rules of every event bus with their targets' ARNs. */

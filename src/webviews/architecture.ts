@@ -57,6 +57,7 @@ export function graphView(graph: WiringGraph, readAt: Date): GraphView {
       lesson: f.lesson,
     })),
     failures: graph.failures.map((f) => `Read ${f.service} failed: ${f.reason}`),
+    unsupported: graph.unsupported ?? [],
     access: access.roles.map((r) => ({
       role: name(r.role),
       functions: r.functions.map(name),

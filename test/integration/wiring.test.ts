@@ -26,6 +26,8 @@ import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-s
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { AwsClients } from '../../src/aws/clients';
@@ -80,6 +82,18 @@ async function buildMessaging(c: AwsClients) {
   return { dlq, billing, shipping, ingest, orders, uploadsTopic };
 }
 
+/** `node dist/cli.js graph --format json` against the emulator, with its per-service endpoints in the environment. */
+function runCli(endpoint: string, endpoints: Readonly<Record<string, string>>) {
+  if (!existsSync(CLI)) assert.fail('dist/cli.js is missing: run npm run build first');
+  const env: Record<string, string> = { ...(process.env as Record<string, string>) };
+  for (const [service, url] of Object.entries(endpoints)) env[`AWS_ENDPOINT_URL_${service.toUpperCase()}`] = url;
+  return spawnSync(process.execPath, [CLI, 'graph', '--endpoint', endpoint, '--format', 'json'], {
+    encoding: 'utf8',
+    env,
+    timeout: 60_000,
+  });
+}
+
 const pairs = (g: Pick<WiringGraph, 'edges'>, kind: string) =>
   g.edges.filter((e) => e.kind === kind).map((e) => `${e.from} -> ${e.to}`);
 
@@ -116,6 +130,10 @@ describe('wiring graph against the emulator', () => {
     });
     const found = checkPatterns(g).map((f) => `${f.check} ${f.nodes[0]}`);
     assert.deepEqual(found, [`fan-out ${w.orders}`, `fan-out-without-filter ${w.orders}`]);
+    // The CLI on the same wiring writes exactly this graph's JSON (on LocalStack too).
+    const run = runCli(lab.emulator.endpoint, lab.emulator.endpoints);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), wiringJson(g));
   });
 
   it('stops at the node limit and says so; a cancelled read throws', async () => {
@@ -131,13 +149,25 @@ describe('wiring graph against the emulator', () => {
   it('records a service that fails and still draws the others', async () => {
     const w = await buildMessaging(lab.clients);
     // A closed port for SNS only: the SNS read fails, S3 and SQS still come back.
-    const broken = clientsFor(lab.emulator.endpoint, { ...lab.emulator.endpoints, sns: 'http://127.0.0.1:9' });
+    // And a server that answers 501 to everything for HTTP APIs: an emulator without the service, not a failure.
+    const notImplemented = createServer((_req, res) => {
+      res.writeHead(501, { 'content-type': 'application/json' });
+      res.end('{"message": "API for service apigatewayv2 not yet implemented"}');
+    });
+    await new Promise<void>((ok) => notImplemented.listen(0, '127.0.0.1', ok));
+    const port = (notImplemented.address() as AddressInfo).port;
+    const broken = clientsFor(lab.emulator.endpoint, {
+      ...lab.emulator.endpoints,
+      sns: 'http://127.0.0.1:9',
+      apigatewayv2: `http://127.0.0.1:${port}`,
+    });
     try {
       const g = await readWiring(broken);
       assert.deepEqual(
         g.failures.map((f) => f.service),
         ['sns'],
       );
+      assert.deepEqual(g.unsupported, ['apigatewayv2']);
       assert.match(g.failures[0]!.reason, /refused/);
       assert.deepEqual(pairs(g, 'dead-letter').length, 1);
       // The bucket's topic is still drawn (from its notification), as unread rather than missing.
@@ -147,6 +177,7 @@ describe('wiring graph against the emulator', () => {
       );
     } finally {
       broken.dispose();
+      await new Promise((ok) => notImplemented.close(ok));
     }
   });
 
@@ -369,15 +400,7 @@ describe('wiring graph against the emulator', () => {
       assert.ok(![...checks].some((c2) => c2.startsWith('role-wildcard') && !c2.endsWith(billingFn)));
 
       // The CLI on the same wiring: exactly the JSON of the graph.
-      if (!existsSync(CLI)) assert.fail('dist/cli.js is missing: run npm run build first');
-      const env: Record<string, string> = { ...(process.env as Record<string, string>) };
-      for (const [service, url] of Object.entries(lab.emulator.endpoints))
-        env[`AWS_ENDPOINT_URL_${service.toUpperCase()}`] = url;
-      const run = spawnSync(process.execPath, [CLI, 'graph', '--endpoint', lab.emulator.endpoint, '--format', 'json'], {
-        encoding: 'utf8',
-        env,
-        timeout: 60_000,
-      });
+      const run = runCli(lab.emulator.endpoint, lab.emulator.endpoints);
       assert.equal(run.stderr, '');
       assert.equal(run.status, 0);
       assert.deepEqual(JSON.parse(run.stdout), wiringJson(g));

@@ -170,6 +170,7 @@ function draw(): void {
             : 'Reading the emulator…'
         }
         ${graph?.capped ? html` · <strong>only the first ${graph.capped} resources are drawn</strong>` : nothing}
+        ${graph?.unsupported.length ? html` · not offered by this emulator: ${graph.unsupported.join(', ')}` : nothing}
       </p>
       <div class="row toolbar">
         <vscode-button @click=${refresh} ?disabled=${!!status.busy}>Refresh</vscode-button>

@@ -84,6 +84,8 @@ export async function runGraph(argv: readonly string[], io: GraphIo): Promise<nu
     }
     io.stdout(exportGraph(graph, format));
     for (const f of graph.failures) io.stderr(`Read ${f.service} failed: ${f.reason}\n`);
+    for (const service of graph.unsupported ?? [])
+      io.stderr(`Note: this emulator does not offer ${service} (left out)\n`);
     if (graph.capped)
       io.stderr(
         `More than ${graph.capped.limit} resources: the graph holds the first ${graph.capped.limit} (--max-nodes)\n`,

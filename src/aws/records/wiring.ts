@@ -63,6 +63,8 @@ export interface WiringGraph {
   readonly failures: readonly ReadFailure[];
   /** Set when more resources exist than the node limit: the graph holds the first `limit`. */
   readonly capped?: { readonly limit: number };
+  /** Services the emulator does not offer (it answered "not implemented"): left out, not failed. */
+  readonly unsupported?: readonly string[];
   /** The identity policies of each function role read, by role ARN (the pattern checks analyse them). */
   readonly rolePolicies?: Readonly<Record<string, readonly RolePolicy[]>>;
 }
@@ -155,6 +157,7 @@ export interface WiringReadings {
   readonly stateMachines: readonly StateMachineReading[];
   readonly roles: readonly RoleReading[];
   readonly failures: readonly ReadFailure[];
+  readonly unsupported?: readonly string[];
 }
 
 export const EMPTY_READINGS: Omit<WiringReadings, 'region'> = {
@@ -385,7 +388,10 @@ export function buildWiring(r: WiringReadings, options: BuildOptions): WiringGra
   for (const [id, type, name] of listed) addNode(id, type, name);
 
   // A target of a service that could not be read is unknown, not missing.
-  const unread = new Set(r.failures.map((f) => (f.service === 'stepfunctions' ? 'states' : f.service)));
+  const arnService: Record<string, string> = { stepfunctions: 'states', apigatewayv2: 'apigateway' };
+  const unread = new Set(
+    [...r.failures.map((f) => f.service), ...(r.unsupported ?? [])].map((service) => arnService[service] ?? service),
+  );
   const known = (arn: string, type: NodeType) =>
     type === 'AWS::IAM::Role' || type === 'External::Endpoint' || unread.has(arn.split(':')[2] ?? '');
   const addEdge = (from: string, to: string, kind: EdgeKind, label?: string, filterPolicy?: string): void => {
@@ -476,6 +482,7 @@ export function buildWiring(r: WiringReadings, options: BuildOptions): WiringGra
     edges: sortedEdges,
     failures: r.failures,
     ...(capped ? { capped: { limit: options.maxNodes } } : {}),
+    ...(r.unsupported?.length ? { unsupported: [...new Set(r.unsupported)].sort() } : {}),
     ...(Object.keys(rolePolicies).length ? { rolePolicies } : {}),
   };
 }

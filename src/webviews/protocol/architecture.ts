@@ -53,6 +53,8 @@ export interface GraphView {
   readonly findings: readonly FindingView[];
   /** "Read sns failed: …" lines: the rest of the graph is still shown. */
   readonly failures: readonly string[];
+  /** Services the emulator does not offer (left out of the graph). */
+  readonly unsupported: readonly string[];
   /** What each function role's own policies allow on the drawn resources (src/graph/access.ts), by name. */
   readonly access: readonly RoleAccessView[];
   /** Set when the access evaluation stopped at its budget (some roles are left out). */
