@@ -30,7 +30,11 @@ export function labChecks(expected: ExpectedWiring): Record<string, Check> {
       const wanted = expected.edges.filter((e) => e.step === step);
       const missing = missingEdges(graph, expected, step);
       if (missing.length === 0) return done(`The graph shows ${wanted.map(describeEdge).join('; ')}`);
-      const unread = graph.failures.length ? ` (not read: ${graph.failures.map((f) => f.service).join(', ')})` : '';
+      const notes = [
+        ...(graph.failures.length ? [`not read: ${graph.failures.map((f) => f.service).join(', ')}`] : []),
+        ...(graph.unsupported?.length ? [`not offered by this emulator: ${graph.unsupported.join(', ')}`] : []),
+      ];
+      const unread = notes.length ? ` (${notes.join('; ')})` : '';
       return notYet(
         `${wanted.length - missing.length} of ${wanted.length} connections in the graph; missing ${missing.map(describeEdge).join('; ')}${unread}`,
       );
