@@ -44,6 +44,7 @@ const staged = [
   'docs/rules',
   'docs/images',
   'walkthroughs',
+  'labs',
 ];
 const stage = mkdtempSync(join(tmpdir(), 'lcl-package-'));
 try {

@@ -87,42 +87,55 @@ export async function compile({ root = ROOT, registry } = {}) {
   const contextKeys = new Set(reg.contextKeys());
   const snippets = loadSnippets(root, pkg);
 
+  // Weeks live in walkthroughs/week-NN-<slug>/week.yaml (id weekNN); labs in labs/<slug>/walkthrough.yaml (id
+  // lab-<slug>), next to the lab's README.md, scripts and expected.json.
+  const sources = [];
   const dir = join(root, 'walkthroughs');
-  const folders = readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort();
+  for (const d of readdirSync(dir, { withFileTypes: true })) {
+    if (!d.isDirectory()) continue;
+    const m = /^week-(\d\d)-[a-z0-9-]+$/.exec(d.name);
+    if (!m) errors.push(`walkthroughs/${d.name}: folder name must be week-NN-<slug>`);
+    else sources.push({ kind: 'week', rel: `walkthroughs/${d.name}`, file: 'week.yaml', id: `week${m[1]}` });
+  }
+  const labsDir = join(root, 'labs');
+  const labFolders = existsSync(labsDir) ? readdirSync(labsDir, { withFileTypes: true }) : [];
+  for (const d of labFolders) {
+    // A lab without walkthrough.yaml is checked by its own script only (labs/README.md).
+    if (!d.isDirectory() || !existsSync(join(labsDir, d.name, 'walkthrough.yaml'))) continue;
+    if (!/^[a-z0-9-]+$/.test(d.name)) errors.push(`labs/${d.name}: a lab folder name is lower-case words and dashes`);
+    else
+      sources.push({ kind: 'lab', rel: `labs/${d.name}`, file: 'walkthrough.yaml', id: `lab-${d.name}`, slug: d.name });
+  }
+  // Weeks by number, then labs in the order of the registry's ids (the seed's order of projects).
+  const rank = (src) => (src.kind === 'week' ? 0 : 1 + (reg.WEEK_IDS.indexOf(src.id) + 1 || reg.WEEK_IDS.length + 1));
+  sources.sort((a, b) => rank(a) - rank(b) || a.rel.localeCompare(b.rel));
 
   const walkthroughs = [];
   const weeks = [];
   const interviews = new Map();
+  const diagrams = new Map();
   let total = 0;
   let verified = 0;
   const bySource = {};
   const seenIds = new Set();
 
-  for (const folder of folders) {
-    const where = `walkthroughs/${folder}`;
-    const m = /^week-(\d\d)-[a-z0-9-]+$/.exec(folder);
-    if (!m) {
-      errors.push(`${where}: folder name must be week-NN-<slug>`);
-      continue;
-    }
-    const file = join(dir, folder, 'week.yaml');
+  for (const source of sources) {
+    const where = `${source.rel}/${source.file}`;
+    const file = join(root, where);
     if (!existsSync(file)) {
-      errors.push(`${where}: week.yaml is missing`);
+      errors.push(`${where} is missing`);
       continue;
     }
     let week;
     try {
       week = parseYaml(readFileSync(file, 'utf8'));
     } catch (err) {
-      errors.push(`${where}/week.yaml: ${err.message}`);
+      errors.push(`${where}: ${err.message}`);
       continue;
     }
     const id = week?.id;
-    const err = (msg) => errors.push(`${where}/week.yaml: ${msg}`);
-    if (id !== `week${m[1]}`) err(`id must be week${m[1]} (it is ${JSON.stringify(id)})`);
+    const err = (msg) => errors.push(`${where}: ${msg}`);
+    if (id !== source.id) err(`id must be ${source.id} (it is ${JSON.stringify(id)})`);
     if (seenIds.has(id)) err(`duplicate walkthrough id ${id}`);
     seenIds.add(id);
     if (!reg.isWeekId(id)) {
@@ -218,7 +231,7 @@ export async function compile({ root = ROOT, registry } = {}) {
       let media;
       if (!mediaKind) err(`step ${sid}: media must be a .md, .svg or .png file`);
       else {
-        const rel = `walkthroughs/${folder}/${mediaFile}`;
+        const rel = `${source.rel}/${mediaFile}`;
         if (mediaFile !== 'interview.md' && !existsSync(join(root, rel)))
           err(`step ${sid}: media ${rel} does not exist`);
         if (mediaKind === 'markdown') media = { markdown: rel };
@@ -250,20 +263,26 @@ export async function compile({ root = ROOT, registry } = {}) {
     for (const sid of reg.MANUAL_STEPS[id] ?? []) if (!stepIds.has(sid)) err(`manual step ${id}.${sid} has no step`);
 
     const interview = Array.isArray(week.interview) ? week.interview : [];
-    if (interview.length < MIN_QUESTIONS) err(`has ${interview.length} interview questions; at least ${MIN_QUESTIONS}`);
+    // A lab is practice, not a lesson: its drill is optional.
+    if (source.kind === 'week' && interview.length < MIN_QUESTIONS)
+      err(`has ${interview.length} interview questions; at least ${MIN_QUESTIONS}`);
     for (const [i, qa] of interview.entries()) {
       if (typeof qa?.q !== 'string' || typeof qa?.a !== 'string' || !qa.q.trim() || !qa.a.trim()) {
         err(`interview question ${i + 1} needs q and a`);
       }
     }
     if (steps.some((s) => s?.media === 'interview.md')) {
-      interviews.set(`walkthroughs/${folder}/interview.md`, interviewMarkdown(week.title, interview));
+      interviews.set(`${source.rel}/interview.md`, interviewMarkdown(week.title, interview));
+    }
+    if (source.kind === 'lab') {
+      const diagram = await labDiagram(root, source, reg, err);
+      if (diagram) diagrams.set(diagram.rel, diagram.text);
     }
 
     walkthroughs.push({ id, title: week.title, description: week.description, steps: outSteps });
     weeks.push({
       id,
-      folder: `walkthroughs/${folder}`,
+      folder: source.rel,
       title: week.title,
       description: week.description,
       steps: runtimeSteps,
@@ -286,7 +305,45 @@ export async function compile({ root = ROOT, registry } = {}) {
   );
   const stats = { weeks: weeks.length, steps: total, verified, manual: total - verified, share, bySource };
   const curriculum = { generatedBy: 'scripts/walkthroughs.mjs', weeks, snippets: usedSnippets, stats };
-  return { walkthroughs, curriculum, interviews, errors, stats, pkg };
+  return { walkthroughs, curriculum, interviews, diagrams, errors, stats, pkg };
+}
+
+const DIAGRAM_START = '<!-- target-diagram: generated by scripts/walkthroughs.mjs from expected.json -->';
+const DIAGRAM_END = '<!-- /target-diagram -->';
+
+/**
+ * The lab's README with its target diagram redrawn from expected.json by the graph's own Mermaid export, so the
+ * picture and the checks cannot disagree; also proves every step of the walkthrough has expected edges.
+ */
+async function labDiagram(root, source, reg, err) {
+  const { tsImport } = await import('tsx/esm/api');
+  const load = async (path) => {
+    const mod = await tsImport(pathToFileURL(join(root, path)).href, import.meta.url);
+    return mod.default?.toMermaid || mod.default?.parseExpectedWiring ? mod.default : mod;
+  };
+  const { parseExpectedWiring, expectedGraph } = await load('src/graph/expected.ts');
+  const { toMermaid } = await load('src/graph/exports.ts');
+  let expected;
+  try {
+    expected = parseExpectedWiring(JSON.parse(readFileSync(join(root, source.rel, 'expected.json'), 'utf8')));
+  } catch (e) {
+    err(`expected.json: ${e.message}`);
+    return undefined;
+  }
+  if (expected.lab !== source.slug) err(`expected.json: lab must be ${source.slug}`);
+  for (const step of new Set(expected.edges.map((e) => e.step))) {
+    if (!reg.CHECKS[source.id]?.[step]) err(`expected.json: step ${step} has no check ${source.id}.${step}`);
+  }
+  const rel = `${source.rel}/README.md`;
+  const readme = existsSync(join(root, rel)) ? readFileSync(join(root, rel), 'utf8') : '';
+  const start = readme.indexOf(DIAGRAM_START);
+  const end = readme.indexOf(DIAGRAM_END);
+  if (start < 0 || end < start) {
+    err(`${rel} needs the target diagram markers ${DIAGRAM_START} … ${DIAGRAM_END}`);
+    return undefined;
+  }
+  const block = `${DIAGRAM_START}\n\n\`\`\`mermaid\n${toMermaid(expectedGraph(expected))}\`\`\`\n\n`;
+  return { rel, text: readme.slice(0, start) + block + readme.slice(end) };
 }
 
 function escapeHtml(s) {
@@ -326,7 +383,8 @@ function stable(value) {
 async function main() {
   const check = process.argv.includes('--check');
   const result = await compile();
-  const { errors, stats, walkthroughs, curriculum, interviews } = result;
+  const { errors, stats, walkthroughs, curriculum, interviews, diagrams } = result;
+  const generated = [...interviews, ...diagrams];
   const curriculumPath = join(ROOT, 'walkthroughs', 'curriculum.json');
   const curriculumText = JSON.stringify(curriculum, null, 2) + '\n';
 
@@ -338,7 +396,7 @@ async function main() {
     if (!existsSync(curriculumPath) || readFileSync(curriculumPath, 'utf8') !== curriculumText) {
       errors.push('walkthroughs/curriculum.json is out of date: run node scripts/walkthroughs.mjs');
     }
-    for (const [rel, text] of interviews) {
+    for (const [rel, text] of generated) {
       const abs = join(ROOT, rel);
       if (!existsSync(abs) || readFileSync(abs, 'utf8') !== text)
         errors.push(`${rel} is out of date: run node scripts/walkthroughs.mjs`);
@@ -350,7 +408,7 @@ async function main() {
     pkg.contributes.walkthroughs = walkthroughs;
     writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + '\n');
     writeFileSync(curriculumPath, curriculumText);
-    for (const [rel, text] of interviews) writeFileSync(join(ROOT, rel), text);
+    for (const [rel, text] of generated) writeFileSync(join(ROOT, rel), text);
   }
 
   const pct = (stats.share * 100).toFixed(1);

@@ -52,7 +52,7 @@ export function parseCurriculum(data: unknown): Curriculum {
     const at = `weeks[${i}]`;
     if (!isObj(w)) fail(at, 'an object');
     const id = str(w.id, `${at}.id`);
-    if (!isWeekId(id)) fail(`${at}.id`, 'week01 … week12');
+    if (!isWeekId(id)) fail(`${at}.id`, 'week01 … week12 or a lab id');
     if (!Array.isArray(w.steps)) fail(`${at}.steps`, 'a list');
     const steps = w.steps.map((s, j): StepInfo => {
       if (!isObj(s)) fail(`${at}.steps[${j}]`, 'an object');

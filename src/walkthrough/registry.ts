@@ -14,8 +14,12 @@ import { week09 } from './checks/week09';
 import { week10 } from './checks/week10';
 import { week11 } from './checks/week11';
 import { week12 } from './checks/week12';
+import { labChecks, LAB_WIRING } from './checks/labs';
 
-/** Walkthrough ids: permanent (VS Code keys step completion by them). */
+/**
+ * Walkthrough ids: permanent (VS Code keys step completion by them). The weeks, then the labs (labs/<slug>/, id
+ * `lab-<slug>`), whose steps tick from their expected wiring.
+ */
 export const WEEK_IDS = [
   'week01',
   'week02',
@@ -29,6 +33,9 @@ export const WEEK_IDS = [
   'week10',
   'week11',
   'week12',
+  'lab-realtime-chat',
+  'lab-video-pipeline',
+  'lab-multi-tenant-saas',
 ] as const;
 export type WeekId = (typeof WEEK_IDS)[number];
 
@@ -46,6 +53,9 @@ export const CHECKS: Readonly<Record<WeekId, Readonly<Record<string, Check>>>> =
   week10,
   week11,
   week12,
+  'lab-realtime-chat': labChecks(LAB_WIRING['lab-realtime-chat']),
+  'lab-video-pipeline': labChecks(LAB_WIRING['lab-video-pipeline']),
+  'lab-multi-tenant-saas': labChecks(LAB_WIRING['lab-multi-tenant-saas']),
 };
 
 /** What each check looks at; the compiler reports the split and the dashboard shows it. */
@@ -85,6 +95,9 @@ export const MANUAL_STEPS: Readonly<Record<WeekId, readonly string[]>> = {
   week10: ['interview'],
   week11: ['interview'],
   week12: ['key-design', 'interview'],
+  'lab-realtime-chat': [],
+  'lab-video-pipeline': [],
+  'lab-multi-tenant-saas': [],
 };
 
 export const EXERCISE_KEY_PREFIX = 'localCloudLab.ex.';

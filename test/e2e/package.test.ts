@@ -1,5 +1,5 @@
 // The VSIX holds what runs and nothing else: bundles, generated IAM data, manifest, media, docs, snippets,
-// walkthroughs — no sources, tests, source maps or node_modules.
+// walkthroughs, labs — no sources, tests, source maps or node_modules.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -31,6 +31,9 @@ describe('packaged VSIX', () => {
       assert.ok(entries.includes(`extension/dist/${built}`), `dist/${built} is packaged`);
     }
     assert.ok(entries.includes('extension/media/icon.png'));
+    // A lab's README is its walkthrough's step page; its scripts are how the learner starts.
+    assert.ok(entries.includes('extension/labs/realtime-chat/README.md'), 'lab pages are packaged');
+    assert.ok(entries.includes('extension/labs/lib.sh'), 'lab scripts are packaged');
     assert.ok(entries.some((e) => /^extension\/readme\.md$/i.test(e)));
     assert.ok(entries.some((e) => /^extension\/license(\.txt)?$/i.test(e)));
     if (existsSync(join(repoRoot, 'docs', 'rules'))) {

@@ -89,7 +89,9 @@ describe('check helpers', () => {
     const checked = WEEK_IDS.reduce((n, w) => n + Object.keys(CHECKS[w]).length, 0);
     const manual = WEEK_IDS.reduce((n, w) => n + MANUAL_STEPS[w].length, 0);
     assert.equal(keys.length, checked + manual);
-    assert.ok(keys.every((k) => /^localCloudLab\.(ex|done)\.week(0[1-9]|1[0-2])\.[a-z0-9-]+$/.test(k)));
+    assert.ok(
+      keys.every((k) => /^localCloudLab\.(ex|done)\.(week(0[1-9]|1[0-2])|lab-[a-z0-9-]+)\.[a-z0-9-]+$/.test(k)),
+    );
   });
 });
 

@@ -2,7 +2,8 @@
 // Host → view: DashboardToView. View → host: DashboardFromView, validated by `dashboardFromView` before use.
 import { int, literal, obj, optional, str, tagged } from './validate';
 
-const weekId = str({ pattern: /^week(0[1-9]|1[0-2])$/ });
+// A week (week01 … week12) or a lab (lab-<slug>): the walkthrough ids of src/walkthrough/registry.ts.
+const weekId = str({ pattern: /^(week(0[1-9]|1[0-2])|lab-[a-z0-9-]{1,40})$/ });
 const stepId = str({ max: 64, pattern: /^[a-z0-9-]+$/ });
 
 export type DashboardStatus = 'done' | 'pending' | 'error' | 'unchecked';

@@ -38,7 +38,7 @@ suite('walkthroughs', function () {
 
   suiteTeardown(() => s3.destroy());
 
-  test('twelve walkthroughs with permanent ids are contributed, each step completing on a context key', () => {
+  test('twelve weeks and the labs are contributed with permanent ids, each step completing on a context key', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext);
     const walkthroughs = (ext.packageJSON as { contributes: { walkthroughs: WalkthroughContribution[] } }).contributes
@@ -58,6 +58,9 @@ suite('walkthroughs', function () {
         'week10',
         'week11',
         'week12',
+        'lab-realtime-chat',
+        'lab-video-pipeline',
+        'lab-multi-tenant-saas',
       ],
     );
     for (const w of walkthroughs) {
