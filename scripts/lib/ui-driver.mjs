@@ -2,10 +2,11 @@
 // press real keys and click real buttons in VS Code's own dialogs (quick input, modal message boxes, the simple file
 // dialog), which the extension API cannot reach. Listens on 127.0.0.1 only, behind a random token; one request at a
 // time, JSON in and out:
-//   { action: 'type', text }                  types into whatever has focus (keyboard events, one per character)
+//   { action: 'type', text, delayMs? }        types into whatever has focus (keyboard events, one per character)
 //   { action: 'press', key }                  one key or chord, Playwright names: 'Enter', 'Escape', 'ArrowDown'
 //   { action: 'click', selector, text? }      clicks the first visible match (optionally containing `text`)
 //   { action: 'texts', selector }             the inner text of every visible match
+//   { action: 'values', selector }            the value of every visible matching input
 //   { action: 'wait', selector, state?, timeoutMs? }   waits until a match is 'visible' (default) or 'hidden'
 // Answers { ok: true, value } or { ok: false, error }.
 import { randomBytes } from 'node:crypto';
@@ -19,7 +20,7 @@ export async function startUiDriver(page) {
     if (!p) throw new Error('the workbench page is not open yet');
     switch (req.action) {
       case 'type':
-        await p.keyboard.type(String(req.text ?? ''), { delay: 5 });
+        await p.keyboard.type(String(req.text ?? ''), { delay: Number(req.delayMs ?? 5) });
         return null;
       case 'press':
         await p.keyboard.press(String(req.key));
@@ -30,6 +31,11 @@ export async function startUiDriver(page) {
         await loc.first().click({ timeout: Number(req.timeoutMs ?? 10_000) });
         return null;
       }
+      case 'values':
+        return p
+          .locator(String(req.selector))
+          .locator('visible=true')
+          .evaluateAll((els) => els.map((e) => e.value ?? ''));
       case 'texts':
         return p.locator(String(req.selector)).locator('visible=true').allInnerTexts();
       case 'wait':

@@ -8,11 +8,51 @@
 // Each test checks what the emulator holds afterwards through the AWS API: created, not created, deleted, still there.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CreateBucketCommand, HeadBucketCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
-import { EXTENSION_ID, emulator, useEmulatorSettings, waitFor } from './helpers';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  CreateBucketCommand,
+  HeadBucketCommand,
+  ListBucketsCommand,
+  ListObjectsV2Command,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  CreateStreamCommand,
+  DescribeStreamSummaryCommand,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  KinesisClient,
+  ListShardsCommand,
+  ListStreamsCommand,
+} from '@aws-sdk/client-kinesis';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { EXTENSION_ID, emulator, useEmulatorSettings, waitFor, workspaceUri } from './helpers';
 import { driverUrl, ui } from './ui';
 
+interface Node {
+  id: string;
+  label: string;
+  description?: string;
+  ref: { kind: string } & Record<string, unknown>;
+}
+
+async function children(id?: string): Promise<Node[]> {
+  return (await vscode.commands.executeCommand<Node[]>('localCloudLab.test.explorerChildren', id)) ?? [];
+}
+
+/** The explorer row labelled `label` under `parentId` (as a context-menu click would hand it to the command). */
+async function row(parentId: string, label: string): Promise<Node> {
+  return (await waitFor(`"${label}" under ${parentId}`, async () =>
+    (await children(parentId)).find((n) => n.label === label),
+  )) as Node;
+}
+
 const config = emulator.config();
+/** The simple file dialog completes paths as they are typed: keystrokes faster than that get lost. */
+const SLOW = 80;
 
 /** Starts a command as a menu click would: without waiting for it (it waits for the dialogs we answer). */
 function start(command: string, ...args: unknown[]): Thenable<unknown> {
@@ -22,7 +62,14 @@ function start(command: string, ...args: unknown[]): Thenable<unknown> {
 suite('dialogs, clicked through', function () {
   this.timeout(120_000);
   const s3 = new S3Client({ ...config, forcePathStyle: true });
+  const sqs = new SQSClient(config);
+  const kinesis = new KinesisClient({ ...config, requestHandler: new NodeHttpHandler() });
+  const ddb = new DynamoDBClient(emulator.config('dynamodb'));
   const bucketNames = async () => ((await s3.send(new ListBucketsCommand({}))).Buckets ?? []).map((b) => b.Name);
+  const queueUrls = async () => (await sqs.send(new ListQueuesCommand({}))).QueueUrls ?? [];
+  const streamNames = async () => (await kinesis.send(new ListStreamsCommand({}))).StreamNames ?? [];
+  const keysOf = async (bucket: string) =>
+    ((await s3.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? []).map((o) => o.Key).sort();
 
   suiteSetup(async function () {
     if (!driverUrl) throw new Error('LCL_UI_DRIVER is not set: these tests need scripts/vscode-launcher.mjs');
@@ -46,7 +93,12 @@ suite('dialogs, clicked through', function () {
     }
   });
 
-  suiteTeardown(() => s3.destroy());
+  suiteTeardown(() => {
+    s3.destroy();
+    sqs.destroy();
+    kinesis.destroy();
+    ddb.destroy();
+  });
 
   test('create bucket: Escape creates nothing; an invalid name is explained and not sent; a valid one is created', async () => {
     await s3.send(new CreateBucketCommand({ Bucket: 'existing-bucket' }));
@@ -72,5 +124,141 @@ suite('dialogs, clicked through', function () {
     await ui.answer('Create bucket', 'dialog-made-bucket');
     await run;
     await s3.send(new HeadBucketCommand({ Bucket: 'dialog-made-bucket' }));
+  });
+
+  test('create queue: Escape at each step creates nothing; an invalid name is explained; the three steps create it', async () => {
+    const before = await queueUrls();
+    let run = start('localCloudLab.sqs.createQueue');
+    await ui.quickInput('Create queue (1/3)');
+    await ui.press('Escape');
+    await run;
+
+    run = start('localCloudLab.sqs.createQueue');
+    await ui.pick('Create queue (1/3)', 'Standard');
+    await ui.quickInput('Create queue (2/3)');
+    await ui.type('orders queue!');
+    await ui.validation('letters, digits, hyphens and underscores');
+    await ui.press('Escape');
+    await run;
+    assert.deepEqual(await queueUrls(), before, 'Escape and invalid input: no queue');
+
+    run = start('localCloudLab.sqs.createQueue');
+    await ui.pick('Create queue (1/3)', 'Standard');
+    await ui.answer('Create queue (2/3)', 'dialog-orders');
+    await ui.pick('Create queue (3/3)', 'No dead-letter queue');
+    await run;
+    const urls = await queueUrls();
+    assert.equal(urls.length, before.length + 1);
+    assert.ok(
+      urls.some((u) => u.endsWith('/dialog-orders')),
+      urls.join(', '),
+    );
+  });
+
+  test('create stream: Escape at the capacity step creates nothing; invalid names and shard counts are explained', async () => {
+    let run = start('localCloudLab.kinesis.createStream');
+    await ui.quickInput('Create stream');
+    await ui.type('bad stream name');
+    await ui.validation('letters, digits, underscores, hyphens and dots');
+    await ui.press('Escape');
+    await run;
+
+    run = start('localCloudLab.kinesis.createStream');
+    await ui.answer('Create stream', 'dialog-clicks');
+    await ui.quickInput('Capacity mode');
+    await ui.press('Escape');
+    await run;
+    assert.ok(!(await streamNames()).includes('dialog-clicks'), 'Escape: no stream');
+
+    run = start('localCloudLab.kinesis.createStream');
+    await ui.answer('Create stream', 'dialog-clicks');
+    await ui.pick('Capacity mode', 'Provisioned');
+    await ui.quickInput('Number of shards');
+    await ui.type('99'); // the pre-filled "2" is selected: typing replaces it
+    await ui.validation('A number from 1 to 50');
+    await ui.press('Control+A');
+    await ui.type('1');
+    await ui.press('Enter');
+    await run;
+    const summary = await waitFor('the stream to exist', async () =>
+      (await streamNames()).includes('dialog-clicks')
+        ? (await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: 'dialog-clicks' })))
+            .StreamDescriptionSummary
+        : undefined,
+    );
+    assert.equal(summary?.OpenShardCount, 1);
+  });
+
+  test('put record: Escape at the data step puts nothing; an empty partition key is refused; two answers put it', async () => {
+    await kinesis.send(new CreateStreamCommand({ StreamName: 'dialog-records', ShardCount: 1 }));
+    await waitFor('the stream to be ACTIVE', async () => {
+      const d = await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: 'dialog-records' }));
+      return d.StreamDescriptionSummary?.StreamStatus === 'ACTIVE';
+    });
+    const records = async () => {
+      const shards = (await kinesis.send(new ListShardsCommand({ StreamName: 'dialog-records' }))).Shards ?? [];
+      const it = await kinesis.send(
+        new GetShardIteratorCommand({
+          StreamName: 'dialog-records',
+          ShardId: shards[0]?.ShardId,
+          ShardIteratorType: 'TRIM_HORIZON',
+        }),
+      );
+      const got = await kinesis.send(new GetRecordsCommand({ ShardIterator: it.ShardIterator }));
+      return (got.Records ?? []).map((r) => ({ key: r.PartitionKey, data: new TextDecoder().decode(r.Data) }));
+    };
+    await vscode.commands.executeCommand('localCloudLab.explorer.refresh');
+    const stream = await row('kinesis:', 'dialog-records');
+
+    let run = start('localCloudLab.kinesis.putRecord', stream);
+    await ui.quickInput('Put record on dialog-records (1/2)');
+    await ui.type('x');
+    await ui.press('Backspace');
+    await ui.validation('1 to 256 characters'); // empty: refused
+    await ui.press('Enter');
+    await ui.quickInput('Put record on dialog-records (1/2)');
+    await ui.type('customer-7');
+    await ui.press('Enter');
+    await ui.quickInput('Put record on dialog-records (2/2)');
+    await ui.press('Escape');
+    await run;
+    assert.deepEqual(await records(), [], 'Escape: no record');
+
+    run = start('localCloudLab.kinesis.putRecord', stream);
+    await ui.answer('Put record on dialog-records (1/2)', 'customer-7');
+    await ui.answer('Put record on dialog-records (2/2)', '{"order":42}');
+    await run;
+    assert.deepEqual(await records(), [{ key: 'customer-7', data: '{"order":42}' }]);
+  });
+
+  test('upload files and a folder: the file dialog is typed into; Escape uploads nothing', async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: 'dialog-uploads' }));
+    const dir = join(workspaceUri().fsPath, 'upload-me');
+    mkdirSync(join(dir, 'nested'), { recursive: true });
+    writeFileSync(join(dir, 'one.txt'), 'one');
+    writeFileSync(join(dir, 'nested', 'two.json'), '{"two":2}');
+    await vscode.commands.executeCommand('localCloudLab.explorer.refresh');
+    const bucket = await row('s3:', 'dialog-uploads');
+
+    let run = start('localCloudLab.s3.uploadFiles', bucket);
+    await ui.quickInput('Upload to s3://dialog-uploads/');
+    await ui.press('Escape');
+    await run;
+    assert.deepEqual(await keysOf('dialog-uploads'), [], 'Escape: nothing uploaded');
+
+    run = start('localCloudLab.s3.uploadFiles', bucket);
+    // The dialog opens in the workspace folder with its path in the box: type on from there, as a user would.
+    await ui.quickInput('upload-me');
+    await ui.type('upload-me/one.txt', SLOW);
+    await ui.press('Enter');
+    await run;
+    assert.deepEqual(await keysOf('dialog-uploads'), ['one.txt']);
+
+    run = start('localCloudLab.s3.uploadFolder', bucket);
+    await ui.quickInput('upload-me');
+    await ui.type('upload-me', SLOW);
+    await ui.press('Enter');
+    await run;
+    assert.deepEqual(await keysOf('dialog-uploads'), ['one.txt', 'upload-me/nested/two.json', 'upload-me/one.txt']);
   });
 });

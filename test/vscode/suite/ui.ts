@@ -30,17 +30,18 @@ export const SELECTORS = {
 } as const;
 
 export const ui = {
-  type: (text: string) => act({ action: 'type', text }),
+  type: (text: string, delayMs?: number) => act({ action: 'type', text, delayMs }),
   press: (key: string) => act({ action: 'press', key }),
   click: (selector: string, text?: string) => act({ action: 'click', selector, text }),
   texts: (selector: string) => act<string[]>({ action: 'texts', selector }),
+  values: (selector: string) => act<string[]>({ action: 'values', selector }),
 
   /** Waits until a quick input is open and its text (title, prompt, items) contains `expected`. */
   async quickInput(expected: string | RegExp): Promise<string> {
-    return waitFor(`a quick input showing ${String(expected)}`, async () => {
+    return (await waitFor(`a quick input showing ${String(expected)}`, async () => {
       const text = (await ui.texts(SELECTORS.quickInput)).join('\n');
       return (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) ? text : undefined;
-    });
+    })) as string;
   },
 
   /** Waits until no quick input is open. */
@@ -67,18 +68,18 @@ export const ui = {
 
   /** The validation message under the open input box, once it contains `expected`. */
   async validation(expected: string | RegExp): Promise<string> {
-    return waitFor(`the validation message ${String(expected)}`, async () => {
+    return (await waitFor(`the validation message ${String(expected)}`, async () => {
       const text = (await ui.texts(SELECTORS.quickInputMessage)).join('\n');
       return (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) ? text : undefined;
-    });
+    })) as string;
   },
 
   /** Waits for a modal dialog whose text contains `expected`; returns its text. */
   async dialog(expected: string | RegExp): Promise<string> {
-    return waitFor(`a dialog showing ${String(expected)}`, async () => {
+    return (await waitFor(`a dialog showing ${String(expected)}`, async () => {
       const text = (await ui.texts(SELECTORS.dialog)).join('\n');
       return (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) ? text : undefined;
-    });
+    })) as string;
   },
 
   /** Clicks the modal dialog's button labelled `label`. */
