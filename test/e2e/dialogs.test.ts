@@ -44,7 +44,9 @@ describe('modal confirmations (UI)', () => {
     const row = wb.labelRow('modal-doomed');
     await row.waitFor({ timeout: 30_000 });
     await row.click({ button: 'right' });
-    await wb.page.locator('.context-view .action-label', { hasText: 'Delete Bucket…' }).first().click();
+    // The menu acts on a focused item and Enter (a plain synthetic click lands before the menu takes mouse input).
+    await wb.page.getByRole('menuitem', { name: 'Delete Bucket…' }).first().hover();
+    await wb.page.keyboard.press('Enter');
     await dialog().waitFor({ timeout: 30_000 });
     return dialog().innerText();
   }
