@@ -8,7 +8,13 @@
 // Each test checks what the emulator holds afterwards through the AWS API: created, not created, deleted, still there.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CreateBucketCommand, HeadBucketCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  HeadBucketCommand,
+  ListBucketsCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import {
   CreateStreamCommand,
@@ -217,5 +223,43 @@ suite('dialogs, clicked through', function () {
     await ui.answer('Put record on dialog-records (2/2)', '{"order":42}');
     await run;
     assert.deepEqual(await records(), [{ key: 'customer-7', data: '{"order":42}' }]);
+  });
+
+  test('filter objects: Escape sets no filter; an empty filter is refused; a typed one lists only the matches', async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: 'dialog-filter' }));
+    for (const k of ['logs/app.log', 'logs/error-1.log', 'reports/error-summary.csv', 'readme.txt']) {
+      await s3.send(new PutObjectCommand({ Bucket: 'dialog-filter', Key: k, Body: k }));
+    }
+    await vscode.commands.executeCommand('localCloudLab.explorer.refresh');
+    const bucket = await row('s3:', 'dialog-filter');
+    const labels = async () => (await children(bucket.id)).map((n) => n.label);
+    assert.deepEqual(await labels(), ['logs/', 'reports/', 'readme.txt']);
+
+    let run = start('localCloudLab.s3.filter', bucket);
+    await ui.quickInput('Filter s3://dialog-filter');
+    await ui.press('Escape');
+    await run;
+    assert.equal((await row('s3:', 'dialog-filter')).description, undefined, 'Escape: no filter');
+
+    run = start('localCloudLab.s3.filter', bucket);
+    await ui.quickInput('Filter s3://dialog-filter');
+    await ui.type(' ');
+    await ui.validation('Type a prefix, a part of a name, or both');
+    await ui.press('Enter');
+    await ui.quickInput('Filter s3://dialog-filter');
+    await ui.press('Control+A');
+    await ui.type('error');
+    await ui.press('Enter');
+    await run;
+    await waitFor('the filtered bucket row', async () =>
+      (await children('s3:')).some((n) => n.description === 'filter: name contains "error"'),
+    );
+    await waitFor('the matches', async () => {
+      const l = await labels();
+      return l.join('|') === 'logs/error-1.log|reports/error-summary.csv' ? l : undefined;
+    });
+
+    await vscode.commands.executeCommand('localCloudLab.s3.clearFilter', await row('s3:', 'dialog-filter'));
+    await waitFor('the folders again', async () => (await labels()).join('|') === 'logs/|reports/|readme.txt');
   });
 });
