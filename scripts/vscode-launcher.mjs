@@ -15,6 +15,7 @@ import {
   CODE_SERVER_VERSION,
   repoRoot,
 } from './lib/code-server.mjs';
+import { startUiDriver } from './lib/ui-driver.mjs';
 
 /** Parses `--name=value` / `--name value` flags; anything not starting with -- is a path to open. */
 function parseArgs(argv) {
@@ -82,7 +83,10 @@ async function main() {
   const profile = createProfile({ prefix: 'lcl-exthost-' });
   let server;
   let context;
+  let page;
+  let driver;
   const cleanup = async () => {
+    await driver?.close();
     await context?.close().catch(() => undefined);
     await server?.stop();
     profile.dispose();
@@ -95,6 +99,9 @@ async function main() {
 
   try {
     server = await startCodeServer(profile, { extraArgs: ['--vscode-option', 'enable-smoke-test-driver'] });
+    // Real keys and clicks for the dialog tests (test/vscode/suite/ui.ts): the page is set once chromium opens it.
+    driver = await startUiDriver(() => page);
+    extensionEnv.LCL_UI_DRIVER = driver.url;
     const authority = `vscode-remote://127.0.0.1:${server.port}`;
     const payload = [
       ...dev.map((d) => ['extensionDevelopmentPath', authority + d]),
@@ -108,7 +115,7 @@ async function main() {
     console.log(`[vscode-launcher] code-server ${CODE_SERVER_VERSION} at ${server.url} (profile ${profile.root})`);
 
     context = await launchChromium(profile.browser);
-    const page = context.pages()[0] ?? (await context.newPage());
+    page = context.pages()[0] ?? (await context.newPage());
     let resolveExit;
     const result = new Promise((r) => (resolveExit = r));
     await page.exposeFunction('codeAutomationLog', (type, args) => {

@@ -1,5 +1,6 @@
 // S3 operations the explorer and its commands need, returning plain records (no SDK types leave this file).
 import {
+  AbortMultipartUploadCommand,
   CreateBucketCommand,
   DeleteBucketCommand,
   DeleteBucketPolicyCommand,
@@ -13,6 +14,7 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
   ListBucketsCommand,
+  ListMultipartUploadsCommand,
   ListObjectsV2Command,
   ListObjectVersionsCommand,
   PutBucketLifecycleConfigurationCommand,
@@ -120,6 +122,106 @@ export async function listObjects(
     })),
     next: out.IsTruncated ? out.NextContinuationToken : undefined,
   };
+}
+
+/** A filter over a bucket's keys: `prefix` is sent to S3 (server side), `contains` is matched here. */
+export interface ObjectFilter {
+  readonly prefix: string;
+  /** Case-insensitive substring of the key after the prefix; empty matches every key under the prefix. */
+  readonly contains: string;
+}
+
+/**
+ * Reads the one-line filter a user types: everything up to the last "/" is the prefix, the rest a name substring.
+ * `logs/2024/` lists keys under that prefix, `report` keys containing "report", `logs/err` both.
+ */
+export function parseObjectFilter(text: string): ObjectFilter {
+  const t = text.trim();
+  const slash = t.lastIndexOf('/');
+  return { prefix: t.slice(0, slash + 1), contains: t.slice(slash + 1) };
+}
+
+/** How a filter reads in the explorer: `prefix "logs/" · name contains "err"`. */
+export function describeObjectFilter(f: ObjectFilter): string {
+  return [f.prefix && `prefix "${f.prefix}"`, f.contains && `name contains "${f.contains}"`]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+export interface SearchBatch {
+  /** Matches found in this listing page (possibly none). */
+  readonly matches: readonly ObjectRecord[];
+  /** Keys examined so far in this run. */
+  readonly scanned: number;
+  /** Where to resume (the last key examined), or undefined once every key under the prefix was seen. */
+  readonly next?: string;
+  /** True on the last batch of the run (match limit, scan limit, or the end of the listing). */
+  readonly done: boolean;
+}
+
+/**
+ * Streams a filtered listing without loading the bucket: one ListObjectsV2 page at a time (the prefix on the server,
+ * the substring here), a batch per page so matches show as they come, until `maxMatches` matches or `maxScanned`
+ * keys; `startAfter` resumes where a previous run stopped. Memory holds one page.
+ */
+export async function* searchObjects(
+  clients: AwsClients,
+  req: {
+    bucket: string;
+    filter: ObjectFilter;
+    startAfter?: string;
+    maxMatches: number;
+    maxScanned: number;
+    pageSize?: number;
+  } & Signal,
+): AsyncGenerator<SearchBatch> {
+  const needle = req.filter.contains.toLowerCase();
+  const prefix = req.filter.prefix;
+  let token: string | undefined;
+  let scanned = 0;
+  let found = 0;
+  let last = req.startAfter;
+  for (;;) {
+    req.signal?.throwIfAborted();
+    const out = await clients.s3().send(
+      new ListObjectsV2Command({
+        Bucket: req.bucket,
+        Prefix: prefix || undefined,
+        MaxKeys: req.pageSize ?? 1000,
+        ContinuationToken: token,
+        StartAfter: token ? undefined : last,
+      }),
+      opts(req),
+    );
+    const matches: ObjectRecord[] = [];
+    let stopped = false;
+    for (const o of out.Contents ?? []) {
+      const key = o.Key ?? '';
+      scanned++;
+      last = key;
+      if (key.slice(prefix.length).toLowerCase().includes(needle)) {
+        matches.push({
+          key,
+          size: o.Size ?? 0,
+          lastModified: o.LastModified?.toISOString(),
+          etag: o.ETag,
+          storageClass: o.StorageClass,
+        });
+        if (++found >= req.maxMatches) {
+          stopped = true;
+          break;
+        }
+      }
+    }
+    // A run stopped inside a page resumes after its last key; one at the page end follows the token.
+    const more = stopped || (!!out.IsTruncated && !!out.NextContinuationToken);
+    if (!more || stopped || scanned >= req.maxScanned) {
+      yield { matches, scanned, next: more ? last : undefined, done: true };
+      return;
+    }
+    yield { matches, scanned, next: last, done: false };
+    token = out.NextContinuationToken;
+  }
 }
 
 export async function createBucket(clients: AwsClients, bucket: string, s?: Signal): Promise<void> {
@@ -316,6 +418,8 @@ export async function uploadObject(
     contentType?: string;
     onProgress?: (loaded: number, total?: number) => void;
     partSize?: number;
+    /** The body's size when it is a stream (decides whether it can go up in parts). */
+    size?: number;
   } & Signal,
 ): Promise<void> {
   const upload = new Upload({
@@ -327,12 +431,44 @@ export async function uploadObject(
   });
   upload.on('httpUploadProgress', (p) => req.onProgress?.(p.loaded ?? 0, p.total));
   const onAbort = (): void => void upload.abort().catch(() => undefined);
+  const partSize = req.partSize ?? MULTIPART_PART_SIZE;
+  const size = req.body instanceof Uint8Array ? req.body.length : req.size;
+  // Unfinished uploads of this key from before (moto dates every upload 2010, so the ids tell ours apart).
+  const before =
+    size === undefined || size > partSize ? await multipartUploadIdsOf(clients, req.bucket, req.key, req) : undefined;
   req.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     await upload.done();
+  } catch (err) {
+    // A cancelled or failed multipart upload must not leave its parts behind (they are billed and invisible).
+    if (before) {
+      const left = await multipartUploadIdsOf(clients, req.bucket, req.key).catch(() => []);
+      for (const id of left.filter((u) => !before.includes(u))) {
+        await clients
+          .s3()
+          .send(new AbortMultipartUploadCommand({ Bucket: req.bucket, Key: req.key, UploadId: id }))
+          .catch(() => undefined);
+      }
+    }
+    throw err;
   } finally {
     req.signal?.removeEventListener('abort', onAbort);
   }
+}
+
+async function multipartUploadIdsOf(clients: AwsClients, bucket: string, key: string, s?: Signal): Promise<string[]> {
+  const out = await clients.s3().send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: key }), opts(s));
+  return (out.Uploads ?? []).filter((u) => u.Key === key && u.UploadId).map((u) => u.UploadId as string);
+}
+
+/** Unfinished multipart uploads in a bucket (key and upload id), first page only. */
+export async function listMultipartUploads(
+  clients: AwsClients,
+  bucket: string,
+  s?: Signal,
+): Promise<{ key: string; uploadId: string }[]> {
+  const out = await clients.s3().send(new ListMultipartUploadsCommand({ Bucket: bucket }), opts(s));
+  return (out.Uploads ?? []).map((u) => ({ key: u.Key ?? '', uploadId: u.UploadId ?? '' }));
 }
 
 /** A presigned GET URL valid for `expiresInSeconds` (1 second to 7 days). */

@@ -1,7 +1,11 @@
 // DynamoDB commands that are not panels: create a table from the open JSON file (after the key-design analysis has
 // had its say) and delete a table.
 import * as vscode from 'vscode';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import * as ddb from '../aws/dynamodb';
+import { describeTableSchema } from '../aws/dynamodbItems';
+import { csvRows, importItems, importReport, jsonRows } from '../aws/dynamodbImport';
 import { isNodeOf, type ExplorerNode } from '../explorer/model';
 import { guarded, refreshRow, requireClients, withProgress, type CommandContext } from './ui';
 
@@ -68,6 +72,45 @@ export function registerDynamoDbCommands(ctx: CommandContext): vscode.Disposable
       const note = parsed.ignored.length ? ` (ignored: ${parsed.ignored.join(', ')})` : '';
       void vscode.window.showInformationMessage(`Created table ${name}${note}.`);
       refreshRow(ctx, 'dynamodb:');
+    }),
+
+    reg('localCloudLab.dynamodb.importItems', 'Import items', async (node) => {
+      if (!isNodeOf(node, 'dynamodb.table')) return;
+      const clients = requireClients(ctx);
+      if (!clients) return;
+      const table = node.ref.tableName;
+      const uris = await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        openLabel: `Import into ${table}`,
+        filters: { 'Items (JSON or CSV)': ['json', 'csv'] },
+      });
+      const file = uris?.[0];
+      if (!file) return;
+      const schema = await describeTableSchema(clients, table);
+      const text = await readFile(file.fsPath, 'utf8');
+      const rows = /\.csv$/i.test(file.fsPath) ? csvRows(text, schema) : jsonRows(text);
+      const result = await withProgress(`Importing ${basename(file.fsPath)} into ${table}`, (report, signal) => {
+        let last = 0;
+        return importItems(clients, schema, rows, {
+          signal,
+          onProgress: (written, total) => {
+            report(`${written} of ${total} written`, total ? ((written - last) / total) * 100 : undefined);
+            last = written;
+          },
+        });
+      });
+      refreshRow(ctx, node.id);
+      const summary = `Imported ${result.written} items into ${table}; ${result.rejected.length} rows rejected${
+        result.notSent ? `, ${result.notSent} not sent (cancelled)` : ''
+      }.`;
+      if (result.rejected.length || result.notSent) {
+        const doc = await vscode.workspace.openTextDocument({
+          content: importReport(table, file.fsPath, result),
+          language: 'markdown',
+        });
+        await vscode.window.showTextDocument(doc, { preview: false });
+        void vscode.window.showWarningMessage(summary);
+      } else void vscode.window.showInformationMessage(summary);
     }),
 
     reg('localCloudLab.dynamodb.deleteTable', 'Delete table', async (node) => {

@@ -5,6 +5,7 @@ import { basename, join, relative, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import * as vscode from 'vscode';
+import { describeError, isAbortError } from '../aws/errors';
 import * as s3 from '../aws/s3';
 import { contentTypeFor, objectUri, settingUri, type BucketSetting } from '../explorer/documents';
 import { isNodeOf, type ExplorerNode } from '../explorer/model';
@@ -62,30 +63,54 @@ async function uploadAll(
 ): Promise<void> {
   const clients = requireClients(ctx);
   if (!clients || files.length === 0) return;
+  const where = `s3://${target.bucket}/${target.prefix}`;
   const total = files.reduce((n, f) => n + f.size, 0) || 1;
-  let done = 0;
-  await withProgress(`Uploading to s3://${target.bucket}/${target.prefix}`, async (report, signal) => {
-    for (const [i, f] of files.entries()) {
-      signal.throwIfAborted();
-      let last = 0;
-      await s3.uploadObject(clients, {
-        bucket: target.bucket,
-        key: target.prefix + f.key,
-        body: f.size ? createReadStream(f.path) : new Uint8Array(),
-        contentType: contentTypeFor(f.key),
-        signal,
-        onProgress: (loaded) => {
-          report(`${i + 1}/${files.length} ${f.key}`, ((loaded - last) / total) * 100);
-          last = loaded;
-        },
-      });
-      done += f.size;
+  const uploaded: string[] = [];
+  let bytes = 0;
+  try {
+    await withProgress(`Uploading to ${where}`, async (report, signal) => {
+      for (const [i, f] of files.entries()) {
+        signal.throwIfAborted();
+        let last = 0;
+        await s3.uploadObject(clients, {
+          bucket: target.bucket,
+          key: target.prefix + f.key,
+          body: f.size ? createReadStream(f.path) : new Uint8Array(),
+          size: f.size,
+          contentType: contentTypeFor(f.key),
+          signal,
+          onProgress: (loaded) => {
+            report(`${i + 1}/${files.length} ${f.key}`, ((loaded - last) / total) * 100);
+            last = loaded;
+          },
+        });
+        uploaded.push(f.key);
+        bytes += f.size;
+      }
+    });
+  } catch (err) {
+    refreshRow(ctx, target.id);
+    // Say exactly what made it: the finished files are in the bucket, the one in flight was not kept.
+    const left = files.slice(uploaded.length).map((f) => f.key);
+    const summary = `${uploaded.length} of ${files.length} files uploaded to ${where}${
+      uploaded.length ? ` (${listOf(uploaded)})` : ''
+    }; not uploaded: ${listOf(left)}.`;
+    if (isAbortError(err)) {
+      void vscode.window.showWarningMessage(`Upload cancelled: ${summary}`);
+      ctx.output.info(`Upload cancelled: ${summary}`);
+      return;
     }
-  });
+    throw new Error(`${describeError(err)}. ${summary}`, { cause: err });
+  }
   void vscode.window.showInformationMessage(
-    `Uploaded ${files.length === 1 ? files[0]?.key : `${files.length} files`} (${done} bytes) to s3://${target.bucket}/${target.prefix}`,
+    `Uploaded ${files.length === 1 ? files[0]?.key : `${files.length} files`} (${bytes} bytes) to ${where}`,
   );
   refreshRow(ctx, target.id);
+}
+
+/** The first few names and how many more. */
+function listOf(names: readonly string[], max = 5): string {
+  return names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
 }
 
 export function registerS3Commands(ctx: CommandContext): vscode.Disposable[] {
@@ -141,6 +166,22 @@ export function registerS3Commands(ctx: CommandContext): vscode.Disposable[] {
         await s3.deleteBucket(clients, bucket, { signal });
       });
       refreshRow(ctx, 's3:');
+    }),
+
+    reg('localCloudLab.s3.filter', 'Filter objects', async (node) => {
+      if (!isNodeOf(node, 's3.bucket')) return;
+      const text = await vscode.window.showInputBox({
+        title: `Filter s3://${node.ref.bucket}`,
+        prompt: 'A prefix ending in "/" (listed by S3), a part of the name, or both: logs/2024/ · report · logs/error',
+        value: ctx.tree.filterOf(node.id) ?? '',
+        validateInput: (v) => (v.trim() ? undefined : 'Type a prefix, a part of a name, or both'),
+      });
+      if (text === undefined) return;
+      ctx.tree.setFilter(node, text.trim());
+    }),
+
+    reg('localCloudLab.s3.clearFilter', 'Clear filter', async (node) => {
+      if (isNodeOf(node, 's3.bucket')) ctx.tree.setFilter(node, undefined);
     }),
 
     reg('localCloudLab.s3.createFolder', 'Create folder', async (node) => {

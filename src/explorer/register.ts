@@ -139,6 +139,9 @@ export function registerExplorer(
       const error = await tree.loadMore(parentId);
       if (error) void vscode.window.showErrorMessage(error);
     }),
+    vscode.commands.registerCommand('localCloudLab.explorer.stopSearch', (parentId: string) =>
+      tree.stopSearch(parentId),
+    ),
     vscode.commands.registerCommand('localCloudLab.reconnect', () => monitor.retry()),
     vscode.commands.registerCommand('localCloudLab.startEmulator', () => startEmulator(monitor, processes)),
     vscode.commands.registerCommand('localCloudLab.stopEmulator', () => stopEmulatorCommand(ctx, processes)),

@@ -63,15 +63,38 @@ export function infoNode(parentId: string, text: string, icon = 'info'): Explore
   };
 }
 
-export function loadMoreNode(parentId: string, cursor: string, page: number): ExplorerNode<RefOf<'explorer.loadMore'>> {
+export function loadMoreNode(
+  parentId: string,
+  cursor: string,
+  page: number,
+  label = 'Load more…',
+): ExplorerNode<RefOf<'explorer.loadMore'>> {
   return {
     // The page number keeps ids unique if several "Load more" rows exist over time.
     id: `${parentId}/#more-${page}`,
-    label: 'Load more…',
+    label,
     icon: 'ellipsis',
     contextValue: 'lcl.loadMore',
     collapsible: 'none',
     command: { command: 'localCloudLab.explorer.loadMore', title: 'Load more', arguments: [parentId] },
     ref: { kind: 'explorer.loadMore', parentId, cursor },
+  };
+}
+
+/** The row under a filtered listing while it runs: what it has examined so far; clicking it stops the search. */
+export function searchingNode(
+  parentId: string,
+  scanned: number,
+  found: number,
+): ExplorerNode<RefOf<'explorer.searching'>> {
+  return {
+    id: `${parentId}/#searching`,
+    label: `Searching… ${scanned} examined, ${found} found`,
+    tooltip: 'Click to stop the search; "Load more matches" then goes on from here.',
+    icon: 'loading~spin',
+    contextValue: 'lcl.searching',
+    collapsible: 'none',
+    command: { command: 'localCloudLab.explorer.stopSearch', title: 'Stop search', arguments: [parentId] },
+    ref: { kind: 'explorer.searching', parentId },
   };
 }

@@ -13,6 +13,8 @@ export interface ResourceRefMap {
   'explorer.loadMore': { readonly parentId: string; readonly cursor: string };
   /** A failed listing; `operation` is what failed ("List queues"), `reason` why. */
   'explorer.error': { readonly operation: string; readonly reason: string; readonly parentId: string };
+  /** A filtered listing still running under `parentId` (clicking it stops the search). */
+  'explorer.searching': { readonly parentId: string };
   /** A plain informational row ("No buckets", "Not offered by this emulator"). */
   'explorer.info': { readonly text: string };
   /** The emulator itself (kind, version) with its per-service health and init scripts below. */

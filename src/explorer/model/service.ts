@@ -23,6 +23,15 @@ export interface Page {
   readonly next?: string;
 }
 
+/** One step of a filtered listing: the matches found since the last step, and where to resume. */
+export interface SearchStep {
+  readonly nodes: readonly ExplorerNode[];
+  /** How many entries were examined so far (shown while searching). */
+  readonly scanned: number;
+  /** Passed back as `cursor` by "Load more matches"; undefined once everything was examined. */
+  readonly next?: string;
+}
+
 export interface ServiceExplorer {
   /**
    * Stable id: `s3`, `sqs`, `kinesis`, `dynamodb`, `iam`, `sns`, `lambda`, `secretsmanager`, `kms`, `apigateway`,
@@ -47,4 +56,11 @@ export interface ServiceExplorer {
   children(parent: ExplorerNode | undefined, request: ListRequest): Promise<Page>;
   /** The operation name used in the error row for `parent`'s listing, e.g. "List objects". */
   operationFor?(parent: ExplorerNode): string;
+  /**
+   * A filtered listing of `parent`'s children, streamed: each step's matches show as they arrive. Ends after about
+   * `request.pageSize` matches (a bound on the work, not only on the rows); `request.cursor` resumes a previous run.
+   * Services without it cannot be filtered. `describe` says how the filter reads in the row's description.
+   */
+  search?(parent: ExplorerNode, filter: string, request: ListRequest): AsyncIterable<SearchStep>;
+  describeFilter?(filter: string): string;
 }

@@ -6,7 +6,7 @@ import { backendLabel, isServiceUp, offersService, type BackendInfo } from '../.
 import { SERVICE_ENV_SUFFIX, serviceKeyOf, type ResolvedConnection } from '../../aws/connection';
 import { describeError, isAbortError } from '../../aws/errors';
 import type { ConnectionMonitor, ConnectionState } from '../../connection/monitor';
-import { errorNode, infoNode, loadMoreNode, type ExplorerNode } from './node';
+import { errorNode, infoNode, loadMoreNode, searchingNode, type ExplorerNode } from './node';
 import type { ServiceRegistry } from './registry';
 import type { ServiceExplorer } from './service';
 
@@ -14,6 +14,9 @@ interface Loaded {
   nodes: ExplorerNode[];
   next?: string;
   pages: number;
+  /** Filtered listings only: the search running now (aborting it stops it), what it examined, why it failed. */
+  search?: { aborter: AbortController; scanned: number };
+  error?: ExplorerNode;
 }
 
 export interface TreeOptions {
@@ -38,6 +41,8 @@ export class ExplorerTree {
   private lastLive: { connection: ResolvedConnection; backend: BackendInfo } | undefined;
   private lastKind: ConnectionState['kind'] | undefined;
   private started = false;
+  /** Filters the user set on rows (row id → filter text), kept across refreshes until cleared. */
+  private readonly filters = new Map<string, string>();
 
   constructor(
     private readonly registry: ServiceRegistry,
@@ -89,6 +94,7 @@ export class ExplorerTree {
 
   /** Forgets the pages of a subtree (on collapse) so memory follows what is on screen. */
   forget(id: string): void {
+    this.loaded.get(id)?.search?.aborter.abort();
     this.loaded.delete(id);
     const kids = this.childrenOf.get(id);
     this.childrenOf.delete(id);
@@ -252,6 +258,8 @@ export class ExplorerTree {
     node: ExplorerNode,
     parent: ExplorerNode | undefined,
   ): Promise<ExplorerNode[]> {
+    const filter = this.filters.get(node.id);
+    if (filter !== undefined && svc.search) return this.searched(svc, node, filter);
     let entry = this.loaded.get(node.id);
     if (!entry) {
       const aborter = this.aborter;
@@ -266,7 +274,9 @@ export class ExplorerTree {
       this.loaded.set(node.id, entry);
     }
     const empty = node.ref.kind === 'explorer.service' ? svc.emptyText : undefined;
-    const rows = entry.nodes.length ? [...entry.nodes] : [infoNode(node.id, empty ?? emptyText(node))];
+    const rows = entry.nodes.length
+      ? entry.nodes.map((n) => this.decorated(n))
+      : [infoNode(node.id, empty ?? emptyText(node))];
     if (entry.next) rows.push(loadMoreNode(node.id, entry.next, entry.pages));
     this.remember(node.id, rows);
     return rows;
@@ -301,10 +311,125 @@ export class ExplorerTree {
     }
   }
 
+  /** A row as drawn: a filtered row says its filter (and can be matched by `….filtered` in menus). */
+  private decorated(node: ExplorerNode): ExplorerNode {
+    const filter = this.filters.get(node.id);
+    if (filter === undefined) return node;
+    const svc = this.registry.ownerOf(node.id);
+    return {
+      ...node,
+      description: `filter: ${svc?.describeFilter?.(filter) ?? filter}`,
+      contextValue: `${node.contextValue}.filtered`,
+    };
+  }
+
+  /** The filter set on a row, if any. */
+  filterOf(id: string): string | undefined {
+    return this.filters.get(id);
+  }
+
+  /**
+   * Sets (or with undefined clears) the filter of a row: its listing restarts as a filtered search, and its parent
+   * is redrawn so the row's description shows the filter.
+   */
+  setFilter(node: ExplorerNode, filter: string | undefined): void {
+    if (filter === undefined) this.filters.delete(node.id);
+    else this.filters.set(node.id, filter);
+    this.forget(node.id);
+    const parent = this.parentNodeOf(node.id);
+    this.fire(parent);
+    if (parent) this.fire(node);
+  }
+
+  /** Stops the filtered search running under a row; "Load more matches" goes on from where it stopped. */
+  stopSearch(id: string): void {
+    this.loaded.get(id)?.search?.aborter.abort();
+  }
+
+  /** Rows of a filtered listing: matches so far, then "Searching…" while it runs, or "Load more matches". */
+  private searched(svc: ServiceExplorer, node: ExplorerNode, filter: string): ExplorerNode[] {
+    let entry = this.loaded.get(node.id);
+    if (!entry) {
+      entry = { nodes: [], pages: 1 };
+      this.loaded.set(node.id, entry);
+      this.startSearch(svc, node, filter, entry, undefined);
+    }
+    const rows: ExplorerNode[] = [...entry.nodes];
+    if (entry.error) rows.push(entry.error);
+    else if (entry.search) rows.push(searchingNode(node.id, entry.search.scanned, entry.nodes.length));
+    else if (entry.next !== undefined) {
+      rows.push(loadMoreNode(node.id, entry.next, entry.pages, 'Load more matches…'));
+    } else if (!entry.nodes.length)
+      rows.push(infoNode(node.id, `No matches for ${svc.describeFilter?.(filter) ?? filter}`));
+    this.remember(node.id, rows);
+    return rows;
+  }
+
+  /** Runs one filtered search into `entry`, redrawing the row as matches arrive. */
+  private startSearch(
+    svc: ServiceExplorer,
+    node: ExplorerNode,
+    filter: string,
+    entry: Loaded,
+    cursor: string | undefined,
+  ): void {
+    const state = this.monitor.state;
+    const operation = svc.operationFor?.(node) ?? svc.listOperation;
+    if (state.kind !== 'connected' || !svc.search) {
+      entry.error = errorNode(node.id, operation, 'not connected to the emulator');
+      return;
+    }
+    const aborter = this.newAborter();
+    const treeSignal = this.aborter.signal;
+    const onTreeAbort = (): void => aborter.abort();
+    treeSignal.addEventListener('abort', onTreeAbort, { once: true });
+    entry.search = { aborter, scanned: 0 };
+    entry.error = undefined;
+    // Until the first step arrives, stopping resumes from where this run started ('' is the very start).
+    entry.next = cursor ?? '';
+    const search = svc.search.bind(svc);
+    const run = async (): Promise<void> => {
+      try {
+        const steps = search(node, filter, {
+          clients: state.clients,
+          signal: aborter.signal,
+          cursor,
+          pageSize: this.options.pageSize(),
+        });
+        for await (const step of steps) {
+          if (this.loaded.get(node.id) !== entry) return; // cleared or refreshed meanwhile
+          entry.nodes.push(...step.nodes);
+          entry.next = step.next;
+          if (entry.search) entry.search.scanned = step.scanned;
+          this.fire(node);
+        }
+      } catch (err) {
+        if (!isAbortError(err) && !aborter.signal.aborted) {
+          this.monitor.reportFailure(err);
+          entry.error = errorNode(node.id, operation, describeError(err));
+        }
+      } finally {
+        treeSignal.removeEventListener('abort', onTreeAbort);
+        entry.search = undefined;
+        if (this.loaded.get(node.id) === entry) this.fire(node);
+      }
+    };
+    void run();
+  }
+
   /** "Load more": appends the next page under `parentId`. Returns an error message when the page failed. */
   async loadMore(parentId: string): Promise<string | undefined> {
     const node = this.nodes.get(parentId);
     const entry = this.loaded.get(parentId);
+    const filter = this.filters.get(parentId);
+    const owner = node && this.registry.ownerOf(node.id);
+    if (node && entry && filter !== undefined && owner?.search) {
+      if (entry.search || entry.next === undefined) return undefined;
+      entry.pages++;
+      this.startSearch(owner, node, filter, entry, entry.next);
+      this.fire(node);
+      return undefined;
+    }
     if (!node || !entry?.next) return undefined;
     const isService = node.ref.kind === 'explorer.service';
     const svc =

@@ -1,6 +1,6 @@
 // S3 in the explorer: buckets → prefixes ("folders") → objects, each level paged.
-import { listBuckets, listObjects } from '../../aws/s3';
-import type { ExplorerNode, ListRequest, Page, ServiceExplorer } from '../model';
+import { describeObjectFilter, listBuckets, listObjects, parseObjectFilter, searchObjects } from '../../aws/s3';
+import type { ExplorerNode, ListRequest, Page, SearchStep, ServiceExplorer } from '../model';
 import { humanBytes, lastSegment } from './format';
 
 function bucketNode(name: string, created?: string): ExplorerNode {
@@ -83,6 +83,25 @@ const s3: ServiceExplorer = {
     ];
     return { nodes, next: page.next };
   },
+
+  // A bucket's filter: the prefix goes to S3, the name substring is matched as each listing page arrives. Matches
+  // show as full keys (they come from any depth); each run stops after a page-sized number of matches or 100 pages.
+  async *search(parent: ExplorerNode, filter: string, req: ListRequest): AsyncIterable<SearchStep> {
+    if (parent.ref.kind !== 's3.bucket') return;
+    const bucket = parent.ref.bucket;
+    for await (const batch of searchObjects(req.clients, {
+      bucket,
+      filter: parseObjectFilter(filter),
+      startAfter: req.cursor || undefined,
+      maxMatches: req.pageSize,
+      maxScanned: 100_000,
+      signal: req.signal,
+    })) {
+      yield { nodes: batch.matches.map((o) => objectNode(bucket, o, '')), scanned: batch.scanned, next: batch.next };
+    }
+  },
+
+  describeFilter: (filter) => describeObjectFilter(parseObjectFilter(filter)),
 };
 
 export default s3;

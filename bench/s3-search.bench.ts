@@ -1,0 +1,117 @@
+// S3 filter benchmark against a real moto server (`npm run bench s3-search`; prints figures, never fails on them):
+// a bucket of 10,000 objects filtered in the explorer tree, time from setting the filter to the first matching row
+// (target ≤ 500 ms), for a name substring found on every page, one found only every 1,000 keys, and a prefix.
+// Run alone: LCL_TEST_ENDPOINT=http://127.0.0.1:<port> node --import tsx bench/s3-search.bench.ts
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { AwsClients } from '../src/aws/clients';
+import { resolveConnection } from '../src/aws/connection';
+import { createBucket } from '../src/aws/s3';
+import { mapLimit } from '../src/aws/sqs';
+import { ConnectionMonitor } from '../src/connection/monitor';
+import type { ExplorerNode } from '../src/explorer/model';
+import { ExplorerTree } from '../src/explorer/model/tree';
+import { createServiceRegistry } from '../src/explorer/services';
+
+const OBJECTS = 10_000;
+const PAGE = 100; // the default localCloudLab.explorer.pageSize
+const RUNS = 5;
+const TARGET_MS = 500;
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+/** Sets the filter and resolves when the first object row shows, and when the run has settled. */
+async function timeFilter(
+  tree: ExplorerTree,
+  bucket: ExplorerNode,
+  filter: string,
+): Promise<{ first: number; settled: number; matches: number }> {
+  const t0 = performance.now();
+  let first = NaN;
+  tree.setFilter(bucket, filter);
+  for (;;) {
+    let sub: { dispose(): void } | undefined;
+    const changed = new Promise<void>((ok) => (sub = tree.onDidChange(() => ok())));
+    const rows = await tree.children(bucket);
+    const objects = rows.filter((r) => r.ref.kind === 's3.object').length;
+    if (objects > 0 && Number.isNaN(first)) first = performance.now() - t0;
+    if (!rows.some((r) => r.ref.kind === 'explorer.searching')) {
+      sub?.dispose();
+      return { first, settled: performance.now() - t0, matches: objects };
+    }
+    await changed;
+    sub?.dispose();
+  }
+}
+
+async function main(): Promise<void> {
+  const endpoint = process.env.LCL_TEST_ENDPOINT;
+  if (!endpoint) {
+    console.log('s3-search bench: skipped, LCL_TEST_ENDPOINT is not set (npm run bench starts moto for it)');
+    return;
+  }
+  const reset = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
+  if (!reset.ok) throw new Error(`moto reset failed: HTTP ${reset.status}`);
+  const resolved = resolveConnection({ endpoint }, {});
+  if (!resolved.ok) throw new Error(resolved.reason);
+  const seed = new AwsClients(resolved.connection);
+
+  let t = performance.now();
+  await createBucket(seed, 'bench-search');
+  // Every key has "order"; one in 1,000 has "refund"; half sit under archive/.
+  const keys = Array.from({ length: OBJECTS }, (_, i) => {
+    const n = String(i).padStart(5, '0');
+    const kind = i % 1000 === 999 ? 'refund' : 'order';
+    return `${i % 2 ? 'archive' : 'live'}/2026/${kind}-${n}.json`;
+  });
+  await mapLimit(keys, 16, (Key) =>
+    seed.s3().send(new PutObjectCommand({ Bucket: 'bench-search', Key, Body: '{"ok":true}' })),
+  );
+  console.log(`seeded ${OBJECTS} objects in ${ms(performance.now() - t)}`);
+
+  const monitor = new ConnectionMonitor({
+    readSettings: () => ({ endpoint }),
+    env: {},
+    confirmRemote: async () => false,
+  });
+  await monitor.start();
+  if (monitor.state.kind !== 'connected') throw new Error(`not connected: ${monitor.state.kind}`);
+  const tree = new ExplorerTree(createServiceRegistry(), monitor, { pageSize: () => PAGE });
+  const s3Row = (await tree.children()).find((r) => r.label === 'S3');
+  if (!s3Row) throw new Error('S3 missing from the tree');
+  const bucket = (await tree.children(s3Row)).find((r) => r.label === 'bench-search');
+  if (!bucket) throw new Error('bucket missing from the tree');
+
+  const cases = [
+    { name: 'name contains "order" (matches on every page)', filter: 'order' },
+    { name: 'name contains "refund" (1 key in 1,000)', filter: 'refund' },
+    { name: 'prefix "archive/2026/" (server side)', filter: 'archive/2026/' },
+  ];
+  console.log(`\nS3 name filter over a ${OBJECTS}-object bucket, page ${PAGE}, median of ${RUNS} runs:`);
+  for (const c of cases) {
+    const firsts: number[] = [];
+    const settles: number[] = [];
+    let matches = 0;
+    for (let i = 0; i < RUNS; i++) {
+      t = performance.now();
+      const r = await timeFilter(tree, bucket, c.filter);
+      firsts.push(r.first);
+      settles.push(r.settled);
+      matches = r.matches;
+      tree.setFilter(bucket, undefined);
+    }
+    const first = median(firsts);
+    console.log(
+      `  ${c.name}: first result ${ms(first)} (target ≤ ${TARGET_MS} ms: ${first <= TARGET_MS ? 'met' : 'MISSED'}), ` +
+        `run settled ${ms(median(settles))} with ${matches} rows`,
+    );
+  }
+  tree.dispose();
+  monitor.dispose();
+  seed.dispose();
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

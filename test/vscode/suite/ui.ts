@@ -1,0 +1,91 @@
+// Real keys and clicks in the workbench for the dialog tests. The extension API cannot type into a quick input or
+// press a modal's button, so scripts/vscode-launcher.mjs (which opens VS Code in chromium through Playwright) serves a
+// small bridge (scripts/lib/ui-driver.mjs) and hands its URL to the extension host as LCL_UI_DRIVER. What the test
+// sends becomes keyboard and mouse events in the page, exactly as a user's would.
+import { waitFor } from './helpers';
+
+/** The bridge's URL; undefined when VS Code was not started by the launcher (a desktop VS Code). */
+export const driverUrl = process.env.LCL_UI_DRIVER;
+
+async function act<T = null>(body: Record<string, unknown>): Promise<T> {
+  if (!driverUrl) throw new Error('LCL_UI_DRIVER is not set: run the suites through scripts/vscode-launcher.mjs');
+  const res = await fetch(driverUrl, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(30_000),
+  });
+  const out = (await res.json()) as { ok: boolean; value?: T; error?: string };
+  if (!out.ok) throw new Error(`ui driver ${String(body.action)}: ${out.error ?? 'failed'}`);
+  return out.value as T;
+}
+
+/** VS Code's own class names (code-server 4.139.1 / VS Code 1.139). */
+export const SELECTORS = {
+  quickInput: '.quick-input-widget',
+  quickInputTitle: '.quick-input-widget .quick-input-title',
+  /** The line under the input box that shows validateInput's message. */
+  quickInputMessage: '.quick-input-widget .quick-input-message, .quick-input-widget .monaco-inputbox-message',
+  dialog: '.monaco-dialog-box',
+  dialogButton: '.monaco-dialog-box .dialog-buttons .monaco-button',
+} as const;
+
+export const ui = {
+  type: (text: string, delayMs?: number) => act({ action: 'type', text, delayMs }),
+  press: (key: string) => act({ action: 'press', key }),
+  click: (selector: string, text?: string) => act({ action: 'click', selector, text }),
+  texts: (selector: string) => act<string[]>({ action: 'texts', selector }),
+  values: (selector: string) => act<string[]>({ action: 'values', selector }),
+
+  /** Waits until a quick input is open and its text (title, prompt, items) contains `expected`. */
+  async quickInput(expected: string | RegExp): Promise<string> {
+    return (await waitFor(`a quick input showing ${String(expected)}`, async () => {
+      const text = (await ui.texts(SELECTORS.quickInput)).join('\n');
+      return (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) ? text : undefined;
+    })) as string;
+  },
+
+  /** Waits until no quick input is open. */
+  async quickInputClosed(): Promise<void> {
+    await waitFor('the quick input to close', async () => (await ui.texts(SELECTORS.quickInput)).length === 0);
+  },
+
+  /** In the open input box titled `expected`: types `text` and presses Enter. */
+  async answer(expected: string | RegExp, text: string): Promise<void> {
+    await ui.quickInput(expected);
+    await ui.type(text);
+    await ui.press('Enter');
+  },
+
+  /** In the open quick pick titled `expected`: filters by `label` and presses Enter on the first match. */
+  async pick(expected: string | RegExp, label: string): Promise<void> {
+    await ui.quickInput(expected);
+    await ui.type(label);
+    await waitFor(`"${label}" to be the focused item`, async () =>
+      (await ui.texts('.quick-input-widget .monaco-list-row.focused')).some((t) => t.includes(label)),
+    );
+    await ui.press('Enter');
+  },
+
+  /** The validation message under the open input box, once it contains `expected`. */
+  async validation(expected: string | RegExp): Promise<string> {
+    return (await waitFor(`the validation message ${String(expected)}`, async () => {
+      const text = (await ui.texts(SELECTORS.quickInputMessage)).join('\n');
+      return (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) ? text : undefined;
+    })) as string;
+  },
+
+  /** Waits for a modal dialog whose text contains `expected`; returns its text. */
+  async dialog(expected: string | RegExp): Promise<string> {
+    return (await waitFor(`a dialog showing ${String(expected)}`, async () => {
+      const text = (await ui.texts(SELECTORS.dialog)).join('\n');
+      return (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) ? text : undefined;
+    })) as string;
+  },
+
+  /** Clicks the modal dialog's button labelled `label`. */
+  clickDialogButton: (label: string) => act({ action: 'click', selector: SELECTORS.dialogButton, text: label }),
+
+  async dialogClosed(): Promise<void> {
+    await waitFor('the dialog to close', async () => (await ui.texts(SELECTORS.dialog)).length === 0);
+  },
+};
