@@ -40,17 +40,20 @@ export function hasWildcard(text: string): boolean {
   return text.includes('*') || text.includes('?');
 }
 
+/** Makes the reference to a catalogue action (CatalogMemo passes one that hands out a single object per action). */
+export type RefOf = (service: ServiceInfo, action: ActionInfo) => ActionRef;
+
 function ref(service: ServiceInfo, action: ActionInfo): ActionRef {
   return { service, action, fullName: `${service.prefix}:${action.name}` };
 }
 
 /** Looks up one exact action ('S3:getobject' finds s3:GetObject). */
-export function findAction(data: IamData, fullName: string): ActionRef | undefined {
+export function findAction(data: IamData, fullName: string, refOf: RefOf = ref): ActionRef | undefined {
   const parts = splitAction(fullName);
   if (!parts) return undefined;
   const service = findService(data, parts.service);
   const action = service?.actions.get(parts.action.toLowerCase());
-  return service && action ? ref(service, action) : undefined;
+  return service && action ? refOf(service, action) : undefined;
 }
 
 /** What a compiled IAM glob offers: a RegExp for ordinary patterns, a plain matcher for huge or many-star ones. */
@@ -81,16 +84,16 @@ function hugeGlob(glob: string): GlobMatcher {
  * Every catalogue action an action pattern grants: 's3:Get*', 'iam:?etRole', 's*:List*', or '*'.
  * An exact name gives at most one action. Unknown services or malformed patterns give none.
  */
-export function expandActionPattern(data: IamData, pattern: string): ActionRef[] {
+export function expandActionPattern(data: IamData, pattern: string, refOf: RefOf = ref): ActionRef[] {
   if (pattern === '*') {
     const all: ActionRef[] = [];
-    for (const service of data.services.values()) for (const a of service.actions.values()) all.push(ref(service, a));
+    for (const service of data.services.values()) for (const a of service.actions.values()) all.push(refOf(service, a));
     return all;
   }
   const parts = splitAction(pattern);
   if (!parts) return [];
   if (!hasWildcard(pattern)) {
-    const one = findAction(data, pattern);
+    const one = findAction(data, pattern, refOf);
     return one ? [one] : [];
   }
   const serviceRe = hasWildcard(parts.service) ? globToRegExp(parts.service) : undefined;
@@ -100,7 +103,7 @@ export function expandActionPattern(data: IamData, pattern: string): ActionRef[]
   const re = globToRegExp(parts.action);
   const out: ActionRef[] = [];
   for (const service of services) {
-    for (const a of service.actions.values()) if (re.test(a.name)) out.push(ref(service, a));
+    for (const a of service.actions.values()) if (re.test(a.name)) out.push(refOf(service, a));
   }
   return out;
 }
@@ -345,17 +348,21 @@ export function concreteArnExample(arnTemplate: string): string {
 
 /** Matches a key written in a policy ('aws:ResourceTag/team') against a catalogue key with a template part. */
 export function conditionKeyMatches(key: string, catalogueKey: string): boolean {
-  const lk = key.toLowerCase();
+  return conditionKeyMatcher(catalogueKey)(key.toLowerCase());
+}
+
+/** conditionKeyMatches against one catalogue key, compiled once: the returned test takes a lower-case key. */
+export function conditionKeyMatcher(catalogueKey: string): (lowerKey: string) => boolean {
   const lc = catalogueKey.toLowerCase();
-  if (lk === lc) return true;
-  if (!/\$\{|\/tag-key$|<[^>]+>/.test(lc)) return false;
+  if (!/\$\{|\/tag-key$|<[^>]+>/.test(lc)) return (lk) => lk === lc;
   let src = '';
   for (const piece of lc.split(/(\$\{[^}]+\}|\/tag-key$|<[^>]+>)/)) {
     if (piece === '/tag-key') src += '/.+';
     else if (/^\$\{[^}]+\}$|^<[^>]+>$/.test(piece)) src += '.+';
     else src += piece.replace(/[\\^$.|*+?()[\]{}]/g, '\\$&');
   }
-  return new RegExp(`^${src}$`).test(lk);
+  const re = new RegExp(`^${src}$`);
+  return (lk) => lk === lc || re.test(lk);
 }
 
 function lookupKey(map: ReadonlyMap<string, ConditionKeyInfo>, key: string): ConditionKeyInfo | undefined {

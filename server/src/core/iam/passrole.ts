@@ -44,7 +44,11 @@ export function passRoleGrants(ctx: IamRuleContext, wildcardAction: boolean): Pa
     const passedTo = restrictedValues(s, 'iam:PassedToService');
     for (const entry of actionEntries(s)) {
       if (hasWildcard(entry.text) !== wildcardAction) continue;
-      if (matchListed(PASS_ROLE, entry.text).length === 0 && entry.text.toLowerCase() !== 'iam:passrole') continue;
+      if (
+        matchListed(PASS_ROLE, entry.text, ctx.facts.memo).length === 0 &&
+        entry.text.toLowerCase() !== 'iam:passrole'
+      )
+        continue;
       const fixes = passedTo ? [] : passedToServiceFixes(ctx.text, s, allActions);
       out.push({ entry, resource, fixes, ...(passedTo ? { passedTo } : {}) });
     }

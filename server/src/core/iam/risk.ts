@@ -2,6 +2,7 @@
 // statement reaches every resource of an action, and whether its Condition really narrows what it grants.
 // Pure functions over the policy model and the catalogue; catalogue answers come from the analysis' IamFacts.
 import { type ActionRef, globToRegExp, isWildcardOnly, parseOperator } from './catalog';
+import type { CatalogMemo } from './catalogMemo';
 import type { IamFacts } from './facts';
 import type { ConditionEntry, Policy, Statement } from './model';
 import { isStar, literal } from './values';
@@ -222,10 +223,10 @@ export function unconstrainedPicks(
   return out;
 }
 
-/** Case-insensitive matcher for one action pattern, compiled once. */
-export function actionMatcher(pattern: string): (fullName: string) => boolean {
+/** Case-insensitive matcher for one action pattern, compiled once (or taken from the catalogue's memo). */
+export function actionMatcher(pattern: string, memo?: CatalogMemo): (fullName: string) => boolean {
   if (isStar(pattern)) return () => true;
-  const re = globToRegExp(pattern);
+  const re = memo ? memo.glob(pattern) : globToRegExp(pattern);
   return (name) => re.test(name);
 }
 
@@ -254,13 +255,13 @@ export function actionList(names: readonly string[]): ActionList {
 }
 
 /** The listed names a wildcard pattern matches; a pattern with a literal service is tried on that service's only. */
-export function matchListed(list: ActionList, pattern: string): string[] {
+export function matchListed(list: ActionList, pattern: string, memo?: CatalogMemo): string[] {
   const colon = pattern.indexOf(':');
   const service = colon < 0 ? undefined : pattern.slice(0, colon);
   const candidates =
     service !== undefined && !/[*?]/.test(service) ? (list.byService.get(service.toLowerCase()) ?? []) : list.names;
   if (candidates.length === 0) return [];
-  const matches = actionMatcher(pattern);
+  const matches = actionMatcher(pattern, memo);
   return candidates.filter((n) => matches(n));
 }
 
@@ -297,7 +298,7 @@ export function listedGrants(facts: IamFacts, policy: Policy, list: ActionList):
       // An exact name is one lookup; only wildcards are matched against the whole list.
       let matched: string[];
       if (/[*?]/.test(entry.text)) {
-        matched = matchListed(list, entry.text);
+        matched = matchListed(list, entry.text, facts.memo);
       } else {
         const exact = canonical.get(entry.text.toLowerCase());
         matched = exact ? [exact] : [];
@@ -308,7 +309,7 @@ export function listedGrants(facts: IamFacts, policy: Policy, list: ActionList):
     if (s.notAction) {
       const texts = s.notAction.values.map(literal);
       if (texts.some((t) => t === undefined)) continue; // a computed exclusion: unknown
-      const excluded = (texts as string[]).map(actionMatcher);
+      const excluded = (texts as string[]).map((t) => actionMatcher(t, facts.memo));
       const names = reached(
         listed.filter((n) => !excluded.some((m) => m(n))),
         s,

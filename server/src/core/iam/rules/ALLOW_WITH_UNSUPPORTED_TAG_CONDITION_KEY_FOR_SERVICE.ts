@@ -2,7 +2,8 @@
 // a tag key (aws:ResourceTag/…, aws:RequestTag/…, aws:TagKeys) and also lists actions of a service none of whose
 // listed actions supports that key. The key is then absent from those requests, the condition fails, and the
 // statement grants them nothing: they belong in a statement without the tag condition.
-import { type ActionRef, actionConditionKeyNames, conditionKeyMatches, parseOperator, splitAction } from '../catalog';
+import { type ActionRef, actionConditionKeyNames, parseOperator, splitAction } from '../catalog';
+import type { CatalogMemo } from '../catalogMemo';
 import { removeArrayItem } from '../fixes';
 import type { IamRule } from '../rule';
 import { actionEntries, allowStatements, listNames } from '../risk';
@@ -11,8 +12,8 @@ import type { Fix } from '../../types';
 
 const TAG_KEY = /^aws:(resourcetag\/.+|requesttag\/.+|tagkeys)$/i;
 
-function supports(r: ActionRef, key: string): boolean {
-  return actionConditionKeyNames(r).some((name) => conditionKeyMatches(key, name));
+function supports(memo: CatalogMemo, r: ActionRef, key: string): boolean {
+  return memo.supportsKey(r, () => actionConditionKeyNames(r), key);
 }
 
 export const ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE: IamRule = {
@@ -43,7 +44,7 @@ export const ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE: IamRule = {
         byService.set(parts.service.toLowerCase(), group);
       }
       for (const e of keys) {
-        const unsupported = [...byService].filter(([, g]) => !g.refs.some((r) => supports(r, e.key)));
+        const unsupported = [...byService].filter(([, g]) => !g.refs.some((r) => supports(ctx.facts.memo, r, e.key)));
         if (unsupported.length === 0) continue;
         const entries = unsupported.flatMap(([, g]) => g.entries);
         const services = unsupported.map(([p]) => p);

@@ -1,6 +1,7 @@
 // DEPENDENT_ACTION: some actions only succeed when the caller also holds another permission (creating a Lambda
 // function passes its execution role: iam:PassRole). A hint: the learner's first call would fail with AccessDenied.
-import { type GlobMatcher, concreteArnExample, globToRegExp, hasWildcard, resourceTypesOfRef } from '../catalog';
+import { type GlobMatcher, concreteArnExample, hasWildcard, resourceTypesOfRef } from '../catalog';
+import type { CatalogMemo } from '../catalogMemo';
 import { appendArrayItem } from '../fixes';
 import type { IamRule } from '../rule';
 import type { Statement } from '../model';
@@ -35,7 +36,7 @@ const KNOWN: Readonly<Record<string, { readonly actions: readonly string[]; read
  * Whether the Allow statements grant an action: an exact name is one set lookup, and only the wildcard entries are
  * matched (those naming another service are refused without compiling them).
  */
-function grantedBy(allows: readonly Statement[]): (name: string) => boolean {
+function grantedBy(allows: readonly Statement[], memo: CatalogMemo): (name: string) => boolean {
   const exact = new Set<string>();
   // Wildcard entries by the service they name ('' when the service part is itself a pattern).
   const byService = new Map<string, GlobMatcher[]>();
@@ -48,7 +49,7 @@ function grantedBy(allows: readonly Statement[]): (name: string) => boolean {
       const colon = g.value.indexOf(':');
       const service = colon < 0 || hasWildcard(g.value.slice(0, colon)) ? '' : g.value.slice(0, colon).toLowerCase();
       const list = byService.get(service) ?? [];
-      list.push(globToRegExp(g.value));
+      list.push(memo.glob(g.value));
       byService.set(service, list);
     }
   }
@@ -98,7 +99,7 @@ export const DEPENDENT_ACTION: IamRule = {
         ];
         if (fromData.length === 0 && !known) continue;
         const deps = [...new Set([...fromData, ...(known?.actions ?? [])])];
-        granted ??= grantedBy(allows);
+        granted ??= grantedBy(allows, facts.memo);
         const all = granted;
         const missing = deps.filter((d) => !all(d));
         if (missing.length === 0 || reported.has(r.fullName)) continue;

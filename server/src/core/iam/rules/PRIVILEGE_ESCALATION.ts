@@ -87,7 +87,7 @@ export const PRIVILEGE_ESCALATION: IamRule = {
         const lower = entry.text.toLowerCase();
         let hits: string[];
         if (hasWildcard(entry.text)) {
-          hits = matchListed(METHOD_LIST, entry.text).map((n) => n.toLowerCase());
+          hits = matchListed(METHOD_LIST, entry.text, ctx.facts.memo).map((n) => n.toLowerCase());
         } else hits = METHOD_ACTIONS.has(lower) ? [lower] : [];
         for (const name of hits) {
           const ref = resolve(name);
@@ -97,7 +97,7 @@ export const PRIVILEGE_ESCALATION: IamRule = {
       if (s.notAction) {
         const texts = s.notAction.values.map(literal);
         if (texts.some((t) => t === undefined)) continue;
-        const excluded = (texts as string[]).map(actionMatcher);
+        const excluded = (texts as string[]).map((t) => actionMatcher(t, ctx.facts.memo));
         for (const [name, canonical] of METHOD_ACTIONS) {
           if (excluded.some((m) => m(canonical))) continue;
           const ref = resolve(name);

@@ -1,6 +1,9 @@
 // REDUNDANT_ACTION: an action already granted by another entry of the same list (s3:GetObject next to s3:Get*, or
 // written twice) adds nothing and hides what the statement really grants.
-import { type GlobMatcher, globToRegExp, hasWildcard } from '../catalog';
+import { type GlobMatcher, hasWildcard } from '../catalog';
+
+/** The matcher of an exact entry: never used as a pattern. */
+const NEVER: GlobMatcher = { test: () => false };
 import { removeArrayItem } from '../fixes';
 import type { IamRule } from '../rule';
 import type { IamFacts } from '../facts';
@@ -46,7 +49,7 @@ export const REDUNDANT_ACTION: IamRule = {
             index,
             lower: node.value.toLowerCase(),
             wildcard,
-            regex: wildcard ? globToRegExp(node.value) : /$^/,
+            regex: wildcard ? facts.memo.glob(node.value) : NEVER,
           });
         });
         // Wildcards by their literal start ('s3:get' for s3:Get*): a wildcard can only cover a name it is a prefix
