@@ -81,6 +81,8 @@ export class CatalogMemo {
   private readonly typeLists = new Map<ActionInfo, readonly ResourceTypeInfo[]>();
   private readonly globs = new Map<string, GlobMatcher>();
   private readonly keyMatchers = new Map<string, (key: string) => boolean>();
+  private readonly derivations = new Map<object, Map<string, unknown>>();
+  private readonly pickers = new Map<(ref: ActionRef) => boolean, (refs: readonly ActionRef[]) => ActionRef[]>();
   private readonly keySupport: PairTable;
   private readonly fits: PairTable;
   private readonly covered: PairTable;
@@ -119,6 +121,31 @@ export class CatalogMemo {
       this.expansions.get(pattern) ??
       this.remember(this.expansions, pattern, expandActionPattern(this.data, pattern, this.refOf))
     );
+  }
+
+  /**
+   * A value derived from an action pattern's expansion (a grouping, a summary), worked out once per pattern. `derive`
+   * must be a constant of the caller's module and depend on nothing but the actions it is given: its identity keys
+   * the table.
+   */
+  derived<T>(pattern: string, derive: (refs: readonly ActionRef[]) => T): T {
+    let table = this.derivations.get(derive);
+    if (!table) table = this.remember(this.derivations, derive, new Map<string, unknown>());
+    if (table.has(pattern)) return table.get(pattern) as T;
+    const value = derive(this.expand(pattern));
+    this.remember(table, pattern, value);
+    return value;
+  }
+
+  /**
+   * The actions of a pattern's expansion that `pick` selects, in catalogue order, once per pattern: a rule that
+   * only weighs some actions (permissions management, say) walks those rather than the whole expansion. `pick`
+   * must be a constant of the caller's module, as for `derived`.
+   */
+  picked(pattern: string, pick: (ref: ActionRef) => boolean): readonly ActionRef[] {
+    let derive = this.pickers.get(pick);
+    if (!derive) derive = this.remember(this.pickers, pick, (refs: readonly ActionRef[]) => refs.filter(pick));
+    return this.derived(pattern, derive);
   }
 
   /** findConditionKey (global keys first, then the key's service), by the key as written. */

@@ -6,15 +6,21 @@
 import type { ActionRef } from './catalog';
 import { CatalogMemo } from './catalogMemo';
 import type { ActionInfo, ConditionKeyInfo, IamData, ResourceTypeInfo } from './data';
-import type { Statement } from './model';
+import type { ConditionEntry, Policy, Statement } from './model';
+import { type ActionEntry, actionEntries, allowStatements, scopingConditions } from './risk';
 import { type ArnFinding, type TemplateShape, arnProblems } from './arn';
 import { isStar, resourcePatterns } from './values';
 import type { StringNode } from '../syntax/tree';
+
+const NO_KEYS: readonly string[] = Object.freeze([]);
 
 export class IamFacts {
   private readonly arnFindings = new Map<StringNode, readonly ArnFinding[]>();
   private readonly patternLists = new Map<Statement, readonly string[]>();
   private readonly reach = new Map<Statement, Map<ActionInfo, boolean>>();
+  private readonly allowLists = new Map<Policy, readonly Statement[]>();
+  private readonly entryLists = new Map<Statement, readonly ActionEntry[]>();
+  private readonly scopes = new Map<readonly string[], Map<Statement, readonly ConditionEntry[]>>();
   /** The catalogue's shared answers (a fresh table when the IamData carries none). */
   readonly memo: CatalogMemo;
 
@@ -65,6 +71,33 @@ export class IamFacts {
   /** resourceTypesOfRef, once per action. */
   types(r: ActionRef): readonly ResourceTypeInfo[] {
     return this.memo.types(r);
+  }
+
+  /** The policy's Allow statements (risk.ts allowStatements), once per policy. Callers must not modify the array. */
+  allows(policy: Policy): readonly Statement[] {
+    let list = this.allowLists.get(policy);
+    if (list === undefined) this.allowLists.set(policy, (list = allowStatements(policy)));
+    return list;
+  }
+
+  /** The statement's literal Action entries (risk.ts actionEntries), once per statement. */
+  entries(s: Statement): readonly ActionEntry[] {
+    let list = this.entryLists.get(s);
+    if (list === undefined) this.entryLists.set(s, (list = actionEntries(s)));
+    return list;
+  }
+
+  /**
+   * The statement's condition entries that narrow what it grants (risk.ts scopingConditions), once per statement
+   * and `ignore` list (pass the same array object each time: it is the key).
+   */
+  scoping(s: Statement, ignore: readonly string[] = NO_KEYS): readonly ConditionEntry[] {
+    if (!s.condition || s.condition.entries.length === 0) return scopingConditions(s);
+    let byStatement = this.scopes.get(ignore);
+    if (!byStatement) this.scopes.set(ignore, (byStatement = new Map()));
+    let list = byStatement.get(s);
+    if (list === undefined) byStatement.set(s, (list = scopingConditions(s, ignore)));
+    return list;
   }
 
   /** resourcePatterns (values.ts), once per statement. */

@@ -2,16 +2,7 @@
 // grant iam:PassRole on every role, through which action entry, and how their conditions weigh.
 import { hasWildcard } from './catalog';
 import type { IamRuleContext } from './rule';
-import {
-  type ActionEntry,
-  actionEntries,
-  actionList,
-  matchListed,
-  allowStatements,
-  restrictedValues,
-  scopingConditions,
-  wideResource,
-} from './risk';
+import { type ActionEntry, actionList, matchListed, restrictedValues, wideResource, PASSED_TO_SERVICE } from './risk';
 import { passedToServiceFixes } from './fixes';
 import type { Fix, Span } from '../types';
 
@@ -35,14 +26,14 @@ export function passRoleGrants(ctx: IamRuleContext, wildcardAction: boolean): Pa
   const passRole = ctx.facts.action('iam:PassRole');
   if (!passRole) return [];
   const out: PassRoleGrant[] = [];
-  const statements = allowStatements(ctx.policy);
-  const allActions = statements.flatMap((s) => actionEntries(s).map((e) => e.text));
+  const statements = ctx.facts.allows(ctx.policy);
+  const allActions = statements.flatMap((s) => ctx.facts.entries(s).map((e) => e.text));
   for (const s of statements) {
-    if (scopingConditions(s, ['iam:PassedToService']).length > 0) continue;
+    if (ctx.facts.scoping(s, PASSED_TO_SERVICE).length > 0) continue;
     const resource = wideResource(ctx.facts, passRole, s);
     if (!resource) continue;
     const passedTo = restrictedValues(s, 'iam:PassedToService');
-    for (const entry of actionEntries(s)) {
+    for (const entry of ctx.facts.entries(s)) {
       if (hasWildcard(entry.text) !== wildcardAction) continue;
       if (
         matchListed(PASS_ROLE, entry.text, ctx.facts.memo).length === 0 &&

@@ -24,18 +24,26 @@ export function allowStatements(policy: Policy): Statement[] {
   return policy.statements.filter((s) => isAllow(s, policy));
 }
 
-/** One literal entry of an Action list. */
+/** One literal entry of an Action list, with what the rules ask of its text worked out once. */
 export interface ActionEntry {
   readonly text: string;
   readonly node: StringNode;
   readonly span: Span;
   readonly statement: Statement;
+  /** The text has `*` or `?`. */
+  readonly wildcard: boolean;
+  /** The text grants every action of every service (isAllActions). */
+  readonly all: boolean;
 }
 
+/** The literal Action entries of a statement (rules get them once per statement from IamFacts.entries). */
 export function actionEntries(s: Statement): ActionEntry[] {
   const out: ActionEntry[] = [];
   for (const v of s.action?.values ?? []) {
-    if (v.kind === 'string') out.push({ text: v.value, node: v, span: v.span, statement: s });
+    if (v.kind !== 'string') continue;
+    const text = v.value;
+    const wildcard = text.includes('*') || text.includes('?');
+    out.push({ text, node: v, span: v.span, statement: s, wildcard, all: wildcard && isAllActions(text) });
   }
   return out;
 }
@@ -134,6 +142,9 @@ export function isPrincipalScopingKey(key: string): boolean {
 
 const NO_CONDITIONS: readonly ConditionEntry[] = Object.freeze([]);
 
+/** The `ignore` list of the PassRole rules (IamFacts.scoping keys its answers by this very array). */
+export const PASSED_TO_SERVICE: readonly string[] = Object.freeze(['iam:PassedToService']);
+
 /**
  * The condition entries of the statement that narrow what it grants (resource scoping). Keys in `ignore` are left
  * out (a rule that weighs them on its own, as PassRole rules do with iam:PassedToService).
@@ -180,16 +191,18 @@ export interface Grant {
 export function unconstrainedGrants(
   facts: IamFacts,
   entry: ActionEntry,
-  pick: (ref: ActionRef) => boolean = () => true,
+  pick: (ref: ActionRef) => boolean = ANY,
 ): Grant[] {
   if (!mayReachAll(entry.statement)) return [];
   const out: Grant[] = [];
-  for (const ref of facts.expand(entry.text)) {
-    // The cheap question first: most of a wildcard's actions are not the ones the caller is after.
-    if (pick(ref) && reachesAll(facts, ref, entry.statement)) out.push({ ref, entry });
+  // Only the actions the caller is after (most of a wildcard's are not), picked once per pattern by the memo.
+  for (const ref of facts.memo.picked(entry.text, pick)) {
+    if (reachesAll(facts, ref, entry.statement)) out.push({ ref, entry });
   }
   return out;
 }
+
+const ANY = (): boolean => true;
 
 /** An action entry and the actions it grants on every resource that a rule singles out (see unconstrainedPicks). */
 export interface UnconstrainedPick {
@@ -202,7 +215,8 @@ export interface UnconstrainedPick {
 
 /**
  * The action entries of Allow statements with no scoping condition that grant, on every resource, at least one
- * action `pick` selects; a bare "*" is skipped (FULL_ADMIN / SERVICE_WILDCARD report it).
+ * action `pick` selects; a bare "*" is skipped (FULL_ADMIN / SERVICE_WILDCARD report it). `pick` is a constant of
+ * the rule's module: the catalogue memo keeps each pattern's picked actions under it.
  */
 export function unconstrainedPicks(
   facts: IamFacts,
@@ -210,10 +224,10 @@ export function unconstrainedPicks(
   pick: (ref: ActionRef) => boolean,
 ): UnconstrainedPick[] {
   const out: UnconstrainedPick[] = [];
-  for (const s of allowStatements(policy)) {
-    if (scopingConditions(s).length > 0) continue;
-    for (const entry of actionEntries(s)) {
-      if (isAllActions(entry.text)) continue;
+  for (const s of facts.allows(policy)) {
+    if (facts.scoping(s).length > 0) continue;
+    for (const entry of facts.entries(s)) {
+      if (entry.all) continue;
       const names = unconstrainedGrants(facts, entry, pick).map((g) => g.ref.fullName);
       if (names.length === 0) continue;
       const single = names.length === 1 && names[0]?.toLowerCase() === entry.text.toLowerCase();
@@ -282,7 +296,7 @@ export interface ListedGrant {
 export function listedGrants(facts: IamFacts, policy: Policy, list: ActionList): ListedGrant[] {
   const listed = list.names;
   const canonical = list.byLower;
-  const statements = allowStatements(policy).filter((s) => mayReachAll(s) && scopingConditions(s).length === 0);
+  const statements = facts.allows(policy).filter((s) => mayReachAll(s) && facts.scoping(s).length === 0);
   if (statements.length === 0) return [];
   // Resolve catalogue entries only for the names some entry grants (most policies touch few of the list).
   const reached = (names: readonly string[], s: Statement): string[] =>
@@ -293,8 +307,8 @@ export function listedGrants(facts: IamFacts, policy: Policy, list: ActionList):
   const out: ListedGrant[] = [];
   for (const s of statements) {
     const fullAdmin = hasStarResource(s) || s.notResource !== undefined;
-    for (const entry of actionEntries(s)) {
-      if (fullAdmin && isAllActions(entry.text)) continue;
+    for (const entry of facts.entries(s)) {
+      if (fullAdmin && entry.all) continue;
       // An exact name is one lookup; only wildcards are matched against the whole list.
       let matched: string[];
       if (/[*?]/.test(entry.text)) {
@@ -331,9 +345,9 @@ export function unscopedServiceLinkedRoleGrants(
   const slr = facts.action('iam:CreateServiceLinkedRole');
   if (!slr) return [];
   const out: { statement: Statement; resource: NonNullable<ReturnType<typeof wideResource>> }[] = [];
-  for (const s of allowStatements(policy)) {
+  for (const s of facts.allows(policy)) {
     if (restrictedValues(s, 'iam:AWSServiceName')) continue;
-    if (scopingConditions(s).length > 0) continue;
+    if (facts.scoping(s).length > 0) continue;
     const resource = wideResource(facts, slr, s);
     if (resource) out.push({ statement: s, resource });
   }

@@ -6,7 +6,7 @@ import { type ActionRef, actionConditionKeyNames, parseOperator, splitAction } f
 import type { CatalogMemo } from '../catalogMemo';
 import { removeArrayItem } from '../fixes';
 import type { IamRule } from '../rule';
-import { actionEntries, allowStatements, listNames } from '../risk';
+import { listNames } from '../risk';
 import type { ActionEntry } from '../risk';
 import type { Fix } from '../../types';
 
@@ -22,7 +22,7 @@ export const ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE: IamRule = {
   defaultSeverity: 'warning',
   title: 'An Allow statement with a tag condition lists actions of a service that does not support the tag key.',
   check(ctx) {
-    for (const s of allowStatements(ctx.policy)) {
+    for (const s of ctx.facts.allows(ctx.policy)) {
       const keys = (s.condition?.entries ?? []).filter((e) => {
         if (!TAG_KEY.test(e.key)) return false;
         const op = parseOperator(e.operator);
@@ -33,7 +33,7 @@ export const ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE: IamRule = {
       if (keys.length === 0) continue;
       // The statement's actions by service; wildcard services ("*", "s3*:…") are too broad to judge.
       const byService = new Map<string, { entries: ActionEntry[]; refs: ActionRef[] }>();
-      for (const entry of actionEntries(s)) {
+      for (const entry of ctx.facts.entries(s)) {
         const parts = splitAction(entry.text);
         if (!parts || /[*?]/.test(parts.service) || entry.text.includes('${')) continue;
         const refs = ctx.facts.expand(entry.text);

@@ -4,19 +4,16 @@ import { type ActionRef, hasWildcard } from '../catalog';
 import { ESCALATION_METHODS, type EscalationMethod } from '../escalation';
 import type { IamRule } from '../rule';
 import {
-  actionEntries,
   actionList,
   actionMatcher,
-  allowStatements,
   hasStarResource,
-  isAllActions,
   listNames,
   literal,
   matchListed,
   mayReachAll,
   reachesAll,
   restrictedValues,
-  scopingConditions,
+  PASSED_TO_SERVICE,
 } from '../risk';
 import type { Span } from '../../types';
 
@@ -60,9 +57,9 @@ export const PRIVILEGE_ESCALATION: IamRule = {
   title: 'The policy grants every action of a known privilege-escalation method on every resource.',
   appliesTo: ['identity'],
   check(ctx) {
-    const statements = allowStatements(ctx.policy).filter(
-      (s) => mayReachAll(s) && scopingConditions(s, ['iam:PassedToService']).length === 0,
-    );
+    const statements = ctx.facts
+      .allows(ctx.policy)
+      .filter((s) => mayReachAll(s) && ctx.facts.scoping(s, PASSED_TO_SERVICE).length === 0);
     if (statements.length === 0) return;
     // Resolve catalogue entries only for the method actions some entry grants.
     const resolved = new Map<string, ActionRef | undefined>();
@@ -81,8 +78,8 @@ export const PRIVILEGE_ESCALATION: IamRule = {
       const passedTo = restrictedValues(s, 'iam:PassedToService');
       const extra = passedTo ? { passedTo } : {};
       const fullAdmin = hasStarResource(s) || s.notResource !== undefined;
-      for (const entry of actionEntries(s)) {
-        if (fullAdmin && isAllActions(entry.text)) continue; // FULL_ADMIN says it all.
+      for (const entry of ctx.facts.entries(s)) {
+        if (fullAdmin && entry.all) continue; // FULL_ADMIN says it all.
         // An exact name is one lookup; only wildcards are matched against every method action.
         const lower = entry.text.toLowerCase();
         let hits: string[];

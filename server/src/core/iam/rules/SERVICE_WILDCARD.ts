@@ -2,7 +2,7 @@
 import { findService, groupByAccessLevel, hasWildcard, splitAction } from '../catalog';
 import { explicitActionFixes } from '../fixes';
 import type { IamRule } from '../rule';
-import { actionEntries, allowStatements, hasStarResource, isAllActions, isStar, scopingConditions } from '../risk';
+import { hasStarResource, isStar } from '../risk';
 
 export const SERVICE_WILDCARD: IamRule = {
   id: 'SERVICE_WILDCARD',
@@ -11,13 +11,13 @@ export const SERVICE_WILDCARD: IamRule = {
   title: 'An Allow statement grants every action of a service (service:*) instead of the actions needed.',
   appliesTo: ['identity', 'resource'],
   check(ctx) {
-    for (const s of allowStatements(ctx.policy)) {
-      const narrowing = scopingConditions(s)[0];
+    for (const s of ctx.facts.allows(ctx.policy)) {
+      const narrowing = ctx.facts.scoping(s)[0];
       const suffix = narrowing ? ` (narrowed by the condition on ${narrowing.key})` : '';
-      for (const entry of actionEntries(s)) {
+      for (const entry of ctx.facts.entries(s)) {
         let message: string | undefined;
         let service: string | undefined;
-        if (isAllActions(entry.text)) {
+        if (entry.all) {
           // Action "*" on "*" is FULL_ADMIN's.
           if (hasStarResource(s) || s.notResource) continue;
           message = `Action "*" grants every action of every service on the listed resources${suffix}`;
