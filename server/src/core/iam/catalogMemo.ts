@@ -30,6 +30,9 @@ import { isStar } from './values';
 /** Entries a table may hold before it starts over (each answer is small; the catalogue has ~18,000 actions). */
 const DEFAULT_LIMIT = 50_000;
 
+/** Stands for an answer that is undefined, so one lookup tells a known undefined from an unknown answer. */
+const NOTHING = Symbol('nothing');
+
 /** A two-level table (pattern → template → answer): lookups allocate no joined key. */
 class PairTable {
   private readonly outer = new Map<string, Map<string, boolean>>();
@@ -82,6 +85,7 @@ export class CatalogMemo {
   private readonly globs = new Map<string, GlobMatcher>();
   private readonly keyMatchers = new Map<string, (key: string) => boolean>();
   private readonly derivations = new Map<object, Map<string, unknown>>();
+  private readonly expanders = new Map<object, (pattern: string) => unknown>();
   private readonly pickers = new Map<(ref: ActionRef) => boolean, (refs: readonly ActionRef[]) => ActionRef[]>();
   private readonly keySupport: PairTable;
   private readonly fits: PairTable;
@@ -129,11 +133,23 @@ export class CatalogMemo {
    * the table.
    */
   derived<T>(pattern: string, derive: (refs: readonly ActionRef[]) => T): T {
-    let table = this.derivations.get(derive);
-    if (!table) table = this.remember(this.derivations, derive, new Map<string, unknown>());
-    if (table.has(pattern)) return table.get(pattern) as T;
-    const value = derive(this.expand(pattern));
-    this.remember(table, pattern, value);
+    let expand = this.expanders.get(derive);
+    if (!expand) expand = this.remember(this.expanders, derive, (p: string) => derive(this.expand(p)));
+    return this.answer(pattern, expand as (p: string) => T);
+  }
+
+  /**
+   * Any answer that depends only on the catalogue and one text (a rule's verdict on an action name, say), worked out
+   * once per text. `work` must be a constant of the caller's module and use nothing but the text and this memo (its
+   * catalogue, its other answers): its identity keys the table.
+   */
+  answer<T>(text: string, work: (text: string, memo: CatalogMemo) => T): T {
+    let table = this.derivations.get(work);
+    if (!table) table = this.remember(this.derivations, work, new Map<string, unknown>());
+    const known = table.get(text);
+    if (known !== undefined) return (known === NOTHING ? undefined : known) as T;
+    const value = work(text, this);
+    this.remember(table, text, value === undefined ? NOTHING : value);
     return value;
   }
 

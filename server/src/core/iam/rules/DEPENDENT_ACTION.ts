@@ -65,6 +65,31 @@ function hasDependencies(t: object): boolean {
   return ((t as { dependentActions?: readonly string[] }).dependentActions?.length ?? 0) > 0;
 }
 
+/** What an action depends on: the catalogue's dependent actions and the known ones, with `when` for the latter. */
+interface Dependencies {
+  readonly deps: readonly string[];
+  /** Said after the message when the dependency is a known, conditional one the catalogue does not list. */
+  readonly when: string;
+}
+
+/** The dependencies of one action (by its canonical name), worked out once per action (CatalogMemo.answer). */
+function dependenciesOf(fullName: string, memo: CatalogMemo): Dependencies | undefined {
+  const r = memo.action(fullName);
+  if (!r) return undefined;
+  const known = KNOWN[fullName.toLowerCase()];
+  // Most actions depend on nothing: find out before building any list.
+  if (!known && r.action.dependentActions.length === 0 && !r.action.resourceTypes.some(hasDependencies)) {
+    return undefined;
+  }
+  const fromData = [
+    ...r.action.dependentActions,
+    ...r.action.resourceTypes.flatMap((t) => (t as { dependentActions?: readonly string[] }).dependentActions ?? []),
+  ];
+  if (fromData.length === 0 && !known) return undefined;
+  const deps = [...new Set([...fromData, ...(known?.actions ?? [])])];
+  return { deps, when: known?.when && fromData.length === 0 ? ` ${known.when}` : '' };
+}
+
 export const DEPENDENT_ACTION: IamRule = {
   id: 'DEPENDENT_ACTION',
   domain: 'iam',
@@ -88,23 +113,14 @@ export const DEPENDENT_ACTION: IamRule = {
       for (const v of literals(s.action)) {
         const r = facts.action(v.value);
         if (!r) continue;
-        const known = KNOWN[r.fullName.toLowerCase()];
-        // Most actions depend on nothing: find out before building any list.
-        if (!known && r.action.dependentActions.length === 0 && !r.action.resourceTypes.some(hasDependencies)) continue;
-        const fromData = [
-          ...r.action.dependentActions,
-          ...r.action.resourceTypes.flatMap(
-            (t) => (t as { dependentActions?: readonly string[] }).dependentActions ?? [],
-          ),
-        ];
-        if (fromData.length === 0 && !known) continue;
-        const deps = [...new Set([...fromData, ...(known?.actions ?? [])])];
+        const dependencies = facts.memo.answer(r.fullName, dependenciesOf);
+        if (!dependencies) continue;
+        const { deps, when } = dependencies;
         granted ??= grantedBy(allows, facts.memo);
         const all = granted;
         const missing = deps.filter((d) => !all(d));
         if (missing.length === 0 || reported.has(r.fullName)) continue;
         reported.add(r.fullName);
-        const when = known?.when && fromData.length === 0 ? ` ${known.when}` : '';
         const st =
           policy.node.kind === 'object' ? policy.node.properties.find((p) => p.key === 'Statement')?.value : undefined;
         const dep = facts.action(missing[0] ?? '');
