@@ -5,6 +5,7 @@
 // recovers. Policies and templates are almost always strict JSON, and this path costs a fraction of the other.
 import type { Node, Property } from './tree';
 
+// eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in strings: this finds them
 const CONTROL = /[\u0000-\u001f]/;
 
 /** Thrown inside the parser only, caught by parseStrictJson: "not strict JSON, take the other path". */
