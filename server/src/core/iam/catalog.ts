@@ -272,17 +272,26 @@ export function arnCoversResourceType(pattern: string, template: string): boolea
 export function arnCoversTokens(pattern: string, t: readonly TemplateToken[]): boolean {
   if (pattern === '*') return true;
   const p = [...pattern];
-  const memo = new Map<number, boolean>();
   const width = t.length + 1;
+  // Each state (i, j) as one number, known answers in a flat table (0 unknown, 1 false or being worked out, 2
+  // true); a map for inputs too large for one.
+  const states = (p.length + 1) * width;
+  const table = states <= 1 << 24 ? new Uint8Array(states) : undefined;
+  const memo = table ? undefined : new Map<number, number>();
+  const onlyStars = (i: number): boolean => {
+    for (let k = i; k < p.length; k++) if (p[k] !== '*') return false;
+    return true;
+  };
   const cover = (i: number, j: number): boolean => {
     const key = i * width + j;
-    const known = memo.get(key);
-    if (known !== undefined) return known;
-    memo.set(key, false);
+    const known = table ? table[key]! : (memo!.get(key) ?? 0);
+    if (known !== 0) return known === 2;
+    if (table) table[key] = 1;
+    else memo!.set(key, 1);
     let result = false;
     const pc = p[i];
     const tc = t[j];
-    if (tc === undefined) result = p.slice(i).every((c) => c === '*');
+    if (tc === undefined) result = onlyStars(i);
     else if (pc === '*') result = cover(i + 1, j) || cover(i, j + 1);
     else if (pc === undefined) result = false;
     else if (typeof tc !== 'string') {
@@ -293,7 +302,8 @@ export function arnCoversTokens(pattern: string, t: readonly TemplateToken[]): b
         result = p[k] !== '*' && cover(k, j + 1);
       }
     } else result = pc.toLowerCase() === tc.toLowerCase() && cover(i + 1, j + 1);
-    memo.set(key, result);
+    if (table) table[key] = result ? 2 : 1;
+    else memo!.set(key, result ? 2 : 1);
     return result;
   };
   return cover(0, 0);
@@ -565,15 +575,43 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
+ * editDistance of two lower-case words when it is at most `max`, else some number above `max` (the search stops
+ * once a whole row of the table exceeds it: the distance can only grow). Two rows reused, nothing else allocated.
+ */
+function boundedDistance(s: string, t: string, max: number): number {
+  if (s === t) return 0;
+  let prev = new Uint32Array(t.length + 1);
+  let cur = new Uint32Array(t.length + 1);
+  for (let j = 0; j <= t.length; j++) prev[j] = j;
+  for (let i = 1; i <= s.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const sc = s.charCodeAt(i - 1);
+    for (let j = 1; j <= t.length; j++) {
+      const cost = sc === t.charCodeAt(j - 1) ? 0 : 1;
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    const done = prev;
+    prev = cur;
+    cur = done;
+  }
+  return prev[t.length]!;
+}
+
+/**
  * The closest candidates to a misspelt word (at most `limit`, best first). A candidate is kept when its distance is
  * at most max(2, a third of the word's length), so 'GetObjekt' finds 'GetObject' but 'Foo' finds nothing.
  */
 export function suggest(word: string, candidates: Iterable<string>, limit = 3): string[] {
   const max = Math.max(2, Math.floor(word.length / 3));
   const scored: { name: string; d: number }[] = [];
+  const lower = word.toLowerCase();
   for (const c of candidates) {
     if (Math.abs(c.length - word.length) > max) continue;
-    const d = editDistance(word, c);
+    const d = boundedDistance(lower, c.toLowerCase(), max);
     if (d <= max) scored.push({ name: c, d });
   }
   scored.sort((x, y) => x.d - y.d || x.name.localeCompare(y.name));

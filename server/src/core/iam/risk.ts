@@ -30,6 +30,8 @@ export interface ActionEntry {
   readonly node: StringNode;
   readonly span: Span;
   readonly statement: Statement;
+  /** The text in lower case. */
+  readonly lower: string;
   /** The text has `*` or `?`. */
   readonly wildcard: boolean;
   /** The text grants every action of every service (isAllActions). */
@@ -43,7 +45,8 @@ export function actionEntries(s: Statement): ActionEntry[] {
     if (v.kind !== 'string') continue;
     const text = v.value;
     const wildcard = text.includes('*') || text.includes('?');
-    out.push({ text, node: v, span: v.span, statement: s, wildcard, all: wildcard && isAllActions(text) });
+    const lower = text.toLowerCase();
+    out.push({ text, node: v, span: v.span, statement: s, lower, wildcard, all: wildcard && isAllActions(text) });
   }
   return out;
 }
@@ -256,6 +259,8 @@ export interface ActionList {
   readonly byLower: ReadonlyMap<string, string>;
   /** The names of each lower-case service prefix: a pattern naming one service is only tried against these. */
   readonly byService: ReadonlyMap<string, readonly string[]>;
+  /** The names a pattern matches, for CatalogMemo.answer (this list's own function keys its answers). */
+  readonly match: (pattern: string) => readonly string[];
 }
 export function actionList(names: readonly string[]): ActionList {
   const byService = new Map<string, string[]>();
@@ -265,18 +270,31 @@ export function actionList(names: readonly string[]): ActionList {
     if (list) list.push(n);
     else byService.set(service, [n]);
   }
-  return { names, byLower: new Map(names.map((n) => [n.toLowerCase(), n])), byService };
+  const list: ActionList = {
+    names,
+    byLower: new Map(names.map((n) => [n.toLowerCase(), n])),
+    byService,
+    match: (pattern) => listedMatches(list, pattern),
+  };
+  return list;
 }
 
-/** The listed names a wildcard pattern matches; a pattern with a literal service is tried on that service's only. */
-export function matchListed(list: ActionList, pattern: string, memo?: CatalogMemo): string[] {
+function listedMatches(list: ActionList, pattern: string): string[] {
   const colon = pattern.indexOf(':');
   const service = colon < 0 ? undefined : pattern.slice(0, colon);
   const candidates =
     service !== undefined && !/[*?]/.test(service) ? (list.byService.get(service.toLowerCase()) ?? []) : list.names;
   if (candidates.length === 0) return [];
-  const matches = actionMatcher(pattern, memo);
+  const matches = actionMatcher(pattern);
   return candidates.filter((n) => matches(n));
+}
+
+/**
+ * The listed names a wildcard pattern matches; a pattern with a literal service is tried on that service's only.
+ * With the catalogue's memo, once per list and pattern. Callers must not modify the array.
+ */
+export function matchListed(list: ActionList, pattern: string, memo?: CatalogMemo): readonly string[] {
+  return memo ? memo.answer(pattern, list.match) : list.match(pattern);
 }
 
 /** Where a statement grants some of a fixed list of actions: an Action entry, or the NotAction element. */
@@ -300,21 +318,23 @@ export function listedGrants(facts: IamFacts, policy: Policy, list: ActionList):
   if (statements.length === 0) return [];
   // Resolve catalogue entries only for the names some entry grants (most policies touch few of the list).
   const reached = (names: readonly string[], s: Statement): string[] =>
-    names
-      .map((name) => facts.action(name))
-      .filter((r): r is ActionRef => r !== undefined && reachesAll(facts, r, s))
-      .map((r) => r.fullName);
+    names.length === 0
+      ? []
+      : names
+          .map((name) => facts.action(name))
+          .filter((r): r is ActionRef => r !== undefined && reachesAll(facts, r, s))
+          .map((r) => r.fullName);
   const out: ListedGrant[] = [];
   for (const s of statements) {
     const fullAdmin = hasStarResource(s) || s.notResource !== undefined;
     for (const entry of facts.entries(s)) {
       if (fullAdmin && entry.all) continue;
       // An exact name is one lookup; only wildcards are matched against the whole list.
-      let matched: string[];
-      if (/[*?]/.test(entry.text)) {
+      let matched: readonly string[];
+      if (entry.wildcard) {
         matched = matchListed(list, entry.text, facts.memo);
       } else {
-        const exact = canonical.get(entry.text.toLowerCase());
+        const exact = canonical.get(entry.lower);
         matched = exact ? [exact] : [];
       }
       const names = reached(matched, s);

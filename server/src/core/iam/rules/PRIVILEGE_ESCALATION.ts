@@ -1,6 +1,6 @@
 // PRIVILEGE_ESCALATION: the policy's Allow statements, taken together, grant every action of a known escalation
 // method (escalation.ts) on every resource those actions touch. Reported on the action entries involved.
-import { type ActionRef, hasWildcard } from '../catalog';
+import type { ActionRef } from '../catalog';
 import { ESCALATION_METHODS, type EscalationMethod } from '../escalation';
 import type { IamRule } from '../rule';
 import {
@@ -81,9 +81,9 @@ export const PRIVILEGE_ESCALATION: IamRule = {
       for (const entry of ctx.facts.entries(s)) {
         if (fullAdmin && entry.all) continue; // FULL_ADMIN says it all.
         // An exact name is one lookup; only wildcards are matched against every method action.
-        const lower = entry.text.toLowerCase();
+        const lower = entry.lower;
         let hits: string[];
-        if (hasWildcard(entry.text)) {
+        if (entry.wildcard) {
           hits = matchListed(METHOD_LIST, entry.text, ctx.facts.memo).map((n) => n.toLowerCase());
         } else hits = METHOD_ACTIONS.has(lower) ? [lower] : [];
         for (const name of hits) {
