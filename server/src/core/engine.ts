@@ -76,6 +76,8 @@ export function runRules<Subject, Context, R extends Rule<Context>>(run: RuleRun
     const severity: Severity = current.level ?? f.severity ?? rule.defaultSeverity;
     findings.push({ ...f, span: clampSpan(f.span, textLength), ruleId: rule.id, severity });
   };
+  // Each rule's level once per run, not once per subject.
+  const levels = run.rules.map((rule) => levelOf(options, rule.id));
   for (const subject of run.subjects) {
     let ctx: Context;
     try {
@@ -85,8 +87,9 @@ export function runRules<Subject, Context, R extends Rule<Context>>(run: RuleRun
       pushLeveled(findings, internalError(`Analysis of ${where.name}`, e, clampSpan(where.span, textLength)), options);
       continue;
     }
-    for (const rule of run.rules) {
-      const level = levelOf(options, rule.id);
+    for (let i = 0; i < run.rules.length; i++) {
+      const rule = run.rules[i]!;
+      const level = levels[i];
       if (level === 'off') continue;
       if (run.applies && !run.applies(rule, subject)) continue;
       current.rule = rule;

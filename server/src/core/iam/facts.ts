@@ -23,6 +23,7 @@ export class IamFacts {
   private readonly scopes = new Map<readonly string[], Map<Statement, readonly ConditionEntry[]>>();
   /** The catalogue's shared answers (a fresh table when the IamData carries none). */
   readonly memo: CatalogMemo;
+  private readonly resolve = (name: string): ActionRef | undefined => this.memo.action(name);
 
   constructor(readonly data: IamData) {
     this.memo = data.memo ?? new CatalogMemo(data);
@@ -83,7 +84,7 @@ export class IamFacts {
   /** The statement's literal Action entries (risk.ts actionEntries), once per statement. */
   entries(s: Statement): readonly ActionEntry[] {
     let list = this.entryLists.get(s);
-    if (list === undefined) this.entryLists.set(s, (list = actionEntries(s)));
+    if (list === undefined) this.entryLists.set(s, (list = actionEntries(s, this.resolve)));
     return list;
   }
 

@@ -36,17 +36,32 @@ export interface ActionEntry {
   readonly wildcard: boolean;
   /** The text grants every action of every service (isAllActions). */
   readonly all: boolean;
+  /** The catalogue action an exact entry names; undefined for a wildcard or a name the catalogue lacks. */
+  readonly ref: ActionRef | undefined;
 }
 
-/** The literal Action entries of a statement (rules get them once per statement from IamFacts.entries). */
-export function actionEntries(s: Statement): ActionEntry[] {
+/**
+ * The literal Action entries of a statement, exact names resolved with `resolve` (findAction; rules get the entries
+ * once per statement from IamFacts.entries, which resolves through the catalogue memo).
+ */
+export function actionEntries(s: Statement, resolve: (name: string) => ActionRef | undefined): ActionEntry[] {
   const out: ActionEntry[] = [];
   for (const v of s.action?.values ?? []) {
     if (v.kind !== 'string') continue;
     const text = v.value;
     const wildcard = text.includes('*') || text.includes('?');
     const lower = text.toLowerCase();
-    out.push({ text, node: v, span: v.span, statement: s, lower, wildcard, all: wildcard && isAllActions(text) });
+    const all = wildcard && isAllActions(text);
+    out.push({
+      text,
+      node: v,
+      span: v.span,
+      statement: s,
+      lower,
+      wildcard,
+      all,
+      ref: wildcard ? undefined : resolve(text),
+    });
   }
   return out;
 }
@@ -198,11 +213,25 @@ export function unconstrainedGrants(
 ): Grant[] {
   if (!mayReachAll(entry.statement)) return [];
   const out: Grant[] = [];
-  // Only the actions the caller is after (most of a wildcard's are not), picked once per pattern by the memo.
-  for (const ref of facts.memo.picked(entry.text, pick)) {
+  for (const ref of pickedActions(facts, entry, pick)) {
     if (reachesAll(facts, ref, entry.statement)) out.push({ ref, entry });
   }
   return out;
+}
+
+const NO_ACTIONS: readonly ActionRef[] = Object.freeze([]);
+
+/**
+ * The catalogue actions an entry grants that `pick` (a constant of the caller's module) selects, in catalogue order:
+ * an exact name's one resolved action, or a pattern's expansion picked once per pattern by the catalogue memo.
+ */
+export function pickedActions(
+  facts: IamFacts,
+  entry: ActionEntry,
+  pick: (ref: ActionRef) => boolean,
+): readonly ActionRef[] {
+  if (entry.wildcard) return facts.memo.picked(entry.text, pick);
+  return entry.ref && pick(entry.ref) ? [entry.ref] : NO_ACTIONS;
 }
 
 const ANY = (): boolean => true;

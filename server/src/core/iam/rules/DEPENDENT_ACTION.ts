@@ -110,8 +110,8 @@ export const DEPENDENT_ACTION: IamRule = {
     let granted: ((name: string) => boolean) | undefined;
     const reported = new Set<string>();
     for (const s of allows) {
-      for (const v of literals(s.action)) {
-        const r = facts.action(v.value);
+      for (const entry of facts.entries(s)) {
+        const r = entry.ref;
         if (!r) continue;
         const dependencies = facts.memo.answer(r.fullName, dependenciesOf);
         if (!dependencies) continue;
@@ -141,7 +141,7 @@ export const DEPENDENT_ACTION: IamRule = {
             : [];
         ctx.report({
           message: `${r.fullName} also needs ${missing.join(', ')}${when}, which this policy does not grant`,
-          span: v.span,
+          span: entry.span,
           fixes,
         });
       }

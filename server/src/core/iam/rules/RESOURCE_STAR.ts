@@ -1,8 +1,8 @@
 // RESOURCE_STAR: restrictable Write or Permissions-management actions granted on every resource (`*`, or a pattern
 // covering every resource of their type). Reported on the resource entry, naming the actions it opens up.
-import { type ActionRef, concreteArnExample, hasWildcard, isWildcardOnly, resourceTypesOfRef } from '../catalog';
+import { type ActionRef, concreteArnExample, isWildcardOnly, resourceTypesOfRef } from '../catalog';
 import type { IamRule } from '../rule';
-import { isStar, listNames, mayReachAll, wideResource } from '../risk';
+import { isStar, listNames, mayReachAll, pickedActions, wideResource } from '../risk';
 import type { StringNode } from '../../syntax/tree';
 import type { Span } from '../../types';
 import { replaceString } from '../fixes';
@@ -28,7 +28,7 @@ export const RESOURCE_STAR: IamRule = {
       >();
       for (const entry of ctx.facts.entries(s)) {
         if (entry.all) continue; // FULL_ADMIN / SERVICE_WILDCARD report a bare "*".
-        for (const ref of ctx.facts.memo.picked(entry.text, scopableWrite)) {
+        for (const ref of pickedActions(ctx.facts, entry, scopableWrite)) {
           const wide = wideResource(ctx.facts, ref, s);
           if (!wide) continue;
           const group = byResource.get(wide.span.start) ?? { ...wide, refs: new Map<string, ActionRef>() };
@@ -54,7 +54,7 @@ export const RESOURCE_STAR: IamRule = {
           template !== undefined &&
           s.notAction === undefined &&
           ctx.facts.entries(s).every((e) => {
-            const r = hasWildcard(e.text) ? undefined : ctx.facts.action(e.text);
+            const r = e.ref;
             return r !== undefined && resourceTypesOfRef(r).some((t) => t.arn === template);
           });
         const fixes =
