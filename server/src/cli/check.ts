@@ -112,7 +112,8 @@ function check(args: CheckArgs, io: CliIo): number {
   const findings: FileFinding[] = [];
   let analyzed = 0;
   // Without per-file overrides every file has the same options: worked out once.
-  const sameOptions = config.overrides?.length ? undefined : optionsFor(config, '');
+  // No quick fixes: the CLI prints none, so the rules need not build them.
+  const sameOptions = config.overrides?.length ? undefined : { ...optionsFor(config, ''), fixes: false };
   for (const candidate of files) {
     const shown = display(candidate.path, args.paths, io.cwd);
     let text: string;
@@ -127,7 +128,7 @@ function check(args: CheckArgs, io: CliIo): number {
     analyzed++;
     const ctx: AnalysisContext = {
       iamData: () => (iamData ??= io.loadIamData()),
-      options: sameOptions ?? optionsFor(config, relative(io.cwd, candidate.path)),
+      options: sameOptions ?? { ...optionsFor(config, relative(io.cwd, candidate.path)), fixes: false },
       companions: () => evidence,
     };
     const found = analyzeParsed(parsed, ctx);

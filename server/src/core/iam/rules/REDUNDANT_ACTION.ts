@@ -81,12 +81,14 @@ export const REDUNDANT_ACTION: IamRule = {
               !(item.wildcard && w.index > item.index && covers(facts, item, w, expansions)),
           );
           if (!by) continue;
-          const edit = removeArrayItem(text, array, item.index);
           ctx.report({
             message: `Action ${item.node.value} is redundant: ${by.node.value} already covers it`,
             span: item.node.span,
             related: [{ span: by.node.span, message: `${by.node.value} covers ${item.node.value}` }],
-            ...(edit ? { fixes: [{ title: `Remove ${item.node.value}`, edits: [edit], preferred: true }] } : {}),
+            fixes: () => {
+              const edit = removeArrayItem(text, array, item.index);
+              return edit ? [{ title: `Remove ${item.node.value}`, edits: [edit], preferred: true }] : [];
+            },
           });
         }
       }

@@ -53,12 +53,14 @@ export const REDUNDANT_RESOURCE: IamRule = {
             return cover(j, item.value) && !(cover(i, other.value) && j > i);
           });
           if (!by) return;
-          const edit = removeArrayItem(text, array, i);
           ctx.report({
             message: `Resource ${item.value} is redundant: ${by.value} already matches it`,
             span: item.span,
             related: [{ span: by.span, message: `${by.value} matches ${item.value}` }],
-            ...(edit ? { fixes: [{ title: `Remove ${item.value}`, edits: [edit], preferred: true }] } : {}),
+            fixes: () => {
+              const edit = removeArrayItem(text, array, i);
+              return edit ? [{ title: `Remove ${item.value}`, edits: [edit], preferred: true }] : [];
+            },
           });
         });
       }

@@ -2,6 +2,7 @@
 import { findService, groupByAccessLevel, hasWildcard, splitAction } from '../catalog';
 import { explicitActionFixes } from '../fixes';
 import type { IamRule } from '../rule';
+import type { Fix } from '../../types';
 import { hasStarResource, isStar } from '../risk';
 
 export const SERVICE_WILDCARD: IamRule = {
@@ -37,20 +38,25 @@ export const SERVICE_WILDCARD: IamRule = {
           const detail = levels.length ? ` (${levels.join(', ')})` : '';
           message = `${entry.text} grants all ${refs.length} actions of ${info.name}${detail}; list only the actions needed${suffix}`;
         }
-        const fixes = s.action ? explicitActionFixes(ctx.data, ctx.text, s.action.node, entry.node) : [];
-        // Or let the user pick the actions from the service's list (the editor asks; other front ends skip it).
-        if (service) {
-          fixes.push({
-            title: `Pick the ${service} actions to grant instead of ${service}:*…`,
-            edits: [],
-            prompt: { kind: 'pickServiceActions', service, span: entry.span },
-          });
-        }
+        const list = s.action?.node;
+        // Built only when fixes are wanted (the explicit lists can be hundreds of actions long).
+        const fixes = (): Fix[] => {
+          const out = list ? explicitActionFixes(ctx.data, ctx.text, list, entry.node) : [];
+          // Or let the user pick the actions from the service's list (the editor asks; other front ends skip it).
+          if (service) {
+            out.push({
+              title: `Pick the ${service} actions to grant instead of ${service}:*…`,
+              edits: [],
+              prompt: { kind: 'pickServiceActions', service, span: entry.span },
+            });
+          }
+          return out;
+        };
         ctx.report({
           message,
           span: entry.span,
           ...(narrowing ? { severity: 'info' as const } : {}),
-          ...(fixes.length ? { fixes } : {}),
+          fixes,
         });
       }
     }
