@@ -101,9 +101,17 @@ export function expandActionPattern(data: IamData, pattern: string, refOf: RefOf
     ? [...data.services.values()].filter((s) => serviceRe.test(s.prefix))
     : [findService(data, parts.service)].filter((s): s is ServiceInfo => s !== undefined);
   const re = globToRegExp(parts.action);
+  // The literal start of the action part ('describe' of Describe*) rules most names out without the expression;
+  // only an ASCII start, whose lower case agrees with the expression's case folding (catalogue names are ASCII).
+  const wild = parts.action.search(/[*?]/);
+  const start = (wild < 0 ? parts.action : parts.action.slice(0, wild)).toLowerCase();
+  const filter = start.length > 0 && /^[\x20-\x7e]*$/.test(start);
   const out: ActionRef[] = [];
   for (const service of services) {
-    for (const a of service.actions.values()) if (re.test(a.name)) out.push(refOf(service, a));
+    for (const [lower, a] of service.actions) {
+      if (filter && !lower.startsWith(start)) continue;
+      if (re.test(a.name)) out.push(refOf(service, a));
+    }
   }
   return out;
 }

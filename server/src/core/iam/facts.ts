@@ -19,6 +19,7 @@ export class IamFacts {
   private readonly patternLists = new Map<Statement, readonly string[]>();
   private readonly reach = new Map<Statement, Map<ActionInfo, boolean>>();
   private readonly allowLists = new Map<Policy, readonly Statement[]>();
+  private readonly answers = new Map<object, Map<object, unknown>>();
   private readonly entryLists = new Map<Statement, readonly ActionEntry[]>();
   private readonly scopes = new Map<readonly string[], Map<Statement, readonly ConditionEntry[]>>();
   /** The catalogue's shared answers (a fresh table when the IamData carries none). */
@@ -72,6 +73,20 @@ export class IamFacts {
   /** resourceTypesOfRef, once per action. */
   types(r: ActionRef): readonly ResourceTypeInfo[] {
     return this.memo.types(r);
+  }
+
+  /**
+   * Any answer about one subject of this document (a policy, a statement), worked out once: `work` is a constant of
+   * the caller's module (its identity and the subject key the answer) and looks at nothing but the subject and these
+   * facts. For answers several rules need (the statements granting iam:CreateServiceLinkedRole on every role).
+   */
+  once<S extends object, T>(subject: S, work: (subject: S, facts: IamFacts) => T): T {
+    let bySubject = this.answers.get(work);
+    if (!bySubject) this.answers.set(work, (bySubject = new Map()));
+    if (bySubject.has(subject)) return bySubject.get(subject) as T;
+    const value = work(subject, this);
+    bySubject.set(subject, value);
+    return value;
   }
 
   /** The policy's Allow statements (risk.ts allowStatements), once per policy. Callers must not modify the array. */

@@ -390,6 +390,14 @@ export function listedGrants(facts: IamFacts, policy: Policy, list: ActionList):
 export function unscopedServiceLinkedRoleGrants(
   facts: IamFacts,
   policy: Policy,
+): readonly { statement: Statement; resource: NonNullable<ReturnType<typeof wideResource>> }[] {
+  // Both CREATE_SLR rules ask: worked out once per policy.
+  return facts.once(policy, slrGrants);
+}
+
+function slrGrants(
+  policy: Policy,
+  facts: IamFacts,
 ): { statement: Statement; resource: NonNullable<ReturnType<typeof wideResource>> }[] {
   const slr = facts.action('iam:CreateServiceLinkedRole');
   if (!slr) return [];

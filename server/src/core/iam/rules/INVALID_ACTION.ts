@@ -47,7 +47,9 @@ export const INVALID_ACTION: IamRule = {
   title: 'An action does not exist in its service, or is not written as service:Action.',
   check(ctx) {
     for (const s of ctx.policy.statements) {
-      for (const v of [...literals(s.action), ...literals(s.notAction)]) {
+      // An Action entry that resolved to a catalogue action is fine: no verdict to look up.
+      const unresolved = ctx.facts.entries(s).filter((e) => e.ref === undefined);
+      for (const v of [...unresolved.map((e) => e.node), ...literals(s.notAction)]) {
         const found = ctx.facts.memo.answer(v.value, verdict);
         if (!found) continue;
         ctx.report({
