@@ -30,6 +30,12 @@ import { isStar } from './values';
 /** Entries a table may hold before it starts over (each answer is small; the catalogue has ~18,000 actions). */
 const DEFAULT_LIMIT = 50_000;
 
+/**
+ * Actions the kept expansions (and the picks and summaries derived from them) may hold in all before they start
+ * over: `*` alone expands to every action of the catalogue, and a user may type many wide patterns.
+ */
+const MAX_EXPANDED = 1_000_000;
+
 /** Stands for an answer that is undefined, so one lookup tells a known undefined from an unknown answer. */
 const NOTHING = Symbol('nothing');
 
@@ -77,6 +83,8 @@ export class CatalogMemo {
   private readonly refs = new Map<ActionInfo, ActionRef>();
   private readonly actions = new Map<string, ActionRef | null>();
   private readonly expansions = new Map<string, readonly ActionRef[]>();
+  /** Actions held by `expansions` in all. */
+  private expanded = 0;
   private readonly keys = new Map<string, ConditionKeyInfo | null>();
   private readonly globalKeys = new Map<string, ConditionKeyInfo | null>();
   private readonly shapes = new Map<string, readonly TemplateShape[]>();
@@ -121,10 +129,16 @@ export class CatalogMemo {
 
   /** expandActionPattern. Callers must not modify the array. */
   expand(pattern: string): readonly ActionRef[] {
-    return (
-      this.expansions.get(pattern) ??
-      this.remember(this.expansions, pattern, expandActionPattern(this.data, pattern, this.refOf))
-    );
+    const known = this.expansions.get(pattern);
+    if (known) return known;
+    const refs = expandActionPattern(this.data, pattern, this.refOf);
+    if (this.expanded + refs.length > MAX_EXPANDED) {
+      this.expansions.clear();
+      this.derivations.clear();
+      this.expanded = 0;
+    }
+    this.expanded += refs.length;
+    return this.remember(this.expansions, pattern, refs);
   }
 
   /**
