@@ -28,13 +28,16 @@ import { type TemplateShape, serviceTemplateShapes } from './arn';
 import { isStar } from './values';
 
 /** Entries a table may hold before it starts over (each answer is small; the catalogue has ~18,000 actions). */
-const DEFAULT_LIMIT = 50_000;
+const DEFAULT_LIMIT = 20_000;
 
 /**
  * Actions the kept expansions (and the picks and summaries derived from them) may hold in all before they start
  * over: `*` alone expands to every action of the catalogue, and a user may type many wide patterns.
  */
-const MAX_EXPANDED = 1_000_000;
+const MAX_EXPANDED = 250_000;
+
+/** Longer texts are answered but not kept: a table must not hold on to a 100 KB string someone pasted. */
+const MAX_KEY = 1024;
 
 /** Stands for an answer that is undefined, so one lookup tells a known undefined from an unknown answer. */
 const NOTHING = Symbol('nothing');
@@ -48,6 +51,7 @@ class PairTable {
     return this.outer.get(a)?.get(b);
   }
   set(a: string, b: string, value: boolean): boolean {
+    if (a.length > MAX_KEY || b.length > MAX_KEY) return value;
     if (this.size >= this.limit) {
       this.outer.clear();
       this.size = 0;
@@ -115,6 +119,7 @@ export class CatalogMemo {
   }
 
   private remember<K, V>(map: Map<K, V>, key: K, value: V): V {
+    if (typeof key === 'string' && key.length > MAX_KEY) return value;
     if (map.size >= this.limit) map.clear();
     map.set(key, value);
     return value;
