@@ -4,6 +4,7 @@
 // built, the first time a rule or hover asks for that service.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CatalogMemo } from './core/iam/catalogMemo';
 import type {
   AccessLevel,
   ActionInfo,
@@ -136,13 +137,15 @@ export function iamDataFromText(text: string): IamData {
     const body = (): ServiceJson => JSON.parse(text.slice(Number(start), Number(end))) as ServiceJson;
     services.set(prefix.toLowerCase(), service(prefix, name, body, header.levels));
   }
-  return {
+  const data: IamData = {
     updatedAt: header.updatedAt,
     version: header.version,
     services,
     globalConditionKeys: byLowerName(header.global.map(keyInfo)),
     ...supplementMaps(header),
   };
+  // One table of worked-out answers for every document analysed against this catalogue (the server, the CLI).
+  return { ...data, memo: new CatalogMemo(data) };
 }
 
 /** Reads and builds the catalogue. Throws "Loading IAM data failed: <reason>" when the file is missing or bad. */

@@ -108,6 +108,33 @@ describe('levels and spans', () => {
     assert.equal(applyLevels([f], {})[0], f);
   });
 
+  it('builds fixes handed over as a function only when fixes are wanted, and an empty list means none', () => {
+    let built = 0;
+    const lazy = boxRule('C_LAZY', (c) =>
+      c.report({
+        message: `lazy ${c.box.name}`,
+        span: c.box.span,
+        fixes: () => {
+          built++;
+          return c.box.name === 'one' ? [{ title: 'Fix one', edits: [] }] : [];
+        },
+      }),
+    );
+    const wanted = run([lazy]);
+    assert.equal(built, 2);
+    assert.deepEqual(wanted[0]?.fixes, [{ title: 'Fix one', edits: [] }]);
+    assert.equal('fixes' in wanted[1]!, false);
+    const unwanted = run([lazy], { fixes: false });
+    assert.equal(built, 2, 'no fix built when fixes are not wanted');
+    assert.deepEqual(rows(unwanted), rows(wanted));
+    assert.ok(unwanted.every((f) => !('fixes' in f)));
+    // Fixes given as a list stay as they are.
+    const eager = boxRule('D_EAGER', (c) =>
+      c.report({ message: 'eager', span: c.box.span, fixes: [{ title: 'Now', edits: [] }] }),
+    );
+    assert.deepEqual(run([eager], { fixes: false })[0]?.fixes, [{ title: 'Now', edits: [] }]);
+  });
+
   it('clampSpan returns the same span when it fits', () => {
     const span = { start: 1, end: 2 };
     assert.equal(clampSpan(span, 5), span);

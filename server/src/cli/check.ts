@@ -111,6 +111,9 @@ function check(args: CheckArgs, io: CliIo): number {
 
   const findings: FileFinding[] = [];
   let analyzed = 0;
+  // Without per-file overrides every file has the same options: worked out once.
+  // No quick fixes: the CLI prints none, so the rules need not build them.
+  const sameOptions = config.overrides?.length ? undefined : { ...optionsFor(config, ''), fixes: false };
   for (const candidate of files) {
     const shown = display(candidate.path, args.paths, io.cwd);
     let text: string;
@@ -125,11 +128,13 @@ function check(args: CheckArgs, io: CliIo): number {
     analyzed++;
     const ctx: AnalysisContext = {
       iamData: () => (iamData ??= io.loadIamData()),
-      options: optionsFor(config, relative(io.cwd, candidate.path)),
+      options: sameOptions ?? { ...optionsFor(config, relative(io.cwd, candidate.path)), fixes: false },
       companions: () => evidence,
     };
+    const found = analyzeParsed(parsed, ctx);
+    if (found.length === 0) continue; // nothing to report: no line table to build
     const lines = createLineIndex(text);
-    for (const f of analyzeParsed(parsed, ctx)) {
+    for (const f of found) {
       findings.push({
         file: shown,
         ruleId: f.ruleId,

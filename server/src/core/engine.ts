@@ -4,8 +4,15 @@
 import { internalError } from './syntax/rules';
 import type { AnalysisOptions, Finding, RuleLevel, RuleMeta, Severity, Span } from './types';
 
-/** What a rule reports: the runner adds the rule id and settles the severity (the rule's default when absent). */
-export type Reported = Omit<Finding, 'ruleId' | 'severity'> & { readonly severity?: Severity };
+/**
+ * What a rule reports: the runner adds the rule id and settles the severity (the rule's default when absent).
+ * Fixes that cost something to build may come as a function: the runner calls it only when the caller wants fixes
+ * (AnalysisOptions.fixes; the CLI prints none), and an empty list then means no fixes.
+ */
+export type Reported = Omit<Finding, 'ruleId' | 'severity' | 'fixes'> & {
+  readonly severity?: Severity;
+  readonly fixes?: Finding['fixes'] | (() => NonNullable<Finding['fixes']>);
+};
 
 /** Records a finding; severity defaults to the rule's default and is re-levelled by the user's options. */
 export type Report = (finding: Reported) => void;
@@ -70,12 +77,32 @@ export function runRules<Subject, Context, R extends Rule<Context>>(run: RuleRun
   // One context per subject and one report function for the whole run (rules are synchronous): `current` says
   // which rule is reporting and at which level, so nothing is allocated per rule.
   const current: { rule: R | undefined; level: Severity | undefined } = { rule: undefined, level: undefined };
+  const wantFixes = options.fixes !== false;
   const report: Report = (f) => {
     const rule = current.rule;
     if (!rule) return; // a report after the run (a rule that kept its context) has no rule to speak for
     const severity: Severity = current.level ?? f.severity ?? rule.defaultSeverity;
-    findings.push({ ...f, span: clampSpan(f.span, textLength), ruleId: rule.id, severity });
+    const { fixes, ...rest } = f;
+    if (typeof fixes !== 'function') {
+      findings.push({
+        ...(f as Omit<Reported, 'fixes'> & Pick<Finding, 'fixes'>),
+        span: clampSpan(f.span, textLength),
+        ruleId: rule.id,
+        severity,
+      });
+      return;
+    }
+    const built = wantFixes ? fixes() : [];
+    findings.push({
+      ...rest,
+      ...(built.length ? { fixes: built } : {}),
+      span: clampSpan(f.span, textLength),
+      ruleId: rule.id,
+      severity,
+    });
   };
+  // Each rule's level once per run, not once per subject.
+  const levels = run.rules.map((rule) => levelOf(options, rule.id));
   for (const subject of run.subjects) {
     let ctx: Context;
     try {
@@ -85,8 +112,9 @@ export function runRules<Subject, Context, R extends Rule<Context>>(run: RuleRun
       pushLeveled(findings, internalError(`Analysis of ${where.name}`, e, clampSpan(where.span, textLength)), options);
       continue;
     }
-    for (const rule of run.rules) {
-      const level = levelOf(options, rule.id);
+    for (let i = 0; i < run.rules.length; i++) {
+      const rule = run.rules[i]!;
+      const level = levels[i];
       if (level === 'off') continue;
       if (run.applies && !run.applies(rule, subject)) continue;
       current.rule = rule;

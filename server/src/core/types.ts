@@ -76,6 +76,8 @@ export interface Lens {
 export type RuleLevel = Severity | 'off';
 export interface AnalysisOptions {
   readonly rules?: Readonly<Record<string, RuleLevel>>;
+  /** Build quick fixes (default true); a front end that shows none (the CLI) says false and saves the work. */
+  readonly fixes?: boolean;
 }
 
 /** Static description of a rule, used for docs, settings, SARIF and the manifest test. */

@@ -40,17 +40,20 @@ export function hasWildcard(text: string): boolean {
   return text.includes('*') || text.includes('?');
 }
 
+/** Makes the reference to a catalogue action (CatalogMemo passes one that hands out a single object per action). */
+export type RefOf = (service: ServiceInfo, action: ActionInfo) => ActionRef;
+
 function ref(service: ServiceInfo, action: ActionInfo): ActionRef {
   return { service, action, fullName: `${service.prefix}:${action.name}` };
 }
 
 /** Looks up one exact action ('S3:getobject' finds s3:GetObject). */
-export function findAction(data: IamData, fullName: string): ActionRef | undefined {
+export function findAction(data: IamData, fullName: string, refOf: RefOf = ref): ActionRef | undefined {
   const parts = splitAction(fullName);
   if (!parts) return undefined;
   const service = findService(data, parts.service);
   const action = service?.actions.get(parts.action.toLowerCase());
-  return service && action ? ref(service, action) : undefined;
+  return service && action ? refOf(service, action) : undefined;
 }
 
 /** What a compiled IAM glob offers: a RegExp for ordinary patterns, a plain matcher for huge or many-star ones. */
@@ -81,16 +84,16 @@ function hugeGlob(glob: string): GlobMatcher {
  * Every catalogue action an action pattern grants: 's3:Get*', 'iam:?etRole', 's*:List*', or '*'.
  * An exact name gives at most one action. Unknown services or malformed patterns give none.
  */
-export function expandActionPattern(data: IamData, pattern: string): ActionRef[] {
+export function expandActionPattern(data: IamData, pattern: string, refOf: RefOf = ref): ActionRef[] {
   if (pattern === '*') {
     const all: ActionRef[] = [];
-    for (const service of data.services.values()) for (const a of service.actions.values()) all.push(ref(service, a));
+    for (const service of data.services.values()) for (const a of service.actions.values()) all.push(refOf(service, a));
     return all;
   }
   const parts = splitAction(pattern);
   if (!parts) return [];
   if (!hasWildcard(pattern)) {
-    const one = findAction(data, pattern);
+    const one = findAction(data, pattern, refOf);
     return one ? [one] : [];
   }
   const serviceRe = hasWildcard(parts.service) ? globToRegExp(parts.service) : undefined;
@@ -98,9 +101,17 @@ export function expandActionPattern(data: IamData, pattern: string): ActionRef[]
     ? [...data.services.values()].filter((s) => serviceRe.test(s.prefix))
     : [findService(data, parts.service)].filter((s): s is ServiceInfo => s !== undefined);
   const re = globToRegExp(parts.action);
+  // The literal start of the action part ('describe' of Describe*) rules most names out without the expression;
+  // only an ASCII start, whose lower case agrees with the expression's case folding (catalogue names are ASCII).
+  const wild = parts.action.search(/[*?]/);
+  const start = (wild < 0 ? parts.action : parts.action.slice(0, wild)).toLowerCase();
+  const filter = start.length > 0 && /^[\x20-\x7e]*$/.test(start);
   const out: ActionRef[] = [];
   for (const service of services) {
-    for (const a of service.actions.values()) if (re.test(a.name)) out.push(ref(service, a));
+    for (const [lower, a] of service.actions) {
+      if (filter && !lower.startsWith(start)) continue;
+      if (re.test(a.name)) out.push(refOf(service, a));
+    }
   }
   return out;
 }
@@ -269,17 +280,26 @@ export function arnCoversResourceType(pattern: string, template: string): boolea
 export function arnCoversTokens(pattern: string, t: readonly TemplateToken[]): boolean {
   if (pattern === '*') return true;
   const p = [...pattern];
-  const memo = new Map<number, boolean>();
   const width = t.length + 1;
+  // Each state (i, j) as one number, known answers in a flat table (0 unknown, 1 false or being worked out, 2
+  // true); a map for inputs too large for one.
+  const states = (p.length + 1) * width;
+  const table = states <= 1 << 24 ? new Uint8Array(states) : undefined;
+  const memo = table ? undefined : new Map<number, number>();
+  const onlyStars = (i: number): boolean => {
+    for (let k = i; k < p.length; k++) if (p[k] !== '*') return false;
+    return true;
+  };
   const cover = (i: number, j: number): boolean => {
     const key = i * width + j;
-    const known = memo.get(key);
-    if (known !== undefined) return known;
-    memo.set(key, false);
+    const known = table ? table[key]! : (memo!.get(key) ?? 0);
+    if (known !== 0) return known === 2;
+    if (table) table[key] = 1;
+    else memo!.set(key, 1);
     let result = false;
     const pc = p[i];
     const tc = t[j];
-    if (tc === undefined) result = p.slice(i).every((c) => c === '*');
+    if (tc === undefined) result = onlyStars(i);
     else if (pc === '*') result = cover(i + 1, j) || cover(i, j + 1);
     else if (pc === undefined) result = false;
     else if (typeof tc !== 'string') {
@@ -290,7 +310,8 @@ export function arnCoversTokens(pattern: string, t: readonly TemplateToken[]): b
         result = p[k] !== '*' && cover(k, j + 1);
       }
     } else result = pc.toLowerCase() === tc.toLowerCase() && cover(i + 1, j + 1);
-    memo.set(key, result);
+    if (table) table[key] = result ? 2 : 1;
+    else memo!.set(key, result ? 2 : 1);
     return result;
   };
   return cover(0, 0);
@@ -345,17 +366,21 @@ export function concreteArnExample(arnTemplate: string): string {
 
 /** Matches a key written in a policy ('aws:ResourceTag/team') against a catalogue key with a template part. */
 export function conditionKeyMatches(key: string, catalogueKey: string): boolean {
-  const lk = key.toLowerCase();
+  return conditionKeyMatcher(catalogueKey)(key.toLowerCase());
+}
+
+/** conditionKeyMatches against one catalogue key, compiled once: the returned test takes a lower-case key. */
+export function conditionKeyMatcher(catalogueKey: string): (lowerKey: string) => boolean {
   const lc = catalogueKey.toLowerCase();
-  if (lk === lc) return true;
-  if (!/\$\{|\/tag-key$|<[^>]+>/.test(lc)) return false;
+  if (!/\$\{|\/tag-key$|<[^>]+>/.test(lc)) return (lk) => lk === lc;
   let src = '';
   for (const piece of lc.split(/(\$\{[^}]+\}|\/tag-key$|<[^>]+>)/)) {
     if (piece === '/tag-key') src += '/.+';
     else if (/^\$\{[^}]+\}$|^<[^>]+>$/.test(piece)) src += '.+';
     else src += piece.replace(/[\\^$.|*+?()[\]{}]/g, '\\$&');
   }
-  return new RegExp(`^${src}$`).test(lk);
+  const re = new RegExp(`^${src}$`);
+  return (lk) => lk === lc || re.test(lk);
 }
 
 function lookupKey(map: ReadonlyMap<string, ConditionKeyInfo>, key: string): ConditionKeyInfo | undefined {
@@ -558,15 +583,43 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
+ * editDistance of two lower-case words when it is at most `max`, else some number above `max` (the search stops
+ * once a whole row of the table exceeds it: the distance can only grow). Two rows reused, nothing else allocated.
+ */
+function boundedDistance(s: string, t: string, max: number): number {
+  if (s === t) return 0;
+  let prev = new Uint32Array(t.length + 1);
+  let cur = new Uint32Array(t.length + 1);
+  for (let j = 0; j <= t.length; j++) prev[j] = j;
+  for (let i = 1; i <= s.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const sc = s.charCodeAt(i - 1);
+    for (let j = 1; j <= t.length; j++) {
+      const cost = sc === t.charCodeAt(j - 1) ? 0 : 1;
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    const done = prev;
+    prev = cur;
+    cur = done;
+  }
+  return prev[t.length]!;
+}
+
+/**
  * The closest candidates to a misspelt word (at most `limit`, best first). A candidate is kept when its distance is
  * at most max(2, a third of the word's length), so 'GetObjekt' finds 'GetObject' but 'Foo' finds nothing.
  */
 export function suggest(word: string, candidates: Iterable<string>, limit = 3): string[] {
   const max = Math.max(2, Math.floor(word.length / 3));
   const scored: { name: string; d: number }[] = [];
+  const lower = word.toLowerCase();
   for (const c of candidates) {
     if (Math.abs(c.length - word.length) > max) continue;
-    const d = editDistance(word, c);
+    const d = boundedDistance(lower, c.toLowerCase(), max);
     if (d <= max) scored.push({ name: c, d });
   }
   scored.sort((x, y) => x.d - y.d || x.name.localeCompare(y.name));

@@ -62,6 +62,12 @@ export interface IamData {
   readonly formerActions?: ReadonlySet<string>;
   /** Condition key prefixes that are not a service prefix, to the services defining such keys ('catalog' → aws-marketplace). */
   readonly keyOwners?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Answers worked out from this catalogue, shared by every document analysed against it: a CatalogMemo
+   * (catalogMemo.ts, which depends on this module, hence the plain type here). The loader attaches one; without it
+   * each analysis starts a table of its own.
+   */
+  readonly memo?: object;
 }
 
 export interface RetiredService {

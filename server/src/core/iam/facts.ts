@@ -1,71 +1,34 @@
-// What one analysis learns once and every rule reuses: the ARN checks of each resource value, the actions an action
-// pattern expands to, and which resource patterns fit or cover which ARN templates. Built by runIamRules for one
-// document (all of its policies) and dropped with it, so nothing outlives the analysis and nothing is shared between
-// documents; every answer is computed lazily, on the first rule that asks.
-import {
-  type ActionRef,
-  type TemplateToken,
-  arnCoversTokens,
-  arnMatchesTokens,
-  expandActionPattern,
-  findAction,
-  findConditionKey,
-  resourceTypesOfRef,
-  templateAlternatives,
-  tokenizeTemplate,
-} from './catalog';
+// What one analysis learns once and every rule reuses: the ARN checks of each resource value, the resource patterns
+// of each statement and whether a statement reaches every resource of an action. Built by runIamRules for one
+// document (all of its policies) and dropped with it; every answer is computed lazily, on the first rule that asks.
+// Answers that depend only on the catalogue and some text (action expansions, ARN template matches, condition keys)
+// come from the catalogue's CatalogMemo (catalogMemo.ts), which outlives the document when the loader attached one.
+import type { ActionRef } from './catalog';
+import { CatalogMemo } from './catalogMemo';
 import type { ActionInfo, ConditionKeyInfo, IamData, ResourceTypeInfo } from './data';
-import type { Statement } from './model';
-import { type ArnFinding, type TemplateShape, arnProblems, serviceTemplateShapes } from './arn';
+import type { ConditionEntry, Policy, Statement } from './model';
+import { type ActionEntry, actionEntries, allowStatements, scopingConditions } from './statements';
+import { type ArnFinding, type TemplateShape, arnProblems } from './arn';
 import { isStar, resourcePatterns } from './values';
 import type { StringNode } from '../syntax/tree';
 
-/** A two-level memo (pattern → template → answer): lookups allocate no joined key. */
-type PairMemo = Map<string, Map<string, boolean>>;
-
-function pairGet(memo: PairMemo, a: string, b: string): boolean | undefined {
-  return memo.get(a)?.get(b);
-}
-function pairSet(memo: PairMemo, a: string, b: string, value: boolean): boolean {
-  let inner = memo.get(a);
-  if (!inner) memo.set(a, (inner = new Map()));
-  inner.set(b, value);
-  return value;
-}
-
-/**
- * The lower-case service field of an ARN pattern or template when it is fixed text, so two ARNs whose fixed service
- * fields differ cannot match: `arn:<partition>:<service>:` with no wildcard (pattern) or variable other than the
- * partition (template) before the third colon. Undefined when something there could stretch.
- */
-function literalService(arn: string, template: boolean): string | undefined {
-  const a = arn.indexOf(':');
-  const b = a < 0 ? -1 : arn.indexOf(':', a + 1);
-  const c = b < 0 ? -1 : arn.indexOf(':', b + 1);
-  if (c < 0 || arn.slice(0, a).toLowerCase() !== 'arn') return undefined;
-  const partition = arn.slice(a + 1, b);
-  const service = arn.slice(b + 1, c);
-  if (template) {
-    if (service.includes('$') || (partition.includes('$') && partition.toLowerCase() !== '${partition}'))
-      return undefined;
-  } else if (/[*?$]/.test(partition) || /[*?$]/.test(service)) return undefined;
-  return service.toLowerCase();
-}
+const NO_KEYS: readonly string[] = Object.freeze([]);
 
 export class IamFacts {
   private readonly arnFindings = new Map<StringNode, readonly ArnFinding[]>();
-  private readonly shapes = new Map<string, readonly TemplateShape[]>();
-  private readonly expansions = new Map<string, readonly ActionRef[]>();
-  private readonly actions = new Map<string, ActionRef | undefined>();
-  private readonly tokens = new Map<string, readonly (readonly TemplateToken[])[]>();
-  private readonly fits: PairMemo = new Map();
-  private readonly covered: PairMemo = new Map();
-  private readonly typeLists = new Map<ActionInfo, readonly ResourceTypeInfo[]>();
   private readonly patternLists = new Map<Statement, readonly string[]>();
   private readonly reach = new Map<Statement, Map<ActionInfo, boolean>>();
-  private readonly keys = new Map<string, ConditionKeyInfo | undefined>();
+  private readonly allowLists = new Map<Policy, readonly Statement[]>();
+  private readonly answers = new Map<object, Map<object, unknown>>();
+  private readonly entryLists = new Map<Statement, readonly ActionEntry[]>();
+  private readonly scopes = new Map<readonly string[], Map<Statement, readonly ConditionEntry[]>>();
+  /** The catalogue's shared answers (a fresh table when the IamData carries none). */
+  readonly memo: CatalogMemo;
+  private readonly resolve = (name: string): ActionRef | undefined => this.memo.action(name);
 
-  constructor(readonly data: IamData) {}
+  constructor(readonly data: IamData) {
+    this.memo = data.memo instanceof CatalogMemo ? data.memo : new CatalogMemo(data);
+  }
 
   /** Problems of one Resource/NotResource value (arn.ts arnProblems), computed once per value. */
   arnProblems(node: StringNode): readonly ArnFinding[] {
@@ -79,93 +42,78 @@ export class IamFacts {
 
   /** The parsed ARN templates of a service (lower-case prefix). */
   templateShapes(service: string): readonly TemplateShape[] {
-    let shapes = this.shapes.get(service);
-    if (shapes === undefined) {
-      shapes = serviceTemplateShapes(this.data, service);
-      this.shapes.set(service, shapes);
-    }
-    return shapes;
+    return this.memo.templateShapes(service);
   }
 
   /** expandActionPattern, once per pattern. Callers must not modify the array. */
   expand(pattern: string): readonly ActionRef[] {
-    let refs = this.expansions.get(pattern);
-    if (refs === undefined) {
-      refs = expandActionPattern(this.data, pattern);
-      this.expansions.set(pattern, refs);
-    }
-    return refs;
+    return this.memo.expand(pattern);
   }
 
   /** findConditionKey (global keys first, then the key's service), once per key as written. */
   conditionKey(key: string): ConditionKeyInfo | undefined {
-    if (this.keys.has(key)) return this.keys.get(key);
-    const info = findConditionKey(this.data, key);
-    this.keys.set(key, info);
-    return info;
+    return this.memo.conditionKey(key);
   }
 
   /** findAction, once per name. */
   action(fullName: string): ActionRef | undefined {
-    if (this.actions.has(fullName)) return this.actions.get(fullName);
-    const r = findAction(this.data, fullName);
-    this.actions.set(fullName, r);
-    return r;
-  }
-
-  /** The tokens of each alternative a resource type's template stands for (usually one). */
-  private templateTokens(template: string): readonly (readonly TemplateToken[])[] {
-    let t = this.tokens.get(template);
-    if (t === undefined) {
-      t = templateAlternatives(template).map(tokenizeTemplate);
-      this.tokens.set(template, t);
-    }
-    return t;
+    return this.memo.action(fullName);
   }
 
   /** arnMatchesTemplate: can some ARN match both the resource pattern and the template? */
   matches(pattern: string, template: string): boolean {
-    if (pattern === '*') return true;
-    const known = pairGet(this.fits, pattern, template);
-    if (known !== undefined) return known;
-    // Most pairs that fail name different services: refuse those without running the matcher.
-    const service = literalService(pattern, false);
-    const templateService = service === undefined ? undefined : literalService(template, true);
-    const fits =
-      templateService !== undefined && service !== templateService
-        ? false
-        : this.templateTokens(template).some((t) => arnMatchesTokens(pattern, t));
-    return pairSet(this.fits, pattern, template, fits);
+    return this.memo.matches(pattern, template);
   }
 
-  /**
-   * Does the pattern match every resource of the template (arnCoversResourceType)? Cheap refusals first: a pattern
-   * without `*` never covers a type, and a pattern naming another service cannot cover the template at all.
-   */
+  /** Does the pattern match every resource of the template (arnCoversResourceType)? */
   covers(pattern: string, template: string): boolean {
-    if (isStar(pattern)) return true;
-    // A literal ARN names one resource, even of a one-per-account type (…:root): never "every resource".
-    if (!pattern.includes('*')) return false;
-    const known = pairGet(this.covered, pattern, template);
-    if (known !== undefined) return known;
-    const service = pattern.split(':', 3)[2];
-    const templateService = template.split(':', 3)[2];
-    if (service !== undefined && templateService !== undefined && !/[*?]/.test(service)) {
-      if (service.toLowerCase() !== templateService.toLowerCase())
-        return pairSet(this.covered, pattern, template, false);
-    }
-    const all = this.templateTokens(template).every((t) => arnCoversTokens(pattern, t));
-    return pairSet(this.covered, pattern, template, all);
+    return this.memo.covers(pattern, template);
   }
 
   /** resourceTypesOfRef, once per action. */
   types(r: ActionRef): readonly ResourceTypeInfo[] {
-    let types = this.typeLists.get(r.action);
-    if (types === undefined) {
-      types = resourceTypesOfRef(r);
-      this.typeLists.set(r.action, types);
-    }
-    return types;
+    return this.memo.types(r);
+  }
+
+  /**
+   * Any answer about one subject of this document (a policy, a statement), worked out once: `work` is a constant of
+   * the caller's module (its identity and the subject key the answer) and looks at nothing but the subject and these
+   * facts. For answers several rules need (the statements granting iam:CreateServiceLinkedRole on every role).
+   */
+  once<S extends object, T>(subject: S, work: (subject: S, facts: IamFacts) => T): T {
+    let bySubject = this.answers.get(work);
+    if (!bySubject) this.answers.set(work, (bySubject = new Map()));
+    if (bySubject.has(subject)) return bySubject.get(subject) as T;
+    const value = work(subject, this);
+    bySubject.set(subject, value);
+    return value;
+  }
+
+  /** The policy's Allow statements (risk.ts allowStatements), once per policy. Callers must not modify the array. */
+  allows(policy: Policy): readonly Statement[] {
+    let list = this.allowLists.get(policy);
+    if (list === undefined) this.allowLists.set(policy, (list = allowStatements(policy)));
+    return list;
+  }
+
+  /** The statement's literal Action entries (risk.ts actionEntries), once per statement. */
+  entries(s: Statement): readonly ActionEntry[] {
+    let list = this.entryLists.get(s);
+    if (list === undefined) this.entryLists.set(s, (list = actionEntries(s, this.resolve)));
+    return list;
+  }
+
+  /**
+   * The statement's condition entries that narrow what it grants (risk.ts scopingConditions), once per statement
+   * and `ignore` list (pass the same array object each time: it is the key).
+   */
+  scoping(s: Statement, ignore: readonly string[] = NO_KEYS): readonly ConditionEntry[] {
+    if (!s.condition || s.condition.entries.length === 0) return scopingConditions(s);
+    let byStatement = this.scopes.get(ignore);
+    if (!byStatement) this.scopes.set(ignore, (byStatement = new Map()));
+    let list = byStatement.get(s);
+    if (list === undefined) byStatement.set(s, (list = scopingConditions(s, ignore)));
+    return list;
   }
 
   /** resourcePatterns (values.ts), once per statement. */

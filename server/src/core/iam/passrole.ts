@@ -1,17 +1,7 @@
 // Shared by PASS_ROLE_WITH_STAR_IN_RESOURCE and PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE: which Allow statements
 // grant iam:PassRole on every role, through which action entry, and how their conditions weigh.
-import { hasWildcard } from './catalog';
 import type { IamRuleContext } from './rule';
-import {
-  type ActionEntry,
-  actionEntries,
-  actionList,
-  matchListed,
-  allowStatements,
-  restrictedValues,
-  scopingConditions,
-  wideResource,
-} from './risk';
+import { type ActionEntry, actionList, matchListed, restrictedValues, wideResource, PASSED_TO_SERVICE } from './risk';
 import { passedToServiceFixes } from './fixes';
 import type { Fix, Span } from '../types';
 
@@ -35,16 +25,18 @@ export function passRoleGrants(ctx: IamRuleContext, wildcardAction: boolean): Pa
   const passRole = ctx.facts.action('iam:PassRole');
   if (!passRole) return [];
   const out: PassRoleGrant[] = [];
-  const statements = allowStatements(ctx.policy);
-  const allActions = statements.flatMap((s) => actionEntries(s).map((e) => e.text));
+  const statements = ctx.facts.allows(ctx.policy);
+  // The policy's actions (for the fixes' service suggestions), listed only once a grant needs them.
+  let allActions: string[] | undefined;
   for (const s of statements) {
-    if (scopingConditions(s, ['iam:PassedToService']).length > 0) continue;
+    if (ctx.facts.scoping(s, PASSED_TO_SERVICE).length > 0) continue;
     const resource = wideResource(ctx.facts, passRole, s);
     if (!resource) continue;
     const passedTo = restrictedValues(s, 'iam:PassedToService');
-    for (const entry of actionEntries(s)) {
-      if (hasWildcard(entry.text) !== wildcardAction) continue;
-      if (matchListed(PASS_ROLE, entry.text).length === 0 && entry.text.toLowerCase() !== 'iam:passrole') continue;
+    for (const entry of ctx.facts.entries(s)) {
+      if (entry.wildcard !== wildcardAction) continue;
+      if (entry.lower !== 'iam:passrole' && matchListed(PASS_ROLE, entry.text, ctx.facts.memo).length === 0) continue;
+      allActions ??= statements.flatMap((st) => ctx.facts.entries(st).map((e) => e.text));
       const fixes = passedTo ? [] : passedToServiceFixes(ctx.text, s, allActions);
       out.push({ entry, resource, fixes, ...(passedTo ? { passedTo } : {}) });
     }

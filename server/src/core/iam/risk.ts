@@ -1,48 +1,31 @@
 // Shared vocabulary of the over-privilege rules: which statements allow, which action entries they hold, whether a
 // statement reaches every resource of an action, and whether its Condition really narrows what it grants.
 // Pure functions over the policy model and the catalogue; catalogue answers come from the analysis' IamFacts.
-import { type ActionRef, globToRegExp, isWildcardOnly, parseOperator } from './catalog';
+import { type ActionRef, globToRegExp, isWildcardOnly } from './catalog';
+import type { CatalogMemo } from './catalogMemo';
 import type { IamFacts } from './facts';
-import type { ConditionEntry, Policy, Statement } from './model';
+import type { Policy, Statement } from './model';
 import { isStar, literal } from './values';
-import type { Node, StringNode } from '../syntax/tree';
+import type { StringNode } from '../syntax/tree';
 import type { Span } from '../types';
 
 export { isStar, literal, resourcePatterns } from './values';
-
-/**
- * Only a literal `"Allow"` allows; a computed or misspelt Effect is left to the validity rules. In a Terraform
- * `aws_iam_policy_document` (a synthetic policy) a statement without `effect` allows: that is the provider's default.
- */
-export function isAllow(s: Statement, policy?: Policy): boolean {
-  if (s.effect === undefined) return policy?.synthetic === true;
-  return literal(s.effect) === 'Allow';
-}
-
-export function allowStatements(policy: Policy): Statement[] {
-  return policy.statements.filter((s) => isAllow(s, policy));
-}
-
-/** One literal entry of an Action list. */
-export interface ActionEntry {
-  readonly text: string;
-  readonly node: StringNode;
-  readonly span: Span;
-  readonly statement: Statement;
-}
-
-export function actionEntries(s: Statement): ActionEntry[] {
-  const out: ActionEntry[] = [];
-  for (const v of s.action?.values ?? []) {
-    if (v.kind === 'string') out.push({ text: v.value, node: v, span: v.span, statement: s });
-  }
-  return out;
-}
-
-/** An action pattern granting every action of every service: `*` (or `*:*`, which IAM reads the same way). */
-export function isAllActions(text: string): boolean {
-  return /^\*+(:\*+)?$/.test(text);
-}
+export {
+  type ActionEntry,
+  PASSED_TO_SERVICE,
+  actionEntries,
+  allowStatements,
+  conditionValues,
+  isAllActions,
+  isAllow,
+  isPrincipalScopingKey,
+  isScopingKey,
+  principalConditions,
+  restrictedValues,
+  restricts,
+  scopingConditions,
+} from './statements';
+import { type ActionEntry, restrictedValues } from './statements';
 
 /** The statement's Resource reaches everything with a bare `*`. */
 export function hasStarResource(s: Statement): boolean {
@@ -81,89 +64,6 @@ export function wideResource(
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Conditions
-
-/** Keys that restrict which resources a statement reaches, whatever service they belong to. */
-const RESOURCE_KEYS = /^aws:(ResourceTag\/.+|ResourceAccount|ResourceOrgID|ResourceOrgPaths)$/i;
-/** Service keys that say how a request travels, not what it touches. */
-const TRANSPORT_KEYS =
-  /^s3:(signatureversion|signatureAge|authType|TlsVersion|x-amz-content-sha256)$|^kms:(CallerAccount|ViaService)$/i;
-
-/** Keys that restrict who may use a resource or trust policy (identity of the caller or the calling service). */
-const PRINCIPAL_KEYS =
-  /^aws:(PrincipalOrgID|PrincipalOrgPaths|PrincipalAccount|PrincipalArn|SourceArn|SourceAccount|SourceOwner|SourceOrgID|SourceOrgPaths|SourceVpc|SourceVpce|SourceIp|VpcSourceIp|userid|username|PrincipalServiceName)$/i;
-
-/** Values of a condition entry as literal strings; undefined when any value is computed (unknown). */
-export function conditionValues(node: Node): string[] | undefined {
-  const items = node.kind === 'array' ? node.items : [node];
-  const out: string[] = [];
-  for (const item of items) {
-    if (item.kind === 'string') out.push(item.value);
-    else if (item.kind === 'number' || item.kind === 'boolean') out.push(String(item.value));
-    else if (item.kind === 'dynamic') return undefined;
-  }
-  return out;
-}
-
-/**
- * Does this condition entry really restrict the request? Negated operators (StringNotEquals, ArnNotLike, …), Null,
- * IfExists (absent key passes) and a Like match on a bare `*` only exclude or test presence, so they do not.
- */
-export function restricts(e: ConditionEntry): boolean {
-  const op = parseOperator(e.operator);
-  if (!op.base) return false;
-  if (op.ifExists || op.base === 'Null' || /Not/.test(op.base)) return false;
-  const values = conditionValues(e.valueNode);
-  if (values === undefined) return true;
-  if (values.length === 0) return false;
-  return !values.every((v) => isStar(v));
-}
-
-/** Service-specific keys (anything but aws:) and resource-tag/account keys narrow what an identity statement grants. */
-export function isScopingKey(key: string): boolean {
-  if (RESOURCE_KEYS.test(key)) return true;
-  const prefix = key.split(':')[0]?.toLowerCase() ?? '';
-  if (prefix === '' || prefix === 'aws' || !key.includes(':')) return false;
-  return !TRANSPORT_KEYS.test(key);
-}
-
-export function isPrincipalScopingKey(key: string): boolean {
-  return PRINCIPAL_KEYS.test(key);
-}
-
-const NO_CONDITIONS: readonly ConditionEntry[] = Object.freeze([]);
-
-/**
- * The condition entries of the statement that narrow what it grants (resource scoping). Keys in `ignore` are left
- * out (a rule that weighs them on its own, as PassRole rules do with iam:PassedToService).
- */
-export function scopingConditions(s: Statement, ignore: readonly string[] = []): readonly ConditionEntry[] {
-  const entries = s.condition?.entries;
-  if (!entries || entries.length === 0) return NO_CONDITIONS; // most statements: nothing to build
-  const skip = new Set(ignore.map((k) => k.toLowerCase()));
-  return entries.filter((e) => !skip.has(e.key.toLowerCase()) && isScopingKey(e.key) && restricts(e));
-}
-
-/** Condition entries that narrow who may use a resource or trust policy statement. */
-export function principalConditions(s: Statement): ConditionEntry[] {
-  return (s.condition?.entries ?? []).filter((e) => isPrincipalScopingKey(e.key) && restricts(e));
-}
-
-/** Literal values of one key's restricting conditions (e.g. the services of iam:PassedToService); undefined when
- * the statement does not restrict the key or a value is computed. */
-export function restrictedValues(s: Statement, key: string): string[] | undefined {
-  const entries = (s.condition?.entries ?? []).filter((e) => e.key.toLowerCase() === key.toLowerCase() && restricts(e));
-  if (entries.length === 0) return undefined;
-  const out: string[] = [];
-  for (const e of entries) {
-    const values = conditionValues(e.valueNode);
-    if (values === undefined) return undefined;
-    out.push(...values);
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Granted actions
 
 /** An action an Allow statement grants on every resource it can touch, and the entry that grants it. */
@@ -179,16 +79,32 @@ export interface Grant {
 export function unconstrainedGrants(
   facts: IamFacts,
   entry: ActionEntry,
-  pick: (ref: ActionRef) => boolean = () => true,
+  pick: (ref: ActionRef) => boolean = ANY,
 ): Grant[] {
   if (!mayReachAll(entry.statement)) return [];
   const out: Grant[] = [];
-  for (const ref of facts.expand(entry.text)) {
-    // The cheap question first: most of a wildcard's actions are not the ones the caller is after.
-    if (pick(ref) && reachesAll(facts, ref, entry.statement)) out.push({ ref, entry });
+  for (const ref of pickedActions(facts, entry, pick)) {
+    if (reachesAll(facts, ref, entry.statement)) out.push({ ref, entry });
   }
   return out;
 }
+
+const NO_ACTIONS: readonly ActionRef[] = Object.freeze([]);
+
+/**
+ * The catalogue actions an entry grants that `pick` (a constant of the caller's module) selects, in catalogue order:
+ * an exact name's one resolved action, or a pattern's expansion picked once per pattern by the catalogue memo.
+ */
+export function pickedActions(
+  facts: IamFacts,
+  entry: ActionEntry,
+  pick: (ref: ActionRef) => boolean,
+): readonly ActionRef[] {
+  if (entry.wildcard) return facts.memo.picked(entry.text, pick);
+  return entry.ref && pick(entry.ref) ? [entry.ref] : NO_ACTIONS;
+}
+
+const ANY = (): boolean => true;
 
 /** An action entry and the actions it grants on every resource that a rule singles out (see unconstrainedPicks). */
 export interface UnconstrainedPick {
@@ -201,7 +117,8 @@ export interface UnconstrainedPick {
 
 /**
  * The action entries of Allow statements with no scoping condition that grant, on every resource, at least one
- * action `pick` selects; a bare "*" is skipped (FULL_ADMIN / SERVICE_WILDCARD report it).
+ * action `pick` selects; a bare "*" is skipped (FULL_ADMIN / SERVICE_WILDCARD report it). `pick` is a constant of
+ * the rule's module: the catalogue memo keeps each pattern's picked actions under it.
  */
 export function unconstrainedPicks(
   facts: IamFacts,
@@ -209,10 +126,10 @@ export function unconstrainedPicks(
   pick: (ref: ActionRef) => boolean,
 ): UnconstrainedPick[] {
   const out: UnconstrainedPick[] = [];
-  for (const s of allowStatements(policy)) {
-    if (scopingConditions(s).length > 0) continue;
-    for (const entry of actionEntries(s)) {
-      if (isAllActions(entry.text)) continue;
+  for (const s of facts.allows(policy)) {
+    if (facts.scoping(s).length > 0) continue;
+    for (const entry of facts.entries(s)) {
+      if (entry.all) continue;
       const names = unconstrainedGrants(facts, entry, pick).map((g) => g.ref.fullName);
       if (names.length === 0) continue;
       const single = names.length === 1 && names[0]?.toLowerCase() === entry.text.toLowerCase();
@@ -222,10 +139,10 @@ export function unconstrainedPicks(
   return out;
 }
 
-/** Case-insensitive matcher for one action pattern, compiled once. */
-export function actionMatcher(pattern: string): (fullName: string) => boolean {
+/** Case-insensitive matcher for one action pattern, compiled once (or taken from the catalogue's memo). */
+export function actionMatcher(pattern: string, memo?: CatalogMemo): (fullName: string) => boolean {
   if (isStar(pattern)) return () => true;
-  const re = globToRegExp(pattern);
+  const re = memo ? memo.glob(pattern) : globToRegExp(pattern);
   return (name) => re.test(name);
 }
 
@@ -241,6 +158,8 @@ export interface ActionList {
   readonly byLower: ReadonlyMap<string, string>;
   /** The names of each lower-case service prefix: a pattern naming one service is only tried against these. */
   readonly byService: ReadonlyMap<string, readonly string[]>;
+  /** The names a pattern matches, for CatalogMemo.answer (this list's own function keys its answers). */
+  readonly match: (pattern: string) => readonly string[];
 }
 export function actionList(names: readonly string[]): ActionList {
   const byService = new Map<string, string[]>();
@@ -250,11 +169,16 @@ export function actionList(names: readonly string[]): ActionList {
     if (list) list.push(n);
     else byService.set(service, [n]);
   }
-  return { names, byLower: new Map(names.map((n) => [n.toLowerCase(), n])), byService };
+  const list: ActionList = {
+    names,
+    byLower: new Map(names.map((n) => [n.toLowerCase(), n])),
+    byService,
+    match: (pattern) => listedMatches(list, pattern),
+  };
+  return list;
 }
 
-/** The listed names a wildcard pattern matches; a pattern with a literal service is tried on that service's only. */
-export function matchListed(list: ActionList, pattern: string): string[] {
+function listedMatches(list: ActionList, pattern: string): string[] {
   const colon = pattern.indexOf(':');
   const service = colon < 0 ? undefined : pattern.slice(0, colon);
   const candidates =
@@ -262,6 +186,14 @@ export function matchListed(list: ActionList, pattern: string): string[] {
   if (candidates.length === 0) return [];
   const matches = actionMatcher(pattern);
   return candidates.filter((n) => matches(n));
+}
+
+/**
+ * The listed names a wildcard pattern matches; a pattern with a literal service is tried on that service's only.
+ * With the catalogue's memo, once per list and pattern. Callers must not modify the array.
+ */
+export function matchListed(list: ActionList, pattern: string, memo?: CatalogMemo): readonly string[] {
+  return memo ? memo.answer(pattern, list.match) : list.match(pattern);
 }
 
 /** Where a statement grants some of a fixed list of actions: an Action entry, or the NotAction element. */
@@ -281,25 +213,27 @@ export interface ListedGrant {
 export function listedGrants(facts: IamFacts, policy: Policy, list: ActionList): ListedGrant[] {
   const listed = list.names;
   const canonical = list.byLower;
-  const statements = allowStatements(policy).filter((s) => mayReachAll(s) && scopingConditions(s).length === 0);
+  const statements = facts.allows(policy).filter((s) => mayReachAll(s) && facts.scoping(s).length === 0);
   if (statements.length === 0) return [];
   // Resolve catalogue entries only for the names some entry grants (most policies touch few of the list).
   const reached = (names: readonly string[], s: Statement): string[] =>
-    names
-      .map((name) => facts.action(name))
-      .filter((r): r is ActionRef => r !== undefined && reachesAll(facts, r, s))
-      .map((r) => r.fullName);
+    names.length === 0
+      ? []
+      : names
+          .map((name) => facts.action(name))
+          .filter((r): r is ActionRef => r !== undefined && reachesAll(facts, r, s))
+          .map((r) => r.fullName);
   const out: ListedGrant[] = [];
   for (const s of statements) {
     const fullAdmin = hasStarResource(s) || s.notResource !== undefined;
-    for (const entry of actionEntries(s)) {
-      if (fullAdmin && isAllActions(entry.text)) continue;
+    for (const entry of facts.entries(s)) {
+      if (fullAdmin && entry.all) continue;
       // An exact name is one lookup; only wildcards are matched against the whole list.
-      let matched: string[];
-      if (/[*?]/.test(entry.text)) {
-        matched = matchListed(list, entry.text);
+      let matched: readonly string[];
+      if (entry.wildcard) {
+        matched = matchListed(list, entry.text, facts.memo);
       } else {
-        const exact = canonical.get(entry.text.toLowerCase());
+        const exact = canonical.get(entry.lower);
         matched = exact ? [exact] : [];
       }
       const names = reached(matched, s);
@@ -308,7 +242,7 @@ export function listedGrants(facts: IamFacts, policy: Policy, list: ActionList):
     if (s.notAction) {
       const texts = s.notAction.values.map(literal);
       if (texts.some((t) => t === undefined)) continue; // a computed exclusion: unknown
-      const excluded = (texts as string[]).map(actionMatcher);
+      const excluded = (texts as string[]).map((t) => actionMatcher(t, facts.memo));
       const names = reached(
         listed.filter((n) => !excluded.some((m) => m(n))),
         s,
@@ -326,13 +260,21 @@ export function listedGrants(facts: IamFacts, policy: Policy, list: ActionList):
 export function unscopedServiceLinkedRoleGrants(
   facts: IamFacts,
   policy: Policy,
+): readonly { statement: Statement; resource: NonNullable<ReturnType<typeof wideResource>> }[] {
+  // Both CREATE_SLR rules ask: worked out once per policy.
+  return facts.once(policy, slrGrants);
+}
+
+function slrGrants(
+  policy: Policy,
+  facts: IamFacts,
 ): { statement: Statement; resource: NonNullable<ReturnType<typeof wideResource>> }[] {
   const slr = facts.action('iam:CreateServiceLinkedRole');
   if (!slr) return [];
   const out: { statement: Statement; resource: NonNullable<ReturnType<typeof wideResource>> }[] = [];
-  for (const s of allowStatements(policy)) {
+  for (const s of facts.allows(policy)) {
     if (restrictedValues(s, 'iam:AWSServiceName')) continue;
-    if (scopingConditions(s).length > 0) continue;
+    if (facts.scoping(s).length > 0) continue;
     const resource = wideResource(facts, slr, s);
     if (resource) out.push({ statement: s, resource });
   }

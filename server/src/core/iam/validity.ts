@@ -3,6 +3,7 @@
 import type { ArnFinding, ArnProblem } from './arn';
 import { replaceString } from './fixes';
 import type { Policy, Statement, Value, ValueList } from './model';
+import type { IamFacts } from './facts';
 import type { IamRuleContext } from './rule';
 import type { Node, ObjectNode, Property, StringNode } from '../syntax/tree';
 import type { Fix, Span } from '../types';
@@ -100,14 +101,30 @@ export function forEachArnProblem(
   problem: ArnProblem,
   report: (f: ArnFinding, node: StringNode) => void,
 ): void {
-  for (const s of ctx.policy.statements) {
+  // The policy's values are walked once for the whole family; each rule reads its own problem's list.
+  for (const { finding, node } of ctx.facts.once(ctx.policy, arnProblemsByKind).get(problem) ?? [])
+    report(finding, node);
+}
+
+/** Every ARN problem of a policy's Resource and NotResource values by kind, in document order. */
+function arnProblemsByKind(
+  policy: Policy,
+  facts: IamFacts,
+): ReadonlyMap<ArnProblem, readonly { finding: ArnFinding; node: StringNode }[]> {
+  const byKind = new Map<ArnProblem, { finding: ArnFinding; node: StringNode }[]>();
+  for (const s of policy.statements) {
     for (const list of [s.resource, s.notResource]) {
       for (const v of list?.values ?? []) {
         if (v.kind !== 'string') continue;
-        for (const f of ctx.facts.arnProblems(v)) if (f.problem === problem) report(f, v);
+        for (const finding of facts.arnProblems(v)) {
+          const found = byKind.get(finding.problem);
+          if (found) found.push({ finding, node: v });
+          else byKind.set(finding.problem, [{ finding, node: v }]);
+        }
       }
     }
   }
+  return byKind;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // JSON into the format-neutral tree, with jsonc-parser (MIT) doing the scanning and error recovery.
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { parseStrictJson } from './strictJson';
 import type { Node, ParseResult, Property, SyntaxProblem } from './tree';
 import type { Span } from '../types';
 
@@ -32,6 +33,13 @@ const MESSAGES: Readonly<Record<string, string>> = {
 };
 
 export function parseJson(text: string, options: JsonOptions = {}): ParseResult {
+  // Strict JSON (nearly every policy and template) takes the one-pass path; anything else, jsonc-parser's.
+  const strict = parseStrictJson(text, MAX_DEPTH);
+  return strict ? { format: 'json', root: strict, problems: [] } : parseJsonc(text, options);
+}
+
+/** The recovering path: jsonc-parser scans, reports syntax problems and recovers what it can. */
+export function parseJsonc(text: string, options: JsonOptions = {}): ParseResult {
   const errors: ParseError[] = [];
   let tree: JsonNode | undefined;
   try {

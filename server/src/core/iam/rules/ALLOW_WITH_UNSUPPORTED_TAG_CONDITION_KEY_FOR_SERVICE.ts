@@ -2,17 +2,18 @@
 // a tag key (aws:ResourceTag/…, aws:RequestTag/…, aws:TagKeys) and also lists actions of a service none of whose
 // listed actions supports that key. The key is then absent from those requests, the condition fails, and the
 // statement grants them nothing: they belong in a statement without the tag condition.
-import { type ActionRef, actionConditionKeyNames, conditionKeyMatches, parseOperator, splitAction } from '../catalog';
+import { type ActionRef, actionConditionKeyNames, parseOperator, splitAction } from '../catalog';
+import type { CatalogMemo } from '../catalogMemo';
 import { removeArrayItem } from '../fixes';
 import type { IamRule } from '../rule';
-import { actionEntries, allowStatements, listNames } from '../risk';
+import { listNames } from '../risk';
 import type { ActionEntry } from '../risk';
 import type { Fix } from '../../types';
 
 const TAG_KEY = /^aws:(resourcetag\/.+|requesttag\/.+|tagkeys)$/i;
 
-function supports(r: ActionRef, key: string): boolean {
-  return actionConditionKeyNames(r).some((name) => conditionKeyMatches(key, name));
+function supports(memo: CatalogMemo, r: ActionRef, key: string): boolean {
+  return memo.supportsKey(r, () => actionConditionKeyNames(r), key);
 }
 
 export const ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE: IamRule = {
@@ -21,7 +22,7 @@ export const ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE: IamRule = {
   defaultSeverity: 'warning',
   title: 'An Allow statement with a tag condition lists actions of a service that does not support the tag key.',
   check(ctx) {
-    for (const s of allowStatements(ctx.policy)) {
+    for (const s of ctx.facts.allows(ctx.policy)) {
       const keys = (s.condition?.entries ?? []).filter((e) => {
         if (!TAG_KEY.test(e.key)) return false;
         const op = parseOperator(e.operator);
@@ -32,7 +33,7 @@ export const ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE: IamRule = {
       if (keys.length === 0) continue;
       // The statement's actions by service; wildcard services ("*", "s3*:…") are too broad to judge.
       const byService = new Map<string, { entries: ActionEntry[]; refs: ActionRef[] }>();
-      for (const entry of actionEntries(s)) {
+      for (const entry of ctx.facts.entries(s)) {
         const parts = splitAction(entry.text);
         if (!parts || /[*?]/.test(parts.service) || entry.text.includes('${')) continue;
         const refs = ctx.facts.expand(entry.text);
@@ -43,7 +44,7 @@ export const ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE: IamRule = {
         byService.set(parts.service.toLowerCase(), group);
       }
       for (const e of keys) {
-        const unsupported = [...byService].filter(([, g]) => !g.refs.some((r) => supports(r, e.key)));
+        const unsupported = [...byService].filter(([, g]) => !g.refs.some((r) => supports(ctx.facts.memo, r, e.key)));
         if (unsupported.length === 0) continue;
         const entries = unsupported.flatMap(([, g]) => g.entries);
         const services = unsupported.map(([p]) => p);

@@ -2,7 +2,7 @@
 // iam:AWSServiceName condition naming the services it is for.
 import { addConditionEdit } from '../fixes';
 import type { IamRule } from '../rule';
-import { actionEntries, unscopedServiceLinkedRoleGrants } from '../risk';
+import { unscopedServiceLinkedRoleGrants } from '../risk';
 
 export const CREATE_SLR_WITH_STAR_IN_RESOURCE: IamRule = {
   id: 'CREATE_SLR_WITH_STAR_IN_RESOURCE',
@@ -12,7 +12,7 @@ export const CREATE_SLR_WITH_STAR_IN_RESOURCE: IamRule = {
   appliesTo: ['identity'],
   check(ctx) {
     for (const { statement: s, resource } of unscopedServiceLinkedRoleGrants(ctx.facts, ctx.policy)) {
-      for (const entry of actionEntries(s)) {
+      for (const entry of ctx.facts.entries(s)) {
         if (entry.text.toLowerCase() !== 'iam:createservicelinkedrole') continue;
         ctx.report({
           message: `iam:CreateServiceLinkedRole on "${resource.text}" lets the holder create the service-linked role of any service; add an iam:AWSServiceName condition`,

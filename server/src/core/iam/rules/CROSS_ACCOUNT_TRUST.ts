@@ -2,7 +2,7 @@
 // elsewhere in the same document count as this role's own; sts:ExternalId or organisation conditions soften it.
 import { addConditionEdit } from '../fixes';
 import type { IamRule } from '../rule';
-import { allowStatements, literal, restricts } from '../risk';
+import { literal, restricts } from '../risk';
 import type { Span } from '../../types';
 
 const TRUST_NARROWING =
@@ -35,7 +35,7 @@ export const CROSS_ACCOUNT_TRUST: IamRule = {
   check(ctx) {
     const principalSpans = ctx.policy.statements.flatMap((s) => (s.principal ? [s.principal.node.span] : []));
     let home: Set<string> | undefined;
-    for (const s of allowStatements(ctx.policy)) {
+    for (const s of ctx.facts.allows(ctx.policy)) {
       if (!s.principal) continue;
       const narrowing = (s.condition?.entries ?? []).find((e) => TRUST_NARROWING.test(e.key) && restricts(e));
       for (const entry of s.principal.entries) {

@@ -1,6 +1,7 @@
 // DEPENDENT_ACTION: some actions only succeed when the caller also holds another permission (creating a Lambda
 // function passes its execution role: iam:PassRole). A hint: the learner's first call would fail with AccessDenied.
-import { type GlobMatcher, concreteArnExample, globToRegExp, hasWildcard, resourceTypesOfRef } from '../catalog';
+import { type GlobMatcher, concreteArnExample, hasWildcard, resourceTypesOfRef } from '../catalog';
+import type { CatalogMemo } from '../catalogMemo';
 import { appendArrayItem } from '../fixes';
 import type { IamRule } from '../rule';
 import type { Statement } from '../model';
@@ -35,7 +36,7 @@ const KNOWN: Readonly<Record<string, { readonly actions: readonly string[]; read
  * Whether the Allow statements grant an action: an exact name is one set lookup, and only the wildcard entries are
  * matched (those naming another service are refused without compiling them).
  */
-function grantedBy(allows: readonly Statement[]): (name: string) => boolean {
+function grantedBy(allows: readonly Statement[], memo: CatalogMemo): (name: string) => boolean {
   const exact = new Set<string>();
   // Wildcard entries by the service they name ('' when the service part is itself a pattern).
   const byService = new Map<string, GlobMatcher[]>();
@@ -48,7 +49,7 @@ function grantedBy(allows: readonly Statement[]): (name: string) => boolean {
       const colon = g.value.indexOf(':');
       const service = colon < 0 || hasWildcard(g.value.slice(0, colon)) ? '' : g.value.slice(0, colon).toLowerCase();
       const list = byService.get(service) ?? [];
-      list.push(globToRegExp(g.value));
+      list.push(memo.glob(g.value));
       byService.set(service, list);
     }
   }
@@ -62,6 +63,31 @@ function grantedBy(allows: readonly Statement[]): (name: string) => boolean {
 
 function hasDependencies(t: object): boolean {
   return ((t as { dependentActions?: readonly string[] }).dependentActions?.length ?? 0) > 0;
+}
+
+/** What an action depends on: the catalogue's dependent actions and the known ones, with `when` for the latter. */
+interface Dependencies {
+  readonly deps: readonly string[];
+  /** Said after the message when the dependency is a known, conditional one the catalogue does not list. */
+  readonly when: string;
+}
+
+/** The dependencies of one action (by its canonical name), worked out once per action (CatalogMemo.answer). */
+function dependenciesOf(fullName: string, memo: CatalogMemo): Dependencies | undefined {
+  const r = memo.action(fullName);
+  if (!r) return undefined;
+  const known = KNOWN[fullName.toLowerCase()];
+  // Most actions depend on nothing: find out before building any list.
+  if (!known && r.action.dependentActions.length === 0 && !r.action.resourceTypes.some(hasDependencies)) {
+    return undefined;
+  }
+  const fromData = [
+    ...r.action.dependentActions,
+    ...r.action.resourceTypes.flatMap((t) => (t as { dependentActions?: readonly string[] }).dependentActions ?? []),
+  ];
+  if (fromData.length === 0 && !known) return undefined;
+  const deps = [...new Set([...fromData, ...(known?.actions ?? [])])];
+  return { deps, when: known?.when && fromData.length === 0 ? ` ${known.when}` : '' };
 }
 
 export const DEPENDENT_ACTION: IamRule = {
@@ -84,26 +110,17 @@ export const DEPENDENT_ACTION: IamRule = {
     let granted: ((name: string) => boolean) | undefined;
     const reported = new Set<string>();
     for (const s of allows) {
-      for (const v of literals(s.action)) {
-        const r = facts.action(v.value);
+      for (const entry of facts.entries(s)) {
+        const r = entry.ref;
         if (!r) continue;
-        const known = KNOWN[r.fullName.toLowerCase()];
-        // Most actions depend on nothing: find out before building any list.
-        if (!known && r.action.dependentActions.length === 0 && !r.action.resourceTypes.some(hasDependencies)) continue;
-        const fromData = [
-          ...r.action.dependentActions,
-          ...r.action.resourceTypes.flatMap(
-            (t) => (t as { dependentActions?: readonly string[] }).dependentActions ?? [],
-          ),
-        ];
-        if (fromData.length === 0 && !known) continue;
-        const deps = [...new Set([...fromData, ...(known?.actions ?? [])])];
-        granted ??= grantedBy(allows);
+        const dependencies = facts.memo.answer(r.fullName, dependenciesOf);
+        if (!dependencies) continue;
+        const { deps, when } = dependencies;
+        granted ??= grantedBy(allows, facts.memo);
         const all = granted;
         const missing = deps.filter((d) => !all(d));
         if (missing.length === 0 || reported.has(r.fullName)) continue;
         reported.add(r.fullName);
-        const when = known?.when && fromData.length === 0 ? ` ${known.when}` : '';
         const st =
           policy.node.kind === 'object' ? policy.node.properties.find((p) => p.key === 'Statement')?.value : undefined;
         const dep = facts.action(missing[0] ?? '');
@@ -124,7 +141,7 @@ export const DEPENDENT_ACTION: IamRule = {
             : [];
         ctx.report({
           message: `${r.fullName} also needs ${missing.join(', ')}${when}, which this policy does not grant`,
-          span: v.span,
+          span: entry.span,
           fixes,
         });
       }

@@ -1,14 +1,6 @@
 // FULL_ADMIN: an Allow statement grants every action on every resource.
 import type { IamRule } from '../rule';
-import {
-  actionEntries,
-  allowStatements,
-  hasStarResource,
-  isAllActions,
-  isStar,
-  literal,
-  scopingConditions,
-} from '../risk';
+import { hasStarResource, isStar, literal } from '../risk';
 
 export const FULL_ADMIN: IamRule = {
   id: 'FULL_ADMIN',
@@ -17,14 +9,14 @@ export const FULL_ADMIN: IamRule = {
   title: 'An Allow statement grants every action on every resource (full administrator access).',
   appliesTo: ['identity', 'resource'],
   check(ctx) {
-    for (const s of allowStatements(ctx.policy)) {
+    for (const s of ctx.facts.allows(ctx.policy)) {
       const everywhere = hasStarResource(s) || s.notResource !== undefined;
       if (!everywhere) continue;
-      const star = actionEntries(s).find((e) => isAllActions(e.text));
+      const star = ctx.facts.entries(s).find((e) => e.all);
       if (!star) continue;
       const resource = s.resource?.values.find((v) => isStar(literal(v) ?? ''));
       const where = resource ? 'Resource "*"' : 'NotResource';
-      const narrowing = scopingConditions(s);
+      const narrowing = ctx.facts.scoping(s);
       const first = narrowing[0];
       ctx.report({
         message: first

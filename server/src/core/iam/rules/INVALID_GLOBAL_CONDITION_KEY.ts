@@ -1,5 +1,5 @@
 // INVALID_GLOBAL_CONDITION_KEY: an aws: condition key IAM does not know; the condition can never match.
-import { findGlobalConditionKey, suggest } from '../catalog';
+import { suggest } from '../catalog';
 import type { IamRule } from '../rule';
 import type { Fix } from '../../types';
 
@@ -12,7 +12,7 @@ export const INVALID_GLOBAL_CONDITION_KEY: IamRule = {
     const { data, text } = ctx;
     for (const s of ctx.policy.statements) {
       for (const e of s.condition?.entries ?? []) {
-        if (!e.key.toLowerCase().startsWith('aws:') || findGlobalConditionKey(data, e.key)) continue;
+        if (!e.key.toLowerCase().startsWith('aws:') || ctx.facts.memo.globalConditionKey(e.key)) continue;
         const names = [...data.globalConditionKeys.values()].map((k) =>
           k.name.replace(/\/\$\{TagKey\}$|\/tag-key$/, '/'),
         );

@@ -1,6 +1,6 @@
 // NOT_ACTION_WITH_ALLOW: "Allow everything except…" grants every action AWS adds later too.
 import type { IamRule } from '../rule';
-import { allowStatements, hasStarResource, listNames, literal, scopingConditions } from '../risk';
+import { hasStarResource, listNames, literal } from '../risk';
 
 export const NOT_ACTION_WITH_ALLOW: IamRule = {
   id: 'NOT_ACTION_WITH_ALLOW',
@@ -9,11 +9,11 @@ export const NOT_ACTION_WITH_ALLOW: IamRule = {
   title: 'An Allow statement uses NotAction, granting every action except those listed (and any added later).',
   appliesTo: ['identity', 'resource'],
   check(ctx) {
-    for (const s of allowStatements(ctx.policy)) {
+    for (const s of ctx.facts.allows(ctx.policy)) {
       if (!s.notAction) continue;
       const excluded = s.notAction.values.map((v) => literal(v) ?? '(computed)');
       const everywhere = hasStarResource(s) || s.notResource !== undefined;
-      const narrowing = scopingConditions(s)[0];
+      const narrowing = ctx.facts.scoping(s)[0];
       const what = excluded.length ? `every action except ${listNames(excluded)}` : 'every action';
       const where = everywhere ? 'on every resource' : 'on the listed resources';
       const soft = !everywhere || narrowing !== undefined;

@@ -1,6 +1,6 @@
 // NOT_RESOURCE_WITH_ALLOW: "Allow on everything except…" reaches every resource created later too.
 import type { IamRule } from '../rule';
-import { actionEntries, allowStatements, listNames, literal, scopingConditions } from '../risk';
+import { listNames, literal } from '../risk';
 
 export const NOT_RESOURCE_WITH_ALLOW: IamRule = {
   id: 'NOT_RESOURCE_WITH_ALLOW',
@@ -9,11 +9,11 @@ export const NOT_RESOURCE_WITH_ALLOW: IamRule = {
   title: 'An Allow statement uses NotResource, granting its actions on every resource except those listed.',
   appliesTo: ['identity', 'resource'],
   check(ctx) {
-    for (const s of allowStatements(ctx.policy)) {
+    for (const s of ctx.facts.allows(ctx.policy)) {
       if (!s.notResource) continue;
       const excluded = s.notResource.values.map((v) => literal(v) ?? '(computed)');
-      const actions = s.notAction ? ['every action but a few'] : actionEntries(s).map((e) => e.text);
-      const narrowing = scopingConditions(s)[0];
+      const actions = s.notAction ? ['every action but a few'] : ctx.facts.entries(s).map((e) => e.text);
+      const narrowing = ctx.facts.scoping(s)[0];
       const what = actions.length ? listNames(actions) : 'its actions';
       const except = excluded.length ? `every resource except ${listNames(excluded, 2)}` : 'every resource';
       ctx.report({

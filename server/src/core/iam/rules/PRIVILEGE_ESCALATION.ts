@@ -1,22 +1,19 @@
 // PRIVILEGE_ESCALATION: the policy's Allow statements, taken together, grant every action of a known escalation
 // method (escalation.ts) on every resource those actions touch. Reported on the action entries involved.
-import { type ActionRef, hasWildcard } from '../catalog';
+import type { ActionRef } from '../catalog';
 import { ESCALATION_METHODS, type EscalationMethod } from '../escalation';
 import type { IamRule } from '../rule';
 import {
-  actionEntries,
   actionList,
   actionMatcher,
-  allowStatements,
   hasStarResource,
-  isAllActions,
   listNames,
   literal,
   matchListed,
   mayReachAll,
   reachesAll,
   restrictedValues,
-  scopingConditions,
+  PASSED_TO_SERVICE,
 } from '../risk';
 import type { Span } from '../../types';
 
@@ -60,9 +57,9 @@ export const PRIVILEGE_ESCALATION: IamRule = {
   title: 'The policy grants every action of a known privilege-escalation method on every resource.',
   appliesTo: ['identity'],
   check(ctx) {
-    const statements = allowStatements(ctx.policy).filter(
-      (s) => mayReachAll(s) && scopingConditions(s, ['iam:PassedToService']).length === 0,
-    );
+    const statements = ctx.facts
+      .allows(ctx.policy)
+      .filter((s) => mayReachAll(s) && ctx.facts.scoping(s, PASSED_TO_SERVICE).length === 0);
     if (statements.length === 0) return;
     // Resolve catalogue entries only for the method actions some entry grants.
     const resolved = new Map<string, ActionRef | undefined>();
@@ -81,13 +78,13 @@ export const PRIVILEGE_ESCALATION: IamRule = {
       const passedTo = restrictedValues(s, 'iam:PassedToService');
       const extra = passedTo ? { passedTo } : {};
       const fullAdmin = hasStarResource(s) || s.notResource !== undefined;
-      for (const entry of actionEntries(s)) {
-        if (fullAdmin && isAllActions(entry.text)) continue; // FULL_ADMIN says it all.
+      for (const entry of ctx.facts.entries(s)) {
+        if (fullAdmin && entry.all) continue; // FULL_ADMIN says it all.
         // An exact name is one lookup; only wildcards are matched against every method action.
-        const lower = entry.text.toLowerCase();
+        const lower = entry.lower;
         let hits: string[];
-        if (hasWildcard(entry.text)) {
-          hits = matchListed(METHOD_LIST, entry.text).map((n) => n.toLowerCase());
+        if (entry.wildcard) {
+          hits = matchListed(METHOD_LIST, entry.text, ctx.facts.memo).map((n) => n.toLowerCase());
         } else hits = METHOD_ACTIONS.has(lower) ? [lower] : [];
         for (const name of hits) {
           const ref = resolve(name);
@@ -97,7 +94,7 @@ export const PRIVILEGE_ESCALATION: IamRule = {
       if (s.notAction) {
         const texts = s.notAction.values.map(literal);
         if (texts.some((t) => t === undefined)) continue;
-        const excluded = (texts as string[]).map(actionMatcher);
+        const excluded = (texts as string[]).map((t) => actionMatcher(t, ctx.facts.memo));
         for (const [name, canonical] of METHOD_ACTIONS) {
           if (excluded.some((m) => m(canonical))) continue;
           const ref = resolve(name);

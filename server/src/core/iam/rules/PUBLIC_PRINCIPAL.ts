@@ -3,7 +3,7 @@
 import { addConditionEdit } from '../fixes';
 import type { PrincipalEntry } from '../model';
 import type { IamRule } from '../rule';
-import { actionEntries, allowStatements, isStar, listNames, literal, principalConditions } from '../risk';
+import { isStar, listNames, literal, principalConditions } from '../risk';
 import type { Span } from '../../types';
 
 /** An ARN or account pattern whose account part is a wildcard matches principals of every account. */
@@ -22,7 +22,7 @@ export const PUBLIC_PRINCIPAL: IamRule = {
   appliesTo: ['trust', 'resource'],
   check(ctx) {
     const trust = ctx.policy.kind === 'trust';
-    for (const s of allowStatements(ctx.policy)) {
+    for (const s of ctx.facts.allows(ctx.policy)) {
       if (!s.principal || principalConditions(s).length > 0) continue;
       let hit: { text: string; span: Span } | undefined;
       for (const entry of s.principal.entries) {
@@ -37,7 +37,7 @@ export const PUBLIC_PRINCIPAL: IamRule = {
         }
       }
       if (!hit) continue;
-      const actions = actionEntries(s).map((e) => e.text);
+      const actions = ctx.facts.entries(s).map((e) => e.text);
       const what = trust
         ? 'lets anyone in any AWS account assume this role'
         : `lets anyone reach this resource${actions.length ? ` with ${listNames(actions)}` : ''}`;

@@ -1,6 +1,9 @@
 // REDUNDANT_ACTION: an action already granted by another entry of the same list (s3:GetObject next to s3:Get*, or
 // written twice) adds nothing and hides what the statement really grants.
-import { type GlobMatcher, globToRegExp, hasWildcard } from '../catalog';
+import { type GlobMatcher, hasWildcard } from '../catalog';
+
+/** The matcher of an exact entry: never used as a pattern. */
+const NEVER: GlobMatcher = { test: () => false };
 import { removeArrayItem } from '../fixes';
 import type { IamRule } from '../rule';
 import type { IamFacts } from '../facts';
@@ -12,6 +15,8 @@ interface Entry {
   readonly lower: string;
   readonly wildcard: boolean;
   readonly regex: GlobMatcher;
+  /** A wildcard's literal start, before its first `*` or `?` ('s3:get' for s3:Get*). */
+  readonly start: string;
 }
 
 /** Does wildcard entry `b` grant everything entry `a` grants? */
@@ -41,39 +46,27 @@ export const REDUNDANT_ACTION: IamRule = {
         array.items.forEach((node, index) => {
           if (node.kind !== 'string' || node.value.includes('${')) return;
           const wildcard = hasWildcard(node.value);
+          const lower = node.value.toLowerCase();
           entries.push({
             node,
             index,
-            lower: node.value.toLowerCase(),
+            lower,
             wildcard,
-            regex: wildcard ? globToRegExp(node.value) : /$^/,
+            regex: wildcard ? facts.memo.glob(node.value) : NEVER,
+            start: wildcard ? lower.slice(0, lower.search(/[*?]/)) : lower,
           });
         });
-        // Wildcards by their literal start ('s3:get' for s3:Get*): a wildcard can only cover a name it is a prefix
-        // of, or a pattern whose own start runs along with it, so each entry is tried against a few candidates
-        // instead of every wildcard of a long list.
-        const startOf = (e: Entry): string => e.lower.slice(0, e.lower.search(/[*?]/));
+        // Wildcards by their literal start ('s3:get' for s3:Get*): a wildcard can only cover a name its start is a
+        // prefix of, or a pattern whose own start runs along with it, so each entry is tried against a few
+        // candidates (in list order) instead of every wildcard of a long list.
         const wildcards = entries.filter((e) => e.wildcard);
-        const byStart = new Map<string, Entry[]>();
-        for (const e of wildcards) {
-          const list = byStart.get(startOf(e));
-          if (list) list.push(e);
-          else byStart.set(startOf(e), [e]);
-        }
         const firstOf = new Map<string, Entry>();
         const expansions = new Map<number, readonly string[]>();
         const candidates = (item: Entry): Entry[] => {
           if (wildcards.length === 0) return [];
-          if (item.wildcard) {
-            const own = startOf(item);
-            return wildcards.filter((w) => {
-              const start = startOf(w);
-              return start.startsWith(own) || own.startsWith(start);
-            });
-          }
-          const out: Entry[] = [];
-          for (let n = 0; n <= item.lower.length; n++) out.push(...(byStart.get(item.lower.slice(0, n)) ?? []));
-          return out.sort((a, b) => a.index - b.index);
+          const own = item.start;
+          if (item.wildcard) return wildcards.filter((w) => w.start.startsWith(own) || own.startsWith(w.start));
+          return wildcards.filter((w) => own.startsWith(w.start));
         };
         for (const item of entries) {
           // Of two equal entries the later one is the redundant one.
@@ -88,12 +81,14 @@ export const REDUNDANT_ACTION: IamRule = {
               !(item.wildcard && w.index > item.index && covers(facts, item, w, expansions)),
           );
           if (!by) continue;
-          const edit = removeArrayItem(text, array, item.index);
           ctx.report({
             message: `Action ${item.node.value} is redundant: ${by.node.value} already covers it`,
             span: item.node.span,
             related: [{ span: by.node.span, message: `${by.node.value} covers ${item.node.value}` }],
-            ...(edit ? { fixes: [{ title: `Remove ${item.node.value}`, edits: [edit], preferred: true }] } : {}),
+            fixes: () => {
+              const edit = removeArrayItem(text, array, item.index);
+              return edit ? [{ title: `Remove ${item.node.value}`, edits: [edit], preferred: true }] : [];
+            },
           });
         }
       }

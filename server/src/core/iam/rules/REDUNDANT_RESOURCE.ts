@@ -33,8 +33,18 @@ export const REDUNDANT_RESOURCE: IamRule = {
         if (list?.node.kind !== 'array') continue;
         const array = list.node;
         const items = array.items;
-        const matchers = items.map((n) => (n.kind === 'string' ? coverMatcher(n.value) : () => false));
-        const cover = (j: number, a: string): boolean => matchers[j]?.(a) ?? false;
+        // Each matcher is compiled on first need, and only for a pattern whose literal start (before its first `*`
+        // or `?`) `a` begins with: the pattern is anchored and case-sensitive, so no other `a` can match it.
+        const matchers: ((a: string) => boolean)[] = [];
+        const wilds = items.map((n) => (n.kind === 'string' ? n.value.search(/[*?]/) : -1));
+        const cover = (j: number, a: string): boolean => {
+          const b = items[j];
+          if (b?.kind !== 'string') return false;
+          const wild = wilds[j] ?? -1;
+          if (wild < 0) return a === b.value;
+          if (!a.startsWith(b.value.slice(0, wild))) return false;
+          return (matchers[j] ??= coverMatcher(b.value))(a);
+        };
         items.forEach((item, i) => {
           if (item.kind !== 'string') return;
           const by = items.find((other, j): other is StringNode => {
@@ -43,12 +53,14 @@ export const REDUNDANT_RESOURCE: IamRule = {
             return cover(j, item.value) && !(cover(i, other.value) && j > i);
           });
           if (!by) return;
-          const edit = removeArrayItem(text, array, i);
           ctx.report({
             message: `Resource ${item.value} is redundant: ${by.value} already matches it`,
             span: item.span,
             related: [{ span: by.span, message: `${by.value} matches ${item.value}` }],
-            ...(edit ? { fixes: [{ title: `Remove ${item.value}`, edits: [edit], preferred: true }] } : {}),
+            fixes: () => {
+              const edit = removeArrayItem(text, array, i);
+              return edit ? [{ title: `Remove ${item.value}`, edits: [edit], preferred: true }] : [];
+            },
           });
         });
       }

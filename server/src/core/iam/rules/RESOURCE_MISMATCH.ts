@@ -47,13 +47,15 @@ export const RESOURCE_MISMATCH: IamRule = {
         }
         if (patterns.some((p) => types.some((t) => facts.matches(p, t.arn)))) continue;
         const best = preferredResourceType(r);
-        const example = best ? concreteArnExample(best.arn) : undefined;
-        const fix = example ? addResourceFix(text, s, example) : undefined;
         const names = types.map((t) => t.name).join(', ');
         ctx.report({
           message: `${r.fullName} applies to ${names}${best ? ` (${best.arn})` : ''}; none of the statement's resources is one`,
           span: v.span,
-          ...(fix ? { fixes: [fix] } : {}),
+          fixes: () => {
+            const example = best ? concreteArnExample(best.arn) : undefined;
+            const fix = example ? addResourceFix(text, s, example) : undefined;
+            return fix ? [fix] : [];
+          },
         });
       }
     }

@@ -1,20 +1,17 @@
 // RESOURCE_STAR: restrictable Write or Permissions-management actions granted on every resource (`*`, or a pattern
 // covering every resource of their type). Reported on the resource entry, naming the actions it opens up.
-import { type ActionRef, concreteArnExample, hasWildcard, isWildcardOnly, resourceTypesOfRef } from '../catalog';
+import { type ActionRef, concreteArnExample, isWildcardOnly, resourceTypesOfRef } from '../catalog';
 import type { IamRule } from '../rule';
-import {
-  actionEntries,
-  allowStatements,
-  isAllActions,
-  isStar,
-  listNames,
-  mayReachAll,
-  scopingConditions,
-  wideResource,
-} from '../risk';
+import { isStar, listNames, mayReachAll, pickedActions, wideResource } from '../risk';
 import type { StringNode } from '../../syntax/tree';
 import type { Span } from '../../types';
 import { replaceString } from '../fixes';
+
+/** Write and permissions-management actions that can be scoped to resources. */
+function scopableWrite(r: ActionRef): boolean {
+  const level = r.action.accessLevel;
+  return (level === 'Write' || level === 'Permissions management') && !isWildcardOnly(r);
+}
 
 export const RESOURCE_STAR: IamRule = {
   id: 'RESOURCE_STAR',
@@ -23,17 +20,15 @@ export const RESOURCE_STAR: IamRule = {
   title: 'Write or permissions-management actions that can be scoped to resources are granted on every resource.',
   appliesTo: ['identity', 'resource'],
   check(ctx) {
-    for (const s of allowStatements(ctx.policy)) {
-      if (!s.resource || !mayReachAll(s) || scopingConditions(s).length > 0) continue;
+    for (const s of ctx.facts.allows(ctx.policy)) {
+      if (!s.resource || !mayReachAll(s) || ctx.facts.scoping(s).length > 0) continue;
       const byResource = new Map<
         number,
         { text: string; span: Span; node: StringNode; refs: Map<string, ActionRef> }
       >();
-      for (const entry of actionEntries(s)) {
-        if (isAllActions(entry.text)) continue; // FULL_ADMIN / SERVICE_WILDCARD report a bare "*".
-        for (const ref of ctx.facts.expand(entry.text)) {
-          const level = ref.action.accessLevel;
-          if ((level !== 'Write' && level !== 'Permissions management') || isWildcardOnly(ref)) continue;
+      for (const entry of ctx.facts.entries(s)) {
+        if (entry.all) continue; // FULL_ADMIN / SERVICE_WILDCARD report a bare "*".
+        for (const ref of pickedActions(ctx.facts, entry, scopableWrite)) {
           const wide = wideResource(ctx.facts, ref, s);
           if (!wide) continue;
           const group = byResource.get(wide.span.start) ?? { ...wide, refs: new Map<string, ActionRef>() };
@@ -58,8 +53,8 @@ export const RESOURCE_STAR: IamRule = {
         const servesAll =
           template !== undefined &&
           s.notAction === undefined &&
-          actionEntries(s).every((e) => {
-            const r = hasWildcard(e.text) ? undefined : ctx.facts.action(e.text);
+          ctx.facts.entries(s).every((e) => {
+            const r = e.ref;
             return r !== undefined && resourceTypesOfRef(r).some((t) => t.arn === template);
           });
         const fixes =

@@ -2,7 +2,8 @@
 import { findService, groupByAccessLevel, hasWildcard, splitAction } from '../catalog';
 import { explicitActionFixes } from '../fixes';
 import type { IamRule } from '../rule';
-import { actionEntries, allowStatements, hasStarResource, isAllActions, isStar, scopingConditions } from '../risk';
+import type { Fix } from '../../types';
+import { hasStarResource, isStar } from '../risk';
 
 export const SERVICE_WILDCARD: IamRule = {
   id: 'SERVICE_WILDCARD',
@@ -11,13 +12,13 @@ export const SERVICE_WILDCARD: IamRule = {
   title: 'An Allow statement grants every action of a service (service:*) instead of the actions needed.',
   appliesTo: ['identity', 'resource'],
   check(ctx) {
-    for (const s of allowStatements(ctx.policy)) {
-      const narrowing = scopingConditions(s)[0];
+    for (const s of ctx.facts.allows(ctx.policy)) {
+      const narrowing = ctx.facts.scoping(s)[0];
       const suffix = narrowing ? ` (narrowed by the condition on ${narrowing.key})` : '';
-      for (const entry of actionEntries(s)) {
+      for (const entry of ctx.facts.entries(s)) {
         let message: string | undefined;
         let service: string | undefined;
-        if (isAllActions(entry.text)) {
+        if (entry.all) {
           // Action "*" on "*" is FULL_ADMIN's.
           if (hasStarResource(s) || s.notResource) continue;
           message = `Action "*" grants every action of every service on the listed resources${suffix}`;
@@ -37,20 +38,25 @@ export const SERVICE_WILDCARD: IamRule = {
           const detail = levels.length ? ` (${levels.join(', ')})` : '';
           message = `${entry.text} grants all ${refs.length} actions of ${info.name}${detail}; list only the actions needed${suffix}`;
         }
-        const fixes = s.action ? explicitActionFixes(ctx.data, ctx.text, s.action.node, entry.node) : [];
-        // Or let the user pick the actions from the service's list (the editor asks; other front ends skip it).
-        if (service) {
-          fixes.push({
-            title: `Pick the ${service} actions to grant instead of ${service}:*…`,
-            edits: [],
-            prompt: { kind: 'pickServiceActions', service, span: entry.span },
-          });
-        }
+        const list = s.action?.node;
+        // Built only when fixes are wanted (the explicit lists can be hundreds of actions long).
+        const fixes = (): Fix[] => {
+          const out = list ? explicitActionFixes(ctx.data, ctx.text, list, entry.node) : [];
+          // Or let the user pick the actions from the service's list (the editor asks; other front ends skip it).
+          if (service) {
+            out.push({
+              title: `Pick the ${service} actions to grant instead of ${service}:*…`,
+              edits: [],
+              prompt: { kind: 'pickServiceActions', service, span: entry.span },
+            });
+          }
+          return out;
+        };
         ctx.report({
           message,
           span: entry.span,
           ...(narrowing ? { severity: 'info' as const } : {}),
-          ...(fixes.length ? { fixes } : {}),
+          fixes,
         });
       }
     }

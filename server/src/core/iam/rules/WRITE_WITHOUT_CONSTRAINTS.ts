@@ -1,8 +1,14 @@
 // WRITE_WITHOUT_CONSTRAINTS: Tagging actions, and Write actions that can only be granted on "*", allowed with no
 // condition to narrow them. (Write actions that could be scoped to ARNs are RESOURCE_STAR's.)
-import { isWildcardOnly } from '../catalog';
+import { type ActionRef, isWildcardOnly } from '../catalog';
 import type { IamRule } from '../rule';
 import { listNames, unconstrainedPicks } from '../risk';
+
+/** Tagging actions, and Write actions that only accept Resource "*". */
+function unscopableWrite(r: ActionRef): boolean {
+  const level = r.action.accessLevel;
+  return level === 'Tagging' || (level === 'Write' && isWildcardOnly(r));
+}
 
 export const WRITE_WITHOUT_CONSTRAINTS: IamRule = {
   id: 'WRITE_WITHOUT_CONSTRAINTS',
@@ -11,10 +17,7 @@ export const WRITE_WITHOUT_CONSTRAINTS: IamRule = {
   title: 'Write or tagging actions that only a condition could narrow are granted without one.',
   appliesTo: ['identity', 'resource'],
   check(ctx) {
-    const picks = unconstrainedPicks(ctx.facts, ctx.policy, (r) => {
-      const level = r.action.accessLevel;
-      return level === 'Tagging' || (level === 'Write' && isWildcardOnly(r));
-    });
+    const picks = unconstrainedPicks(ctx.facts, ctx.policy, unscopableWrite);
     for (const { entry, names, single } of picks) {
       ctx.report({
         message: single
