@@ -65,12 +65,24 @@ async function sweepSqs(config: SdkConfig): Promise<void> {
 async function sweepSns(config: SdkConfig): Promise<void> {
   const c = new sns.SNSClient(config);
   try {
+    // Everything is listed before anything is deleted: deleting while paging would skip the later pages.
+    // Subscriptions go first, on their own: nothing says an emulator drops them with their topic.
+    const subscriptions: string[] = [];
     let NextToken: string | undefined;
     do {
-      const page = await c.send(new sns.ListTopicsCommand({ NextToken }));
-      await each(page.Topics ?? [], (t) => c.send(new sns.DeleteTopicCommand({ TopicArn: t.TopicArn })));
+      const page = await c.send(new sns.ListSubscriptionsCommand({ NextToken }));
+      for (const s of page.Subscriptions ?? [])
+        if (s.SubscriptionArn?.startsWith('arn:')) subscriptions.push(s.SubscriptionArn);
       NextToken = page.NextToken;
     } while (NextToken);
+    await each(subscriptions, (SubscriptionArn) => c.send(new sns.UnsubscribeCommand({ SubscriptionArn })));
+    const topics: string[] = [];
+    do {
+      const page = await c.send(new sns.ListTopicsCommand({ NextToken }));
+      for (const t of page.Topics ?? []) if (t.TopicArn) topics.push(t.TopicArn);
+      NextToken = page.NextToken;
+    } while (NextToken);
+    await each(topics, (TopicArn) => c.send(new sns.DeleteTopicCommand({ TopicArn })));
   } finally {
     c.destroy();
   }
@@ -251,13 +263,17 @@ async function sweepEc2(config: SdkConfig): Promise<void> {
         await c.send(new ec2.DetachInternetGatewayCommand({ InternetGatewayId: g.InternetGatewayId, VpcId }));
         await c.send(new ec2.DeleteInternetGatewayCommand({ InternetGatewayId: g.InternetGatewayId }));
       });
+      // Route tables before subnets: LocalStack 4.14 keeps a deleted subnet's association, which then blocks
+      // deleting its route table and so the VPC.
+      const tables = await c.send(new ec2.DescribeRouteTablesCommand({ Filters: byVpc }));
+      const own = (tables.RouteTables ?? []).filter((t) => !(t.Associations ?? []).some((a) => a.Main));
+      await each(
+        own.flatMap((t) => t.Associations ?? []),
+        (a) => c.send(new ec2.DisassociateRouteTableCommand({ AssociationId: a.RouteTableAssociationId })),
+      );
+      await each(own, (t) => c.send(new ec2.DeleteRouteTableCommand({ RouteTableId: t.RouteTableId })));
       const subnets = await c.send(new ec2.DescribeSubnetsCommand({ Filters: byVpc }));
       await each(subnets.Subnets ?? [], (s) => c.send(new ec2.DeleteSubnetCommand({ SubnetId: s.SubnetId })));
-      const tables = await c.send(new ec2.DescribeRouteTablesCommand({ Filters: byVpc }));
-      await each(
-        (tables.RouteTables ?? []).filter((t) => !(t.Associations ?? []).some((a) => a.Main)),
-        (t) => c.send(new ec2.DeleteRouteTableCommand({ RouteTableId: t.RouteTableId })),
-      );
       const groups = await c.send(new ec2.DescribeSecurityGroupsCommand({ Filters: byVpc }));
       await each(
         (groups.SecurityGroups ?? []).filter((g) => g.GroupName !== 'default'),
