@@ -13,6 +13,8 @@ export interface ExpectedEdge {
   readonly kind: EdgeKind;
   /** When set, the live edge's label must contain it (an API route, say). */
   readonly label?: string;
+  /** When set, the live edge's filter policy (an SNS subscription's) must contain it (`"type"`, say). */
+  readonly filter?: string;
 }
 
 /** A problem the step removes: the graph shows the node, and the pattern check reports nothing about it. */
@@ -60,6 +62,7 @@ export function parseExpectedWiring(data: unknown, where = 'expected.json'): Exp
     if (!(EDGE_KINDS as readonly unknown[]).includes(e.kind))
       problems.push(`edge ${i + 1}: unknown kind ${String(e.kind)}`);
     if (e.label !== undefined && typeof e.label !== 'string') problems.push(`edge ${i + 1}: label must be text`);
+    if (e.filter !== undefined && typeof e.filter !== 'string') problems.push(`edge ${i + 1}: filter must be text`);
   });
   if (data.without !== undefined && !Array.isArray(data.without)) problems.push('without must be a list');
   const without = Array.isArray(data.without) ? (data.without as unknown[]) : [];
@@ -82,12 +85,13 @@ export function expectedSteps(expected: ExpectedWiring): string[] {
 
 /** How an expected edge reads in a check's detail line. */
 export function describeEdge(e: ExpectedEdge): string {
-  return `${e.from} → ${e.to} (${e.kind}${e.label ? ` ${e.label}` : ''})`;
+  return `${e.from} → ${e.to} (${e.kind}${e.label ? ` ${e.label}` : ''}${e.filter ? ` filter ${e.filter}` : ''})`;
 }
 
 /**
  * The expected edges (of one step, or all) that the live graph does not show. A live edge matches when its kind is
- * the same, its two nodes have the expected names and types, and its label contains the expected label.
+ * the same, its two nodes have the expected names and types, its label contains the expected label and its filter
+ * policy the expected filter.
  */
 export function missingEdges(
   graph: Pick<WiringGraph, 'nodes' | 'edges'>,
@@ -107,7 +111,8 @@ export function missingEdges(
           e.kind === want.kind &&
           is(e.from, want.from) &&
           is(e.to, want.to) &&
-          (want.label === undefined || (e.label ?? '').includes(want.label)),
+          (want.label === undefined || (e.label ?? '').includes(want.label)) &&
+          (want.filter === undefined || (e.filterPolicy ?? '').includes(want.filter)),
       ),
   );
 }
@@ -145,6 +150,7 @@ export function expectedGraph(expected: ExpectedWiring): Pick<WiringGraph, 'node
       edges.set(key, { from: e.from, to: e.to, kind: e.kind, steps: new Set(), labels: [] }).get(key)!;
     edge.steps.add(e.step);
     if (e.label) edge.labels.push(e.label);
+    if (e.filter) edge.labels.push(`filter ${e.filter}`);
   }
   return {
     nodes,

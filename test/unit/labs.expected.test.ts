@@ -57,6 +57,31 @@ describe('expected wiring', () => {
     );
   });
 
+  test("an expected filter must appear in the live edge's filter policy", () => {
+    const topicArn = 'arn:aws:sns:us-east-1:1:t';
+    const filtered = parseExpectedWiring({
+      lab: 'demo',
+      nodes: { t: 'AWS::SNS::Topic', q: 'AWS::SQS::Queue' },
+      edges: [{ step: 'fan-out', from: 't', to: 'q', kind: 'sns-subscription', filter: '"type"' }],
+    });
+    const live = (filterPolicy?: string) => ({
+      nodes: [{ id: topicArn, type: 'AWS::SNS::Topic' as const, name: 't' }, nodes[2]!],
+      edges: [
+        {
+          from: topicArn,
+          to: arn.q,
+          kind: 'sns-subscription' as const,
+          label: 'sqs',
+          ...(filterPolicy ? { filterPolicy } : {}),
+        },
+      ],
+    });
+    assert.deepEqual(missingEdges(live('{"type":["order_paid"]}'), filtered), []);
+    assert.deepEqual(missingEdges(live(), filtered).map(describeEdge), ['t → q (sns-subscription filter "type")']);
+    assert.equal(missingEdges(live('{"kind":["x"]}'), filtered).length, 1);
+    assert.equal(expectedGraph(filtered).edges[0]?.label, 'task fan-out · filter "type"');
+  });
+
   test('an edge of another kind, direction or node type does not count', () => {
     const wrongKind = { nodes, edges: [{ from: arn.q, to: arn.dlq, kind: 'event-source' as const }] };
     const reversed = { nodes, edges: [{ from: arn.dlq, to: arn.q, kind: 'dead-letter' as const }] };
