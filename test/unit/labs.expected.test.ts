@@ -121,7 +121,13 @@ describe('expected wiring', () => {
         { id: roleArn, type: 'AWS::IAM::Role' as const, name: 'r' },
       ],
     };
-    const finding = { check: 'role-wildcard', kind: 'problem' as const, nodes: [arn.fn, roleArn], message: 'too wide' };
+    const finding = {
+      check: 'role-wildcard',
+      kind: 'problem' as const,
+      nodes: [arn.fn, roleArn],
+      message: 'too wide',
+      lesson: '',
+    };
     assert.deepEqual(presentProblems(graph, [finding], withRole), ['too wide']);
     assert.deepEqual(presentProblems(graph, [{ ...finding, check: 'queue-without-dlq' }], withRole), []);
     assert.deepEqual(presentProblems(graph, [], withRole, 'narrow'), []);
