@@ -78,14 +78,20 @@ ensure_role() {
   if [ -n "$policy" ]; then awsl iam put-role-policy --role-name "$name" --policy-name lab --policy-document "$policy"; fi
 }
 
-# ensure_function NAME HANDLER_FILE ROLE: a Python function whose entry point is `handler` in HANDLER_FILE; the
-# package holds every file of the lab's handlers/ folder, so handlers can share code.
+# ensure_function NAME HANDLER_FILE ROLE [EXTRA_ARGS...]: a function whose entry point is `handler` in HANDLER_FILE
+# (Python 3.12 for .py, Node.js 20 for .mjs); the package holds every file of the lab's handlers/ folder, so handlers
+# can share code. EXTRA_ARGS go to create-function (--environment, say).
 ensure_function() {
-  local name=$1 file=$2 role=$3 dir
+  local name=$1 file=$2 role=$3 dir runtime
+  shift 3
+  case "$file" in
+    *.mjs) runtime=nodejs20.x ;;
+    *) runtime=python3.12 ;;
+  esac
   dir="$(mktemp -d)"
-  python3 -m zipfile -c "$dir/code.zip" "$LAB_DIR"/handlers/*.py
-  once awsl lambda create-function --function-name "$name" --runtime python3.12 --role "$(role_arn "$role")" \
-    --handler "${file%.py}.handler" --zip-file "fileb://$dir/code.zip" --timeout 30 --query FunctionArn >/dev/null
+  python3 -m zipfile -c "$dir/code.zip" "$LAB_DIR"/handlers/*.*
+  once awsl lambda create-function --function-name "$name" --runtime "$runtime" --role "$(role_arn "$role")" \
+    --handler "${file%.*}.handler" --zip-file "fileb://$dir/code.zip" --timeout 30 "$@" --query FunctionArn >/dev/null
   rm -rf "$dir"
 }
 
@@ -115,8 +121,13 @@ ensure_mapping() {
   awsl lambda create-event-source-mapping --event-source-arn "$source" --function-name "$fn" "$@" >/dev/null
 }
 
-# ensure_subscription TOPIC_ARN PROTOCOL ENDPOINT: SNS answers the same subscription again for the same arguments.
-ensure_subscription() { awsl sns subscribe --topic-arn "$1" --protocol "$2" --notification-endpoint "$3" >/dev/null; }
+# ensure_subscription TOPIC_ARN PROTOCOL ENDPOINT [EXTRA_ARGS...]: SNS answers the same subscription again for the
+# same arguments (EXTRA_ARGS: --attributes with a filter policy, say).
+ensure_subscription() {
+  local topic=$1 protocol=$2 endpoint=$3
+  shift 3
+  awsl sns subscribe --topic-arn "$topic" --protocol "$protocol" --notification-endpoint "$endpoint" "$@" >/dev/null
+}
 
 # http_api_id NAME: the id of the API Gateway v2 API (HTTP or WebSocket) with that name, empty when there is none.
 http_api_id() { awsl apigatewayv2 get-apis --query "Items[?Name=='$1'].ApiId | [0]" | grep -v '^None$' || true; }
@@ -139,16 +150,24 @@ ensure_routes() {
   done
 }
 
-# ensure_rest_route API_ID PATH METHOD FUNCTION: a REST API resource (one level under /) and method with a Lambda
-# proxy integration (PutIntegration replaces an existing one).
-ensure_rest_route() {
-  local api=$1 path=$2 method=$3 fn=$4 resources root resource
+# ensure_rest_resource API_ID PATH: prints the id of the REST API resource /PATH (one level under /), created when
+# missing.
+ensure_rest_resource() {
+  local api=$1 path=$2 resources root resource
   resources=$(awsl apigateway get-resources --rest-api-id "$api" --query 'items[].[path,id]')
   resource=$(awk -v p="/$path" '$1 == p { print $2 }' <<<"$resources")
   if [ -z "$resource" ]; then
     root=$(awk '$1 == "/" { print $2 }' <<<"$resources")
     resource=$(awsl apigateway create-resource --rest-api-id "$api" --parent-id "$root" --path-part "$path" --query id)
   fi
+  echo "$resource"
+}
+
+# ensure_rest_route API_ID PATH METHOD FUNCTION: a REST API resource (one level under /) and method with a Lambda
+# proxy integration (PutIntegration replaces an existing one).
+ensure_rest_route() {
+  local api=$1 path=$2 method=$3 fn=$4 resource
+  resource=$(ensure_rest_resource "$api" "$path")
   once awsl apigateway put-method --rest-api-id "$api" --resource-id "$resource" --http-method "$method" \
     --authorization-type NONE >/dev/null
   awsl apigateway put-integration --rest-api-id "$api" --resource-id "$resource" --http-method "$method" \

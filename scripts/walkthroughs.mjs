@@ -321,7 +321,7 @@ async function labDiagram(root, source, reg, err) {
     const mod = await tsImport(pathToFileURL(join(root, path)).href, import.meta.url);
     return mod.default?.toMermaid || mod.default?.parseExpectedWiring ? mod.default : mod;
   };
-  const { parseExpectedWiring, expectedGraph } = await load('src/graph/expected.ts');
+  const { parseExpectedWiring, expectedGraph, expectedSteps } = await load('src/graph/expected.ts');
   const { toMermaid } = await load('src/graph/exports.ts');
   let expected;
   try {
@@ -331,7 +331,7 @@ async function labDiagram(root, source, reg, err) {
     return undefined;
   }
   if (expected.lab !== source.slug) err(`expected.json: lab must be ${source.slug}`);
-  for (const step of new Set(expected.edges.map((e) => e.step))) {
+  for (const step of expectedSteps(expected)) {
     if (!reg.CHECKS[source.id]?.[step]) err(`expected.json: step ${step} has no check ${source.id}.${step}`);
   }
   const rel = `${source.rel}/README.md`;

@@ -1,44 +1,47 @@
 #!/usr/bin/env bash
-# Serverless e-commerce lab, starting point: creates the skeleton in the emulator — two tables (orders with a stream),
-# an images bucket, the orders queue, the order-events topic, the REST API with its two resources, one execution role
-# and five functions with the handlers in handlers/. The wiring between them is the lab (see README.md).
-#   bash labs/serverless-ecommerce/setup.sh [endpoint] [--allow-remote]
-# Run it on an empty emulator (Local Cloud Lab: Reset Emulator, or restart it).
-set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# Serverless e-commerce lab: the starting point. Creates the tables (orders with a stream), the images bucket, the
+# orders queue, the order-events topic, the REST API with its two resources, one execution role with a policy far too
+# wide and five functions with the handlers in handlers/; the wiring between them is the learner's work (README.md).
+# Safe to run again.
+source "$(dirname "$0")/../lib.sh"
 
-echo "Creating the skeleton at $ENDPOINT"
-awsl dynamodb create-table --table-name shop-products --billing-mode PAY_PER_REQUEST \
-  --attribute-definitions AttributeName=id,AttributeType=S --key-schema AttributeName=id,KeyType=HASH >/dev/null
-awsl dynamodb create-table --table-name shop-orders --billing-mode PAY_PER_REQUEST \
-  --attribute-definitions AttributeName=orderId,AttributeType=S --key-schema AttributeName=orderId,KeyType=HASH \
-  --stream-specification StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES >/dev/null
-awsl dynamodb put-item --table-name shop-products \
-  --item '{"id":{"S":"p1"},"name":{"S":"Mechanical keyboard"},"price":{"N":"89"}}' >/dev/null
-awsl s3api create-bucket --bucket shop-product-images >/dev/null
-awsl sqs create-queue --queue-name shop-orders-queue >/dev/null
-TOPIC=$(awsl sns create-topic --name shop-order-events --query TopicArn)
-
-API=$(awsl apigateway create-rest-api --name shop-api --query id)
-ROOT=$(awsl apigateway get-resources --rest-api-id "$API" --query 'items[?path==`/`].id')
-awsl apigateway create-resource --rest-api-id "$API" --parent-id "$ROOT" --path-part products >/dev/null
-awsl apigateway create-resource --rest-api-id "$API" --parent-id "$ROOT" --path-part orders >/dev/null
-
-# One role for every function, with a policy far too wide: narrowing it is task 7.
-ROLE=$(awsl iam create-role --role-name shop-lambda-role --query Role.Arn --assume-role-policy-document \
-  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}')
+echo "Serverless e-commerce: starting point on $ENDPOINT"
+# One role for every function, with a policy far too wide: narrowing it is the last task.
+ensure_role shop-lambda-role
 awsl iam put-role-policy --role-name shop-lambda-role --policy-name shop-everything --policy-document \
   '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}'
 
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-ENV="Variables={PRODUCTS_TABLE=shop-products,ORDERS_TABLE=shop-orders,ORDERS_QUEUE_URL=$(queue_url shop-orders-queue),ORDER_EVENTS_TOPIC=$TOPIC}"
-for fn in catalog:catalog place-order:placeOrder process-order:processOrder notify:notify thumbnail:thumbnail; do
-  name="shop-${fn%%:*}"
-  file="${fn##*:}"
-  cp "$HERE/handlers/$file.mjs" "$WORK/index.mjs"
-  (cd "$WORK" && rm -f code.zip && python3 -m zipfile -c code.zip index.mjs)
-  awsl lambda create-function --function-name "$name" --runtime nodejs20.x --handler index.handler --role "$ROLE" \
-    --timeout 15 --environment "$ENV" --zip-file "fileb://$WORK/code.zip" >/dev/null
-done
-echo "Done: open Local Cloud Lab: Show Architecture, or run node dist/cli.js graph --endpoint $ENDPOINT --format mermaid"
+products() {
+  ensure_table shop-products --attribute-definitions AttributeName=id,AttributeType=S --key-schema AttributeName=id,KeyType=HASH
+  awsl dynamodb put-item --table-name shop-products \
+    --item '{"id":{"S":"p1"},"name":{"S":"Mechanical keyboard"},"price":{"N":"89"}}' >/dev/null
+}
+bg products
+bg ensure_table shop-orders --attribute-definitions AttributeName=orderId,AttributeType=S \
+  --key-schema AttributeName=orderId,KeyType=HASH --stream-specification StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES
+bg ensure_bucket shop-product-images
+bg ensure_topic shop-order-events
+shop_api() {
+  local api
+  api=$(rest_api_id shop-api)
+  [ -n "$api" ] || api=$(awsl apigateway create-rest-api --name shop-api --query id)
+  ensure_rest_resource "$api" products >/dev/null
+  ensure_rest_resource "$api" orders >/dev/null
+}
+bg shop_api
+# The functions get the queue's URL in their environment: the queue first (CreateQueue answers an existing one).
+QUEUE_URL=$(awsl sqs create-queue --queue-name shop-orders-queue --query QueueUrl)
+ENV="Variables={PRODUCTS_TABLE=shop-products,ORDERS_TABLE=shop-orders,ORDERS_QUEUE_URL=$QUEUE_URL,ORDER_EVENTS_TOPIC=$(topic_arn shop-order-events)}"
+bg ensure_function shop-catalog catalog.mjs shop-lambda-role --environment "$ENV"
+bg ensure_function shop-place-order placeOrder.mjs shop-lambda-role --environment "$ENV"
+bg ensure_function shop-process-order processOrder.mjs shop-lambda-role --environment "$ENV"
+bg ensure_function shop-notify notify.mjs shop-lambda-role --environment "$ENV"
+bg ensure_function shop-thumbnail thumbnail.mjs shop-lambda-role --environment "$ENV"
+wait_all
+
+say "role shop-lambda-role (policy shop-everything: * on *)"
+say "tables shop-products (one product), shop-orders (with a stream)"
+say "bucket shop-product-images, queue shop-orders-queue, topic shop-order-events"
+say "REST API shop-api with /products and /orders (no methods yet)"
+say "functions shop-catalog, shop-place-order, shop-process-order, shop-notify, shop-thumbnail"
+echo "Done. Open README.md for the tasks."

@@ -17,10 +17,10 @@ const LAB = join(repoRoot, 'labs', 'serverless-ecommerce');
 const hasAwsCli = spawnSync('aws', ['--version'], { encoding: 'utf8' }).status === 0;
 
 function lab(script: string, endpoint: string): void {
-  const r = spawnSync('bash', [join(LAB, script), endpoint], {
+  const r = spawnSync('bash', [join(LAB, script)], {
     encoding: 'utf8',
     timeout: 300_000,
-    env: { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1' },
+    env: { ...process.env, AWS_ENDPOINT_URL: endpoint, AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-east-1' },
   });
   assert.equal(r.status, 0, `${script} failed: ${r.stderr}`);
 }

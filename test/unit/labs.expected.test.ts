@@ -11,6 +11,7 @@ import {
   expectedSteps,
   missingEdges,
   parseExpectedWiring,
+  presentProblems,
 } from '../../src/graph/expected';
 import { LAB_IDS, LAB_WIRING } from '../../src/walkthrough/checks/labs';
 import { CHECKS, WEEK_IDS } from '../../src/walkthrough/registry';
@@ -56,6 +57,31 @@ describe('expected wiring', () => {
     );
   });
 
+  test("an expected filter must appear in the live edge's filter policy", () => {
+    const topicArn = 'arn:aws:sns:us-east-1:1:t';
+    const filtered = parseExpectedWiring({
+      lab: 'demo',
+      nodes: { t: 'AWS::SNS::Topic', q: 'AWS::SQS::Queue' },
+      edges: [{ step: 'fan-out', from: 't', to: 'q', kind: 'sns-subscription', filter: '"type"' }],
+    });
+    const live = (filterPolicy?: string) => ({
+      nodes: [{ id: topicArn, type: 'AWS::SNS::Topic' as const, name: 't' }, nodes[2]!],
+      edges: [
+        {
+          from: topicArn,
+          to: arn.q,
+          kind: 'sns-subscription' as const,
+          label: 'sqs',
+          ...(filterPolicy ? { filterPolicy } : {}),
+        },
+      ],
+    });
+    assert.deepEqual(missingEdges(live('{"type":["order_paid"]}'), filtered), []);
+    assert.deepEqual(missingEdges(live(), filtered).map(describeEdge), ['t → q (sns-subscription filter "type")']);
+    assert.equal(missingEdges(live('{"kind":["x"]}'), filtered).length, 1);
+    assert.equal(expectedGraph(filtered).edges[0]?.label, 'task fan-out · filter "type"');
+  });
+
   test('an edge of another kind, direction or node type does not count', () => {
     const wrongKind = { nodes, edges: [{ from: arn.q, to: arn.dlq, kind: 'event-source' as const }] };
     const reversed = { nodes, edges: [{ from: arn.dlq, to: arn.q, kind: 'dead-letter' as const }] };
@@ -78,6 +104,39 @@ describe('expected wiring', () => {
       { from: 'api', to: 'fn', kind: 'api-integration', label: 'task routes · $connect, send' },
       { from: 'q', to: 'dlq', kind: 'dead-letter', label: 'task queue' },
     ]);
+  });
+
+  test('a problem to remove holds until the check no longer reports the node, and needs the node in the graph', () => {
+    const roleArn = 'arn:aws:iam::1:role/r';
+    const withRole = parseExpectedWiring({
+      lab: 'demo',
+      nodes: { fn: 'AWS::Lambda::Function', r: 'AWS::IAM::Role' },
+      edges: [{ step: 'narrow', from: 'fn', to: 'r', kind: 'uses-role' }],
+      without: [{ step: 'narrow', check: 'role-wildcard', node: 'r' }],
+    });
+    assert.deepEqual(expectedSteps(withRole), ['narrow']);
+    const graph = {
+      nodes: [
+        { id: arn.fn, type: 'AWS::Lambda::Function' as const, name: 'fn' },
+        { id: roleArn, type: 'AWS::IAM::Role' as const, name: 'r' },
+      ],
+    };
+    const finding = {
+      check: 'role-wildcard',
+      kind: 'problem' as const,
+      nodes: [arn.fn, roleArn],
+      message: 'too wide',
+      lesson: '',
+    };
+    assert.deepEqual(presentProblems(graph, [finding], withRole), ['too wide']);
+    assert.deepEqual(presentProblems(graph, [{ ...finding, check: 'queue-without-dlq' }], withRole), []);
+    assert.deepEqual(presentProblems(graph, [], withRole, 'narrow'), []);
+    assert.deepEqual(presentProblems({ nodes: graph.nodes.slice(0, 1) }, [], withRole), ['r is not in the graph']);
+    assert.deepEqual(presentProblems(graph, [finding], withRole, 'other'), []);
+    assert.throws(
+      () => parseExpectedWiring({ ...withRole, without: [{ step: 'narrow', check: 'fan-out', node: 'nope' }] }),
+      (e: Error) => e.message.includes('node is not a node name') && e.message.includes('check must be one of'),
+    );
   });
 
   test('a malformed file names every problem', () => {
@@ -121,11 +180,25 @@ describe('shipped labs', () => {
         assert.ok(existsSync(join(dir, f)), `labs/${lab}/${f}`);
       }
       assert.ok(
-        readdirSync(join(dir, 'handlers')).some((f) => f.endsWith('.py')),
+        readdirSync(join(dir, 'handlers')).some((f) => f.endsWith('.py') || f.endsWith('.mjs')),
         'handler code',
       );
-      const setup = readFileSync(join(dir, 'setup.sh'), 'utf8');
-      assert.match(setup, /source "\$\(dirname "\$0"\)\/\.\.\/lib\.sh"/, 'uses the shared endpoint and helpers');
+      for (const script of ['setup.sh', 'solution.sh']) {
+        const text = readFileSync(join(dir, script), 'utf8');
+        assert.match(
+          text,
+          /source "\$\(dirname "\$0"\)\/\.\.\/lib\.sh"/,
+          `${script} uses the shared endpoint and helpers`,
+        );
+      }
+      assert.deepEqual(readdirSync(dir).sort(), [
+        'README.md',
+        'expected.json',
+        'handlers',
+        'setup.sh',
+        'solution.sh',
+        'walkthrough.yaml',
+      ]);
       const readme = readFileSync(join(dir, 'README.md'), 'utf8');
       assert.match(readme, /## Tasks/);
       assert.match(readme, /## Real and simulated here/);

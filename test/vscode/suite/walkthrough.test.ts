@@ -58,6 +58,7 @@ suite('walkthroughs', function () {
         'week10',
         'week11',
         'week12',
+        'lab-serverless-ecommerce',
         'lab-realtime-chat',
         'lab-video-pipeline',
         'lab-multi-tenant-saas',
