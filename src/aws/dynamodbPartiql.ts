@@ -115,7 +115,7 @@ export async function* itemPages(
 }
 
 /** JSON.stringify replacer for plain items: Sets become arrays, binary becomes base64. */
-function jsonSafe(_key: string, value: unknown): unknown {
+export function jsonSafe(_key: string, value: unknown): unknown {
   if (value instanceof Set) return [...value];
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
   if (value && typeof value === 'object' && (value as { type?: unknown }).type === 'Buffer') {

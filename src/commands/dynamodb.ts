@@ -11,6 +11,7 @@ import {
   executeStatement,
   exportItems,
   isWriteStatement,
+  jsonSafe,
   type ExportSource,
   type PlainItem,
 } from '../aws/dynamodbPartiql';
@@ -29,10 +30,8 @@ export interface PartiqlShown {
 }
 
 function partiqlDocument(statement: string, items: readonly PlainItem[], more: boolean): string {
-  const replacer = (_k: string, v: unknown) =>
-    v instanceof Set ? [...v] : v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v;
   const note = more ? `${items.length} items shown; more remain (Load more)` : `${items.length} items`;
-  return `${JSON.stringify({ statement, note, items }, replacer, 2)}\n`;
+  return `${JSON.stringify({ statement, note, items }, jsonSafe, 2)}\n`;
 }
 
 function codeOf(d: vscode.Diagnostic): string {
