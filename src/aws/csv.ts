@@ -62,3 +62,13 @@ export function* parseCsv(text: string): Generator<CsvRecord> {
     yield error ? { line: start, error } : { line: start, fields };
   }
 }
+
+/** One field quoted the RFC 4180 way: in double quotes (quotes doubled) when it holds a comma, quote, CR or LF. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** One record: the fields quoted as needed, joined by commas, ended by CRLF (RFC 4180's line break). */
+export function csvLine(fields: readonly string[]): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
+}

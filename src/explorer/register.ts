@@ -168,7 +168,7 @@ export function registerExplorer(
     ...registerS3Commands(ctx),
     ...registerSqsCommands(ctx),
     ...registerKinesisCommands(ctx),
-    ...registerDynamoDbCommands(ctx),
+    ...registerDynamoDbCommands(ctx, views),
     ...registerIamCommands(ctx),
     ...registerApiGatewayCommands(ctx, views),
     ...registerLogsCommands(ctx, views),

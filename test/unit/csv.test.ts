@@ -2,7 +2,7 @@
 // fields, and malformed records reported with their line instead of thrown.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseCsv, type CsvRecord } from '../../src/aws/csv';
+import { csvField, csvLine, parseCsv, type CsvRecord } from '../../src/aws/csv';
 
 const all = (text: string): CsvRecord[] => [...parseCsv(text)];
 
@@ -67,5 +67,37 @@ describe('parseCsv (RFC 4180)', () => {
       }
       assert.doesNotThrow(() => all(text));
     }
+  });
+});
+
+describe('CSV writer (RFC 4180 quoting)', () => {
+  const cases: [string, string][] = [
+    ['plain', 'plain'],
+    ['', ''],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['"', '""""'],
+    ['two\nlines', '"two\nlines"'],
+    ['cr\r\nlf', '"cr\r\nlf"'],
+    [' spaced ', ' spaced '],
+  ];
+  for (const [value, quoted] of cases) {
+    it(`quotes ${JSON.stringify(value)} as ${JSON.stringify(quoted)}`, () => assert.equal(csvField(value), quoted));
+  }
+
+  it('ends a record with CRLF and reads back field for field through the reader', () => {
+    const rows = [
+      ['id', 'note', 'json'],
+      ['1', 'a, b', '{"k":"v, w"}'],
+      ['2', 'line\nbreak', ''],
+      ['3', '"quoted"', 'x'],
+    ];
+    const text = rows.map(csvLine).join('');
+    assert.ok(text.endsWith('\r\n'));
+    assert.equal(csvLine(['a', 'b']), 'a,b\r\n');
+    assert.deepEqual(
+      [...parseCsv(text)].map((r) => ('fields' in r ? r.fields : r.error)),
+      rows,
+    );
   });
 });
