@@ -61,7 +61,7 @@ suite('architecture view against the emulator', function () {
     const graphMsg = await waitFor('the graph', () => posted.find((m) => m.type === 'graph'));
     const graph = graphMsg!.graph as { nodes: number; edges: number; svg: string; findings: { check: string }[] };
     // The topic, three queues; two subscriptions and one redrive.
-    assert.equal(graph.nodes, 4);
+    assert.equal(graph.nodes, 4, [...graph.svg.matchAll(/data-id="([^"]*)"/g)].map((m) => m[1]).join(' '));
     assert.equal(graph.edges, 3);
     assert.deepEqual(graph.findings.map((f) => f.check).sort(), ['fan-out', 'fan-out-without-filter']);
     // The view parsed the SVG and reports what it drew: every node, one badge per problem node.

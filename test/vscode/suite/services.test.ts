@@ -74,7 +74,7 @@ suite('new services: API Gateway, Logs, EC2 / VPC, Step Functions, EventBridge',
     machineArn = (
       await sfn.send(
         new CreateStateMachineCommand({
-          name: 'orders-flow',
+          name: 'checkout-flow',
           roleArn: 'arn:aws:iam::000000000000:role/sfn',
           definition: JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }),
         }),
@@ -106,7 +106,7 @@ suite('new services: API Gateway, Logs, EC2 / VPC, Step Functions, EventBridge',
     assert.deepEqual(labels((await expand('CloudWatch Logs', '/aws/lambda/orders-fn')).rows), ['old']);
     const events = await expand('CloudWatch Logs', '/aws/lambda/orders-fn', 'old');
     assert.deepEqual(labels(events.rows), ['START cold', 'ERROR order 7 failed']);
-    assert.deepEqual(labels((await expand('Step Functions', 'orders-flow')).rows), ['Nothing here']);
+    assert.deepEqual(labels((await expand('Step Functions', 'checkout-flow')).rows), ['Nothing here']);
     assert.ok(labels((await expand('EventBridge')).rows).includes('default'));
     assert.ok((await expand('EC2 / VPC')).rows.length >= 1);
   });
@@ -228,7 +228,7 @@ suite('new services: API Gateway, Logs, EC2 / VPC, Step Functions, EventBridge',
   });
 
   test('Start Execution and Put Event refuse bad JSON, then run', async () => {
-    const { node: machine } = await expand('Step Functions', 'orders-flow');
+    const { node: machine } = await expand('Step Functions', 'checkout-flow');
     const refused = await vscode.commands.executeCommand('localCloudLab.stepfunctions.startExecution', machine, {
       name: 'bad',
       input: '{"id": ',
