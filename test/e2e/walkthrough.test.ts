@@ -100,7 +100,7 @@ describe('walkthroughs (UI)', () => {
     wb.capture('dashboard', async () => {
       await wb.runCommand('Local Cloud Lab: Open Progress Dashboard');
       const view = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-      await view.getByText('steps done across 12 weeks').waitFor({ timeout: 60_000 });
+      await view.getByText('steps done across 12 weeks and 4 labs').waitFor({ timeout: 60_000 });
       const week1 = view.locator('vscode-collapsible#week-week01');
       await week1.click();
       const bucketLine = view.locator('li[data-step="week01.bucket"]');

@@ -198,11 +198,13 @@ function draw(): void {
   const done = model.weeks.reduce((n, w) => n + w.done, 0);
   const total = model.weeks.reduce((n, w) => n + w.total, 0);
   const next = model.next;
+  const labs = model.weeks.filter((w) => w.id.startsWith('lab-')).length;
+  const across = `${model.weeks.length - labs} weeks` + (labs ? ` and ${labs} lab${labs === 1 ? '' : 's'}` : '');
   render(
     html`<h1>Progress</h1>
       <div class="summary">
         <vscode-badge>${done} / ${total}</vscode-badge>
-        <span>steps done across ${model.weeks.length} weeks</span>
+        <span>steps done across ${across}</span>
         <vscode-button ?disabled=${model.checking} @click=${() => send({ type: 'checkNow' })}>Check now</vscode-button>
         <span class="sub"
           >${model.connected ? 'Emulator connected' : 'Emulator not connected: emulator exercises cannot be checked'} ·
