@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import type { PanelHost } from '../../../src/webviews/panel';
-import { EXTENSION_ID, emulator, useEmulatorSettings, waitFor } from './helpers';
+import { EXTENSION_ID, emulator, skipOnLocalStack, useEmulatorSettings, waitFor } from './helpers';
 
 interface Msg {
   type: string;
@@ -50,7 +50,12 @@ suite('architecture view against the emulator', function () {
     sns.destroy();
   });
 
-  test('draws the wiring, reveals a queue in the explorer, exports Mermaid, redraws on explorer refresh', async () => {
+  test('draws the wiring, reveals a queue in the explorer, exports Mermaid, redraws on explorer refresh', async function () {
+    // The view draws the whole account; its counts are exact only on an emulator that can be emptied.
+    skipOnLocalStack(
+      this,
+      '4.14 on the host has no container runtime: functions earlier tests made stay Pending and cannot be deleted, so the account graph holds nodes this suite did not make',
+    );
     const host = (await vscode.commands.executeCommand<PanelHost<unknown>>('localCloudLab.architecture.open'))!;
     assert.ok(host, 'the command returns the panel host');
     const posted: Msg[] = [];
