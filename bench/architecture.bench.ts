@@ -11,14 +11,14 @@ import { CreateEventSourceMappingCommand, CreateFunctionCommand } from '@aws-sdk
 import { CreateBucketCommand, PutBucketNotificationConfigurationCommand } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand } from '@aws-sdk/client-sqs';
-import { AwsClients } from '../src/aws/clients';
-import { resolveConnection } from '../src/aws/connection';
+import type { AwsClients } from '../src/aws/clients';
 import { mapLimit } from '../src/aws/sqs';
 import { readWiring } from '../src/aws/wiring';
 import { toSvg } from '../src/graph/exports';
 import { layoutWiring } from '../src/graph/layout';
 import { badgesOf, checkPatterns } from '../src/graph/patterns';
 import { zipOf } from '../test/support/zip';
+import { benchEmulator } from './emulator';
 
 const RUNS = 3;
 const TARGET_MS = 2_000;
@@ -109,16 +109,9 @@ async function seed(c: AwsClients): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const endpoint = process.env.LCL_TEST_ENDPOINT;
-  if (!endpoint) {
-    console.log('architecture bench: skipped, LCL_TEST_ENDPOINT is not set (npm run bench starts moto for it)');
-    return;
-  }
-  const reset = () => fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
-  if (!(await reset()).ok) throw new Error('moto reset failed');
-  const resolved = resolveConnection({ endpoint }, {});
-  if (!resolved.ok) throw new Error(resolved.reason);
-  const clients = new AwsClients(resolved.connection);
+  const emulator = await benchEmulator('architecture');
+  if (!emulator) return;
+  const { clients, reset } = emulator;
   try {
     let t = performance.now();
     const seeded = await seed(clients);

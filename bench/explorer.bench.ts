@@ -8,14 +8,13 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { CreateQueueCommand } from '@aws-sdk/client-sqs';
-import { AwsClients } from '../src/aws/clients';
-import { resolveConnection } from '../src/aws/connection';
 import { createBucket, listObjects } from '../src/aws/s3';
 import { mapLimit } from '../src/aws/sqs';
 import { ConnectionMonitor } from '../src/connection/monitor';
 import type { ExplorerNode } from '../src/explorer/model';
 import { ExplorerTree } from '../src/explorer/model/tree';
 import { createServiceRegistry } from '../src/explorer/services';
+import { benchEmulator } from './emulator';
 
 const OBJECTS = 10_000;
 const QUEUES = 1_000;
@@ -35,16 +34,9 @@ const retainedHeap = () => {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 async function main(): Promise<void> {
-  const endpoint = process.env.LCL_TEST_ENDPOINT;
-  if (!endpoint) {
-    console.log('explorer bench: skipped, LCL_TEST_ENDPOINT is not set (npm run bench starts moto for it)');
-    return;
-  }
-  const reset = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
-  if (!reset.ok) throw new Error(`moto reset failed: HTTP ${reset.status}`);
-  const resolved = resolveConnection({ endpoint }, {});
-  if (!resolved.ok) throw new Error(resolved.reason);
-  const seed = new AwsClients(resolved.connection);
+  const emulator = await benchEmulator('explorer');
+  if (!emulator) return;
+  const { endpoint, clients: seed } = emulator;
 
   let t = performance.now();
   await createBucket(seed, 'bench-objects');

@@ -5,10 +5,9 @@
 // the event-loop delay while tailing (what would stall the extension host), and the time until every event arrived.
 // Run alone: LCL_TEST_ENDPOINT=http://127.0.0.1:<port> node --import tsx bench/logs-tail.bench.ts
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { AwsClients } from '../src/aws/clients';
-import { resolveConnection } from '../src/aws/connection';
 import { lambdaLogGroup, tailLogs, writeLogEvents } from '../src/aws/logs';
 import { TAIL_CAPACITY, TAIL_REDRAW_MS, TailView } from '../src/logs/tailView';
+import { benchEmulator } from './emulator';
 
 const EVENTS = 10_000;
 const BURSTS = 10;
@@ -18,16 +17,9 @@ const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
 
 async function main(): Promise<void> {
-  const endpoint = process.env.LCL_TEST_ENDPOINT;
-  if (!endpoint) {
-    console.log('logs-tail bench: skipped, LCL_TEST_ENDPOINT is not set (npm run bench starts moto for it)');
-    return;
-  }
-  const reset = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
-  if (!reset.ok) throw new Error(`moto reset failed: HTTP ${reset.status}`);
-  const resolved = resolveConnection({ endpoint }, {});
-  if (!resolved.ok) throw new Error(resolved.reason);
-  const clients = new AwsClients(resolved.connection);
+  const emulator = await benchEmulator('logs-tail');
+  if (!emulator) return;
+  const { clients } = emulator;
   const group = lambdaLogGroup('bench-fn');
   await writeLogEvents(clients, { group, stream: 'warm-up', create: true, events: [] });
 

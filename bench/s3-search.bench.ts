@@ -3,14 +3,13 @@
 // (target ≤ 500 ms), for a name substring found on every page, one found only every 1,000 keys, and a prefix.
 // Run alone: LCL_TEST_ENDPOINT=http://127.0.0.1:<port> node --import tsx bench/s3-search.bench.ts
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { AwsClients } from '../src/aws/clients';
-import { resolveConnection } from '../src/aws/connection';
 import { createBucket } from '../src/aws/s3';
 import { mapLimit } from '../src/aws/sqs';
 import { ConnectionMonitor } from '../src/connection/monitor';
 import type { ExplorerNode } from '../src/explorer/model';
 import { ExplorerTree } from '../src/explorer/model/tree';
 import { createServiceRegistry } from '../src/explorer/services';
+import { benchEmulator } from './emulator';
 
 const OBJECTS = 10_000;
 const PAGE = 100; // the default localCloudLab.explorer.pageSize
@@ -45,16 +44,9 @@ async function timeFilter(
 }
 
 async function main(): Promise<void> {
-  const endpoint = process.env.LCL_TEST_ENDPOINT;
-  if (!endpoint) {
-    console.log('s3-search bench: skipped, LCL_TEST_ENDPOINT is not set (npm run bench starts moto for it)');
-    return;
-  }
-  const reset = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
-  if (!reset.ok) throw new Error(`moto reset failed: HTTP ${reset.status}`);
-  const resolved = resolveConnection({ endpoint }, {});
-  if (!resolved.ok) throw new Error(resolved.reason);
-  const seed = new AwsClients(resolved.connection);
+  const emulator = await benchEmulator('s3-search');
+  if (!emulator) return;
+  const { endpoint, clients: seed } = emulator;
 
   let t = performance.now();
   await createBucket(seed, 'bench-search');

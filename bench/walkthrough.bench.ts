@@ -8,8 +8,6 @@ import { CreateQueueCommand } from '@aws-sdk/client-sqs';
 import { CreateStreamCommand } from '@aws-sdk/client-kinesis';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AwsClients } from '../src/aws/clients';
-import { resolveConnection } from '../src/aws/connection';
 import { parseCurriculum } from '../src/walkthrough/curriculum';
 import { DEFAULT_LOCAL_SERVICES, roundMemo, type CheckEnv } from '../src/walkthrough/checks/types';
 import { folderFiles } from '../src/walkthrough/files';
@@ -17,22 +15,16 @@ import { realProbes } from '../src/walkthrough/probes/tcp';
 import { EMPTY_PROGRESS, type ProgressData } from '../src/walkthrough/progress';
 import { CHECKS } from '../src/walkthrough/registry';
 import { ExerciseScheduler } from '../src/walkthrough/scheduler';
+import { benchEmulator } from './emulator';
 
 const RUNS = 5;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 async function main(): Promise<void> {
-  const endpoint = process.env.LCL_TEST_ENDPOINT;
-  if (!endpoint) {
-    console.log('walkthrough bench: skipped, LCL_TEST_ENDPOINT is not set (npm run bench starts moto for it)');
-    return;
-  }
-  const reset = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
-  if (!reset.ok) throw new Error(`moto reset failed: HTTP ${reset.status}`);
-  const resolved = resolveConnection({ endpoint }, {});
-  if (!resolved.ok) throw new Error(resolved.reason);
-  const aws = new AwsClients(resolved.connection);
+  const emulator = await benchEmulator('walkthrough');
+  if (!emulator) return;
+  const { clients: aws } = emulator;
   const root = join(__dirname, '..');
   const curriculum = parseCurriculum(JSON.parse(readFileSync(join(root, 'walkthroughs', 'curriculum.json'), 'utf8')));
   const env = (): CheckEnv => ({
