@@ -41,6 +41,7 @@ import {
   summaryLine,
   verdict,
 } from './lib/test-report.mjs';
+import { startAwsCliForkServer } from './lib/aws-cli-fork.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CI = process.env.CI === 'true' || process.env.CI === '1';
@@ -61,6 +62,7 @@ const running = new Set(); // child process groups running right now, for Ctrl+C
 let moto; // the moto server shared by integration, vscode and e2e
 let localstack; // { server, moto, env } for the LocalStack run
 let tmp; // per-run scratch folder (TAP files, mocha counts)
+let awsCli; // promise of the AWS CLI fork server ({ env, stop }) or undefined, shared by both runs
 
 /**
  * Runs a command in its own process group; resolves with its exit code and, with `capture`, its output
@@ -284,9 +286,11 @@ const layers = {
   // Most of a unit file's time is tsx start-up: two at a time keeps both cores busy.
   unit: () => nodeTestLayer('unit', 'test/unit', { concurrency: 2, timeoutMs: 8 * 60_000, perFileTimeoutMs: 180_000 }),
   lsp: () => nodeTestLayer('lsp', 'test/lsp', { concurrency: 2, timeoutMs: 5 * 60_000, perFileTimeoutMs: 180_000 }),
-  integration: (opts = {}) =>
+  integration: async (opts = {}) =>
     nodeTestLayer('integration', 'test/integration', {
       ...opts,
+      // The labs' scripts and the walkthrough's terminal commands: hundreds of `aws` calls, one import.
+      env: (await (awsCli ??= startAwsCliForkServer(tmp)))?.env,
       concurrency: 1,
       needsMoto: true,
       timeoutMs: 12 * 60_000,
@@ -308,6 +312,8 @@ async function cleanup() {
       // gone
     }
   }
+  (await awsCli)?.stop();
+  awsCli = undefined;
   await moto?.stop();
   moto = undefined;
   await Promise.all([localstack?.server.stop(), localstack?.moto.stop()]);
