@@ -264,7 +264,7 @@ async function packagedVsix() {
 }
 
 async function e2eLayer({ backend = 'moto', log } = {}) {
-  const env = {};
+  const env = { ...(await awsCliEnv()) };
   if (testFiles('test/e2e').length > 0) {
     await ensure('ensure-code-server.sh');
     await ensure('ensure-chromium.sh');
@@ -282,6 +282,11 @@ async function e2eLayer({ backend = 'moto', log } = {}) {
   });
 }
 
+/** PATH with the fork server's `aws` first, for layers that run the AWS CLI (empty when it could not start). */
+async function awsCliEnv() {
+  return (await (awsCli ??= startAwsCliForkServer(tmp)))?.env ?? {};
+}
+
 const layers = {
   // Most of a unit file's time is tsx start-up: two at a time keeps both cores busy.
   unit: () => nodeTestLayer('unit', 'test/unit', { concurrency: 2, timeoutMs: 8 * 60_000, perFileTimeoutMs: 180_000 }),
@@ -290,7 +295,7 @@ const layers = {
     nodeTestLayer('integration', 'test/integration', {
       ...opts,
       // The labs' scripts and the walkthrough's terminal commands: hundreds of `aws` calls, one import.
-      env: (await (awsCli ??= startAwsCliForkServer(tmp)))?.env,
+      env: await awsCliEnv(),
       concurrency: 1,
       needsMoto: true,
       timeoutMs: 12 * 60_000,
