@@ -6,12 +6,11 @@
 //  3. a click on the orders queue selects it in the explorer (test-results/architecture-reveal.png).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { openWorkbench, repoRoot, type Workbench } from '../support/codeServer';
-import { emulatorSettings, onLocalStack, startEmulator, type TestEmulator } from '../support/emulator';
+import { describe, test } from 'node:test';
+import { repoRoot } from '../support/codeServer';
+import { onLocalStack } from '../support/emulator';
+import { useEmulatorWorkbench } from './fixture';
 
 const LAB = join(repoRoot, 'labs', 'serverless-ecommerce');
 const hasAwsCli = spawnSync('aws', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -35,45 +34,29 @@ describe(
         : 'the AWS CLI is not installed (the lab scripts use it)',
   },
   () => {
-    let emulator: TestEmulator;
-    let wb: Workbench;
-    let workspace: string;
-
-    before(async () => {
-      emulator = await startEmulator();
-      await emulator.reset();
-      lab('setup.sh', emulator.endpoint);
-      workspace = mkdtempSync(join(tmpdir(), 'lcl-e2e-arch-'));
-      wb = await openWorkbench({
-        workspace,
-        settings: emulatorSettings(emulator),
-        viewport: { width: 1600, height: 1000 },
-        ...(process.env.LCL_VSIX ? { vsix: process.env.LCL_VSIX } : {}),
-      });
+    const ctx = useEmulatorWorkbench({
+      prefix: 'lcl-e2e-arch-',
+      prepare: (emulator) => lab('setup.sh', emulator.endpoint),
+      viewport: { width: 1600, height: 1000 },
     });
-
-    after(async () => {
-      await wb?.close();
-      await emulator?.reset();
-      await emulator?.stop();
-      if (workspace) rmSync(workspace, { recursive: true, force: true });
-    });
-
-    const view = () => wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    const view = () => ctx.wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
 
     test('the skeleton, then the lab’s target wiring with its patterns, and a click revealing a queue', () =>
-      wb.capture('architecture', async () => {
-        await wb.openContainer('Local Cloud Lab');
-        await wb.treeRow('SQS', 120_000);
-        await wb.runCommand('Local Cloud Lab: Show Architecture');
-        await wb.page.locator('.tabs-container .tab', { hasText: 'Architecture' }).first().waitFor({ timeout: 60_000 });
+      ctx.wb.capture('architecture', async () => {
+        await ctx.wb.openContainer('Local Cloud Lab');
+        await ctx.wb.treeRow('SQS', 120_000);
+        await ctx.wb.runCommand('Local Cloud Lab: Show Architecture');
+        await ctx.wb.page
+          .locator('.tabs-container .tab', { hasText: 'Architecture' })
+          .first()
+          .waitFor({ timeout: 60_000 });
         await view().locator('text=12 resources').first().waitFor({ timeout: 60_000 });
         assert.equal(await view().locator('g.node').count(), 12);
         // shop-everything (* on *): a badge on each of the five functions.
         assert.equal(await view().locator('g.badge').count(), 5);
-        await wb.screenshot('architecture-skeleton');
+        await ctx.wb.screenshot('architecture-skeleton');
 
-        lab('solution.sh', emulator.endpoint);
+        lab('solution.sh', ctx.emulator.endpoint);
         await view().locator('vscode-button', { hasText: 'Refresh' }).click();
         await view().locator('text=13 connections').first().waitFor({ timeout: 60_000 });
         const text = await view().locator('body').innerText();
@@ -88,13 +71,13 @@ describe(
         assert.match(text, /Problems \(0\)/);
         assert.equal(await view().locator('g.badge').count(), 0);
         await view().locator('vscode-button', { hasText: 'Fit' }).click();
-        await wb.screenshot('architecture-ecommerce');
+        await ctx.wb.screenshot('architecture-ecommerce');
 
         await view().locator('g.node[data-id$=":shop-orders-queue"]').click();
-        await wb.page
+        await ctx.wb.page
           .locator('.part.sidebar .monaco-list-row.selected', { hasText: 'shop-orders-queue' })
           .waitFor({ timeout: 30_000 });
-        await wb.screenshot('architecture-reveal');
+        await ctx.wb.screenshot('architecture-reveal');
       }));
   },
 );

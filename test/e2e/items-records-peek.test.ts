@@ -2,66 +2,36 @@
 // the DynamoDB items view after a scan, the Kinesis record browser after a TRIM_HORIZON read shown as JSON, and the
 // SQS panel's receive fallback (moto has no peek endpoint) after the modal warning. Screenshots in test-results/.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { FrameLocator } from 'playwright-core';
-import { openWorkbench, repoRoot, type Workbench } from '../support/codeServer';
-import { emulatorSettings, onLocalStack, startEmulator, type TestEmulator } from '../support/emulator';
-
-interface SeedModule {
-  seed(
-    endpoint: string,
-    opts?: { log?: (line: string) => void; endpoints?: Readonly<Record<string, string>> },
-  ): Promise<void>;
-  DEMO: { table: string; stream: string; queue: string };
-}
+import { onLocalStack } from '../support/emulator';
+import { seedDemo, useEmulatorWorkbench } from './fixture';
 
 describe('panels (UI)', () => {
-  let moto: TestEmulator;
-  let wb: Workbench;
-  let workspace: string;
-  let demo: SeedModule['DEMO'];
-
-  before(async () => {
-    moto = await startEmulator();
-    await moto.reset();
-    const seedModule = (await import(join(repoRoot, 'scripts', 'seed-demo.mjs'))) as SeedModule;
-    await seedModule.seed(moto.endpoint, { log: () => undefined, endpoints: moto.endpoints });
-    demo = seedModule.DEMO;
-    workspace = mkdtempSync(join(tmpdir(), 'lcl-e2e-panels-'));
-    wb = await openWorkbench({
-      workspace,
-      settings: emulatorSettings(moto),
-      viewport: { width: 1400, height: 900 },
-      // A prebuilt package when given (LCL_VSIX); otherwise the harness packages one.
-      ...(process.env.LCL_VSIX ? { vsix: process.env.LCL_VSIX } : {}),
-    });
-  });
-
-  after(async () => {
-    await wb?.close();
-    await moto?.reset();
-    await moto?.stop();
-    if (workspace) rmSync(workspace, { recursive: true, force: true });
+  let demo: Awaited<ReturnType<typeof seedDemo>>;
+  const ctx = useEmulatorWorkbench({
+    prefix: 'lcl-e2e-panels-',
+    prepare: async (emulator) => {
+      demo = await seedDemo(emulator);
+    },
+    viewport: { width: 1400, height: 900 },
   });
 
   /** Runs a palette command that asks for a name, answers it, and returns the panel's content frame. */
   async function openPanel(command: string, name: string, title: string): Promise<FrameLocator> {
-    await wb.runCommand(command);
-    const input = wb.page.locator('.quick-input-widget input');
+    await ctx.wb.runCommand(command);
+    const input = ctx.wb.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
     await input.fill(name);
-    await wb.page.keyboard.press('Enter');
-    await wb.page.locator('.tabs-container .tab', { hasText: title }).first().waitFor({ timeout: 30_000 });
+    await ctx.wb.page.keyboard.press('Enter');
+    await ctx.wb.page.locator('.tabs-container .tab', { hasText: title }).first().waitFor({ timeout: 30_000 });
     // A webview is an iframe (the host) holding another iframe (our page); only the visible one is ready.
-    return wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    return ctx.wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
   }
 
   test('DynamoDB items view shows a scanned page in columns', () =>
-    wb.capture('items-view', async () => {
-      await wb.openContainer('Local Cloud Lab');
+    ctx.wb.capture('items-view', async () => {
+      await ctx.wb.openContainer('Local Cloud Lab');
       const view = await openPanel(
         'Local Cloud Lab: Open Items (Scan, Query, Edit)',
         demo.table,
@@ -77,11 +47,11 @@ describe('panels (UI)', () => {
       // Open the first item in the JSON editor: the screenshot shows the table and the editor together.
       await view.getByRole('button', { name: 'Edit', exact: true }).first().click();
       await view.locator('section[aria-label="Item editor"]').waitFor({ timeout: 10_000 });
-      await wb.screenshot('items-view');
+      await ctx.wb.screenshot('items-view');
     }));
 
   test('Kinesis record browser reads from TRIM_HORIZON and shows the data as JSON', () =>
-    wb.capture('records-browser', async () => {
+    ctx.wb.capture('records-browser', async () => {
       const view = await openPanel('Local Cloud Lab: Browse Records', demo.stream, `Records: ${demo.stream}`);
       await view.locator('p.sub', { hasText: 'shards' }).waitFor({ timeout: 30_000 });
       await view.getByRole('button', { name: 'Read', exact: true }).click();
@@ -89,19 +59,19 @@ describe('panels (UI)', () => {
       await rows.first().waitFor({ timeout: 30_000 });
       // Switch the data format through the real select: open it, pick "JSON (pretty)".
       await view.locator('vscode-single-select[aria-label="Data format"]').click();
-      await wb.page.keyboard.press('ArrowDown');
-      await wb.page.keyboard.press('Enter');
+      await ctx.wb.page.keyboard.press('ArrowDown');
+      await ctx.wb.page.keyboard.press('Enter');
       // Pretty JSON spans several lines per record.
       await view
         .locator('table.grid tbody td pre', { hasText: /\n\s+"/ })
         .first()
         .waitFor({ timeout: 10_000 });
       assert.ok((await rows.count()) > 0);
-      await wb.screenshot('records-browser');
+      await ctx.wb.screenshot('records-browser');
     }));
 
   test('SQS panel: Peek on LocalStack lists messages without consuming them; elsewhere Receive warns first', () =>
-    wb.capture('sqs-receive', async () => {
+    ctx.wb.capture('sqs-receive', async () => {
       const view = await openPanel(
         'Local Cloud Lab: Send, Peek or Receive Messages',
         demo.queue,
@@ -115,7 +85,7 @@ describe('panels (UI)', () => {
         await view.getByRole('button', { name: 'Peek' }).click();
         await rows.first().waitFor({ timeout: 30_000 });
         assert.ok((await rows.count()) > 0);
-        await wb.screenshot('sqs-peek');
+        await ctx.wb.screenshot('sqs-peek');
         return;
       }
       await view.locator('.warning', { hasText: 'cannot show messages without consuming them' }).waitFor({
@@ -123,12 +93,12 @@ describe('panels (UI)', () => {
       });
       await view.getByRole('button', { name: 'Receive…' }).click();
       // The host's modal warning, in the workbench itself.
-      const dialog = wb.page.locator('.monaco-dialog-box');
+      const dialog = ctx.wb.page.locator('.monaco-dialog-box');
       await dialog.waitFor({ timeout: 30_000 });
       assert.match(await dialog.innerText(), /raises each message's receive count/);
       await dialog.locator('.monaco-button', { hasText: /^Receive$/ }).click();
       await rows.first().waitFor({ timeout: 30_000 });
       assert.ok((await rows.count()) > 0);
-      await wb.screenshot('sqs-receive');
+      await ctx.wb.screenshot('sqs-receive');
     }));
 });

@@ -3,67 +3,37 @@
 // per-service endpoint. The backend row names LocalStack and its version, Services lists LocalStack's per-service
 // states, Init scripts its stages, and DynamoDB says which endpoint serves it. Screenshot: explorer-localstack.png.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Locator } from 'playwright-core';
-import { openWorkbench, repoRoot, type Workbench } from '../support/codeServer';
-import { emulatorSettings, onLocalStack, startEmulator, type TestEmulator } from '../support/emulator';
-
-interface SeedModule {
-  seed(
-    endpoint: string,
-    opts?: { log?: (line: string) => void; endpoints?: Readonly<Record<string, string>> },
-  ): Promise<void>;
-}
+import { onLocalStack } from '../support/emulator';
+import { seedDemo, useEmulatorWorkbench } from './fixture';
 
 if (onLocalStack) {
   describe('explorer on LocalStack (UI)', () => {
-    let emulator: TestEmulator;
-    let wb: Workbench;
-    let workspace: string;
-
-    before(async () => {
-      emulator = await startEmulator();
-      await emulator.reset();
-      const seedModule = (await import(pathToFileURL(join(repoRoot, 'scripts', 'seed-demo.mjs')).href)) as SeedModule;
-      await seedModule.seed(emulator.endpoint, { log: () => undefined, endpoints: emulator.endpoints });
-      workspace = mkdtempSync(join(tmpdir(), 'lcl-e2e-localstack-'));
-      wb = await openWorkbench({
-        workspace,
-        settings: emulatorSettings(emulator),
-        viewport: { width: 1280, height: 1400 },
-        ...(process.env.LCL_VSIX ? { vsix: process.env.LCL_VSIX } : {}),
-      });
+    const ctx = useEmulatorWorkbench({
+      prefix: 'lcl-e2e-localstack-',
+      prepare: async (emulator) => void (await seedDemo(emulator)),
+      viewport: { width: 1280, height: 1400 },
     });
 
-    after(async () => {
-      await wb?.close();
-      await emulator?.reset();
-      await emulator?.stop();
-      if (workspace) rmSync(workspace, { recursive: true, force: true });
-    });
-
-    const row = (label: RegExp): Locator => wb.labelRow(label);
-    const expand = (label: RegExp): Promise<void> => wb.expandRow(label);
+    const row = (label: RegExp): Locator => ctx.wb.labelRow(label);
+    const expand = (label: RegExp): Promise<void> => ctx.wb.expandRow(label);
 
     test('the explorer shows LocalStack, its service states and init stages, and DynamoDB on its own endpoint', () =>
-      wb.capture('explorer-localstack', async () => {
-        await wb.openContainer('Local Cloud Lab');
+      ctx.wb.capture('explorer-localstack', async () => {
+        await ctx.wb.openContainer('Local Cloud Lab');
         const backend = row(/^LocalStack( \S+)? 4\.14\.\d+$/);
         await backend.waitFor({ timeout: 90_000 });
-        assert.match(await backend.innerText(), new RegExp(new URL(emulator.endpoint).host.replace(/\./g, '\\.')));
-        await wb.page
+        assert.match(await backend.innerText(), new RegExp(new URL(ctx.emulator.endpoint).host.replace(/\./g, '\\.')));
+        await ctx.wb.page
           .locator('.part.statusbar .statusbar-item', { hasText: 'LocalStack' })
           .first()
           .waitFor({ timeout: 30_000 });
 
-        await wb.widenSidebar(380);
+        await ctx.wb.widenSidebar(380);
 
         // DynamoDB says where it is served from; its table comes from that endpoint.
-        const ddbHost = new URL(emulator.endpoints.dynamodb!).host;
+        const ddbHost = new URL(ctx.emulator.endpoints.dynamodb!).host;
         const ddb = row(/^DynamoDB$/);
         await ddb.waitFor({ timeout: 30_000 });
         assert.match(await ddb.innerText(), new RegExp(`via ${ddbHost.replace(/\./g, '\\.')}`));
@@ -81,7 +51,7 @@ if (onLocalStack) {
         await row(/^10-lab-ready\.sh$/).waitFor();
         await expand(/^Services$/);
         await row(/^kinesis$/).waitFor();
-        await wb.screenshot('explorer-localstack');
+        await ctx.wb.screenshot('explorer-localstack');
       }));
   });
 }
