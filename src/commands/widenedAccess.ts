@@ -3,7 +3,7 @@
 // no git: this side reads the committed text when a policy file opens and after each save, and sends it over
 // (protocol.ts, baseTextNotification).
 import { execFile } from 'node:child_process';
-import { dirname, relative } from 'node:path';
+import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { type AnalysisClient, isRelevant } from '../lsp/client';
 
@@ -15,12 +15,12 @@ function git(args: readonly string[], cwd: string): Promise<string | undefined> 
   });
 }
 
-/** The committed text of a file, or null (not in a repository, or never committed). */
+/**
+ * The committed text of a file, or null (not in a repository, or never committed). One git call: `HEAD:./name` is
+ * the file's path relative to the working directory, so git finds the repository itself.
+ */
 async function committedText(path: string): Promise<string | null> {
-  const top = (await git(['rev-parse', '--show-toplevel'], dirname(path)))?.trim();
-  if (!top) return null;
-  const rel = relative(top, path).replace(/\\/g, '/');
-  return (await git(['show', `HEAD:${rel}`], top)) ?? null;
+  return (await git(['show', `HEAD:./${basename(path)}`], dirname(path))) ?? null;
 }
 
 export function registerBaseTexts(
