@@ -279,20 +279,30 @@ suite('dialogs, clicked through', function () {
     return dir;
   }
 
-  test('upload files: Escape uploads nothing; a path that does not exist is refused in the dialog; the corrected one is uploaded', async () => {
-    await s3.send(new CreateBucketCommand({ Bucket: 'dialog-uploads' }));
-    const dir = folderWith({ 'one.txt': 'one', 'two.txt': 'two' });
+  /** Creates `bucket` through the API; its explorer row. */
+  async function newBucketRow(bucket: string): Promise<Node> {
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
     await vscode.commands.executeCommand('localCloudLab.explorer.refresh');
-    const bucket = await row('s3:', 'dialog-uploads');
+    return row('s3:', bucket);
+  }
+
+  /** Runs `command` on `node` through its file dialog: puts `path` into the box, then accepts it or presses Escape. */
+  async function throughFileDialog(command: string, node: Node, label: string, path: string, accept: boolean) {
+    const run = start(command, node);
+    await ui.filePath(label, path);
+    await (accept ? ui.acceptFile(label) : ui.press('Escape'));
+    await run;
+  }
+
+  test('upload files: Escape uploads nothing; a path that does not exist is refused in the dialog; the corrected one is uploaded', async () => {
+    const bucket = await newBucketRow('dialog-uploads');
+    const dir = folderWith({ 'one.txt': 'one', 'two.txt': 'two' });
     const label = 'Upload to s3://dialog-uploads/';
 
-    let run = start('localCloudLab.s3.uploadFiles', bucket);
-    await ui.filePath(label, `${dir}/one.txt`);
-    await ui.press('Escape');
-    await run;
+    await throughFileDialog('localCloudLab.s3.uploadFiles', bucket, label, `${dir}/one.txt`, false);
     assert.deepEqual(await keysOf('dialog-uploads'), [], 'Escape: nothing uploaded');
 
-    run = start('localCloudLab.s3.uploadFiles', bucket);
+    const run = start('localCloudLab.s3.uploadFiles', bucket);
     await ui.filePath(label, `${dir}/missing.txt`);
     await ui.acceptFile(label);
     await ui.validation('Please enter a path that exists'); // the dialog's own message; it stays open
@@ -305,22 +315,14 @@ suite('dialogs, clicked through', function () {
   });
 
   test('upload folder: Escape uploads nothing; the chosen folder is uploaded under its own name', async () => {
-    await s3.send(new CreateBucketCommand({ Bucket: 'dialog-folder' }));
+    const bucket = await newBucketRow('dialog-folder');
     const dir = folderWith({ 'site/index.html': '<p>hi</p>', 'site/css/main.css': 'p{}' });
-    await vscode.commands.executeCommand('localCloudLab.explorer.refresh');
-    const bucket = await row('s3:', 'dialog-folder');
     const label = 'Upload to s3://dialog-folder/';
 
-    let run = start('localCloudLab.s3.uploadFolder', bucket);
-    await ui.filePath(label, `${dir}/site/`);
-    await ui.press('Escape');
-    await run;
+    await throughFileDialog('localCloudLab.s3.uploadFolder', bucket, label, `${dir}/site/`, false);
     assert.deepEqual(await keysOf('dialog-folder'), [], 'Escape: nothing uploaded');
 
-    run = start('localCloudLab.s3.uploadFolder', bucket);
-    await ui.filePath(label, `${dir}/site/`);
-    await ui.acceptFile(label);
-    await run;
+    await throughFileDialog('localCloudLab.s3.uploadFolder', bucket, label, `${dir}/site/`, true);
     assert.deepEqual(await keysOf('dialog-folder'), ['site/css/main.css', 'site/index.html']);
   });
 
@@ -347,16 +349,11 @@ suite('dialogs, clicked through', function () {
     const table = await row('dynamodb:', 'dialog-import');
     const label = 'Import into dialog-import';
 
-    let run = start('localCloudLab.dynamodb.importItems', table);
-    await ui.filePath(label, `${dir}/items.json`);
-    await ui.press('Escape');
-    await run;
+    const importItems = 'localCloudLab.dynamodb.importItems';
+    await throughFileDialog(importItems, table, label, `${dir}/items.json`, false);
     assert.deepEqual(await items(), [], 'Escape: nothing imported');
 
-    run = start('localCloudLab.dynamodb.importItems', table);
-    await ui.filePath(label, `${dir}/broken.json`);
-    await ui.acceptFile(label);
-    await run;
+    await throughFileDialog(importItems, table, label, `${dir}/broken.json`, true);
     assert.deepEqual(await items(), [], 'malformed: nothing written');
     // The rejected rows are reported in a document of their own, naming the file and the reason.
     const report = vscode.window.activeTextEditor?.document.getText() ?? '';
@@ -364,10 +361,7 @@ suite('dialogs, clicked through', function () {
     assert.match(report, /malformed JSON/);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 
-    run = start('localCloudLab.dynamodb.importItems', table);
-    await ui.filePath(label, `${dir}/items.json`);
-    await ui.acceptFile(label);
-    await run;
+    await throughFileDialog(importItems, table, label, `${dir}/items.json`, true);
     assert.deepEqual(await items(), ['a', 'b', 'c']);
   });
 });
