@@ -180,7 +180,8 @@ describe('modal confirmations (UI)', () => {
           ).Attributes?.ApproximateNumberOfMessages ?? 0,
         );
       const title = 'Local Cloud Lab: Send, Peek or Receive Messages';
-      const input = wb.page.locator('.quick-input-widget input');
+      // The command's own box (placeholder "orders"), not the command palette's that it replaces.
+      const input = wb.page.locator('.quick-input-widget input[placeholder="orders"]');
       const tab = wb.page.locator('.tabs-container .tab', { hasText: 'Messages: modal-send' });
 
       await wb.runCommand(title);
