@@ -227,7 +227,10 @@ describe('modal confirmations (UI)', () => {
       await wb.page.keyboard.press('Control+A');
       await wb.page.keyboard.type('0');
       await sendButton.click();
-      await view.getByText(/Sent message [0-9a-f-]+/).first().waitFor({ timeout: 30_000 });
+      await view
+        .getByText(/Sent message [0-9a-f-]+/)
+        .first()
+        .waitFor({ timeout: 30_000 });
       await wb.screenshot('dialogs-send-message');
       assert.equal(await waiting(), 1, 'one message sent');
     }));
