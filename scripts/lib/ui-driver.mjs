@@ -5,6 +5,7 @@
 //   { action: 'type', text, delayMs? }        types into whatever has focus (keyboard events, one per character)
 //   { action: 'press', key }                  one key or chord, Playwright names: 'Enter', 'Escape', 'ArrowDown'
 //   { action: 'click', selector, text? }      clicks the first visible match (optionally containing `text`)
+//   { action: 'fill', selector, text }        replaces the first visible input's value at once (one input event)
 //   { action: 'texts', selector }             the inner text of every visible match
 //   { action: 'values', selector }            the value of every visible matching input
 //   { action: 'wait', selector, state?, timeoutMs? }   waits until a match is 'visible' (default) or 'hidden'
@@ -31,6 +32,13 @@ export async function startUiDriver(page) {
         await loc.first().click({ timeout: Number(req.timeoutMs ?? 10_000) });
         return null;
       }
+      case 'fill':
+        await p
+          .locator(String(req.selector))
+          .locator('visible=true')
+          .first()
+          .fill(String(req.text ?? ''), { timeout: Number(req.timeoutMs ?? 10_000) });
+        return null;
       case 'values':
         return p
           .locator(String(req.selector))

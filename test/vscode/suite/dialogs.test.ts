@@ -2,18 +2,19 @@
 //
 // How: the command is started with executeCommand (not awaited, as a menu click would start it); then real keys and
 // clicks go to the browser page that shows VS Code (./ui.ts → scripts/lib/ui-driver.mjs, Playwright's keyboard and
-// mouse): typing into the quick input, Enter, Escape, choosing a quick-pick item. Nothing is answered through a hook.
-// The file dialog of Upload Files is not driven here: typing into the web workbench's simple file dialog passed alone
-// but timed out inside the full suite, so the upload is tested at the S3 layer (test/integration/s3-search.test.ts).
+// mouse): typing into the quick input, Enter, Escape, choosing a quick-pick item, putting a path into VS Code's own
+// file dialog (the web workbench's simple one) and pressing its button. Nothing is answered through a hook.
 // Modal confirmations cannot be clicked here: while extension tests run, VS Code's dialog service answers them itself
 // ("DialogService: Dialog requested during smoke test"), so they are clicked end to end in test/e2e/dialogs.test.ts.
 // Each test checks what the emulator holds afterwards through the AWS API: created, not created, deleted, still there.
 import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import {
   CreateBucketCommand,
-  HeadBucketCommand,
   ListBucketsCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
@@ -27,9 +28,9 @@ import {
   ListShardsCommand,
   ListStreamsCommand,
 } from '@aws-sdk/client-kinesis';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { EXTENSION_ID, emulator, useEmulatorSettings, waitFor } from './helpers';
+import { EXTENSION_ID, emulator, useEmulatorSettings, waitFor, workspaceUri } from './helpers';
 import { driverUrl, ui } from './ui';
 
 interface Node {
@@ -64,6 +65,8 @@ suite('dialogs, clicked through', function () {
   const kinesis = new KinesisClient({ ...config, requestHandler: new NodeHttpHandler() });
   const ddb = new DynamoDBClient(emulator.config('dynamodb'));
   const bucketNames = async () => ((await s3.send(new ListBucketsCommand({}))).Buckets ?? []).map((b) => b.Name);
+  const keysOf = async (bucket: string) =>
+    ((await s3.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? []).map((o) => o.Key).sort();
   const queueUrls = async () => (await sqs.send(new ListQueuesCommand({}))).QueueUrls ?? [];
   const streamNames = async () => (await kinesis.send(new ListStreamsCommand({}))).StreamNames ?? [];
 
@@ -119,7 +122,8 @@ suite('dialogs, clicked through', function () {
     run = start('localCloudLab.s3.createBucket');
     await ui.answer('Create bucket', 'dialog-made-bucket');
     await run;
-    await s3.send(new HeadBucketCommand({ Bucket: 'dialog-made-bucket' }));
+    const after = await bucketNames();
+    assert.ok(after.includes('dialog-made-bucket'), `created: ${after.join(', ')}`);
   });
 
   test('create queue: Escape at each step creates nothing; an invalid name is explained; the three steps create it', async () => {
@@ -263,5 +267,101 @@ suite('dialogs, clicked through', function () {
 
     await vscode.commands.executeCommand('localCloudLab.s3.clearFilter', await row('s3:', 'dialog-filter'));
     await waitFor('the folders again', async () => (await labels()).join('|') === 'logs/|reports/|readme.txt');
+  });
+
+  /** A fresh folder in the test workspace holding `files` (relative path → text); its absolute path. */
+  function folderWith(files: Record<string, string>): string {
+    const dir = mkdtempSync(join(workspaceUri().fsPath, 'dialog-files-'));
+    for (const [rel, text] of Object.entries(files)) {
+      mkdirSync(join(dir, rel, '..'), { recursive: true });
+      writeFileSync(join(dir, rel), text);
+    }
+    return dir;
+  }
+
+  /** Creates `bucket` through the API; its explorer row. */
+  async function newBucketRow(bucket: string): Promise<Node> {
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    await vscode.commands.executeCommand('localCloudLab.explorer.refresh');
+    return row('s3:', bucket);
+  }
+
+  /** Runs `command` on `node` through its file dialog: puts `path` into the box, then accepts it or presses Escape. */
+  async function throughFileDialog(command: string, node: Node, label: string, path: string, accept: boolean) {
+    const run = start(command, node);
+    await ui.filePath(label, path);
+    await (accept ? ui.acceptFile(label) : ui.press('Escape'));
+    await run;
+  }
+
+  test('upload files: Escape uploads nothing; a path that does not exist is refused in the dialog; the corrected one is uploaded', async () => {
+    const bucket = await newBucketRow('dialog-uploads');
+    const dir = folderWith({ 'one.txt': 'one', 'two.txt': 'two' });
+    const label = 'Upload to s3://dialog-uploads/';
+
+    await throughFileDialog('localCloudLab.s3.uploadFiles', bucket, label, `${dir}/one.txt`, false);
+    assert.deepEqual(await keysOf('dialog-uploads'), [], 'Escape: nothing uploaded');
+
+    const run = start('localCloudLab.s3.uploadFiles', bucket);
+    await ui.filePath(label, `${dir}/missing.txt`);
+    await ui.acceptFile(label);
+    await ui.validation('Please enter a path that exists'); // the dialog's own message; it stays open
+    assert.deepEqual(await keysOf('dialog-uploads'), [], 'a missing file: nothing uploaded');
+    // Corrected in the same dialog, as a user would.
+    await ui.filePath(label, `${dir}/one.txt`);
+    await ui.acceptFile(label);
+    await run;
+    assert.deepEqual(await keysOf('dialog-uploads'), ['one.txt']);
+  });
+
+  test('upload folder: Escape uploads nothing; the chosen folder is uploaded under its own name', async () => {
+    const bucket = await newBucketRow('dialog-folder');
+    const dir = folderWith({ 'site/index.html': '<p>hi</p>', 'site/css/main.css': 'p{}' });
+    const label = 'Upload to s3://dialog-folder/';
+
+    await throughFileDialog('localCloudLab.s3.uploadFolder', bucket, label, `${dir}/site/`, false);
+    assert.deepEqual(await keysOf('dialog-folder'), [], 'Escape: nothing uploaded');
+
+    await throughFileDialog('localCloudLab.s3.uploadFolder', bucket, label, `${dir}/site/`, true);
+    assert.deepEqual(await keysOf('dialog-folder'), ['site/css/main.css', 'site/index.html']);
+  });
+
+  test('import items: Escape imports nothing; a malformed file is reported and writes nothing; a good file is written', async () => {
+    await ddb.send(
+      new CreateTableCommand({
+        TableName: 'dialog-import',
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    const dir = folderWith({
+      'items.json': JSON.stringify([
+        { pk: 'a', n: 1 },
+        { pk: 'b', n: 2 },
+        { pk: 'c', n: 3 },
+      ]),
+      'broken.json': '[{"pk": "x",',
+    });
+    const items = async () =>
+      ((await ddb.send(new ScanCommand({ TableName: 'dialog-import' }))).Items ?? []).map((i) => i.pk?.S).sort();
+    await vscode.commands.executeCommand('localCloudLab.explorer.refresh');
+    const table = await row('dynamodb:', 'dialog-import');
+    const label = 'Import into dialog-import';
+
+    const importItems = 'localCloudLab.dynamodb.importItems';
+    await throughFileDialog(importItems, table, label, `${dir}/items.json`, false);
+    assert.deepEqual(await items(), [], 'Escape: nothing imported');
+
+    await throughFileDialog(importItems, table, label, `${dir}/broken.json`, true);
+    assert.deepEqual(await items(), [], 'malformed: nothing written');
+    // The rejected rows are reported in a document of their own, naming the file and the reason.
+    const report = vscode.window.activeTextEditor?.document.getText() ?? '';
+    assert.match(report, /broken\.json/);
+    assert.match(report, /malformed JSON/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+
+    await throughFileDialog(importItems, table, label, `${dir}/items.json`, true);
+    assert.deepEqual(await items(), ['a', 'b', 'c']);
   });
 });

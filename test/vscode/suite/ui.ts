@@ -23,6 +23,11 @@ async function act<T = null>(body: Record<string, unknown>): Promise<T> {
 export const SELECTORS = {
   quickInput: '.quick-input-widget',
   quickInputTitle: '.quick-input-widget .quick-input-title',
+  /** The text box of the open quick input (the simple file dialog's path box too). */
+  quickInputBox: '.quick-input-widget .quick-input-box input',
+  quickInputRow: '.quick-input-widget .monaco-list-row',
+  /** The quick input's own buttons (the file dialog's accept button carries the openLabel). */
+  quickInputButton: '.quick-input-widget .monaco-button',
   /** The line under the input box that shows validateInput's message. */
   quickInputMessage: '.quick-input-widget .quick-input-message, .quick-input-widget .monaco-inputbox-message',
   dialog: '.monaco-dialog-box',
@@ -35,6 +40,7 @@ export const ui = {
   click: (selector: string, text?: string) => act({ action: 'click', selector, text }),
   texts: (selector: string) => act<string[]>({ action: 'texts', selector }),
   values: (selector: string) => act<string[]>({ action: 'values', selector }),
+  fill: (selector: string, text: string) => act({ action: 'fill', selector, text }),
 
   /** Waits until a quick input is open and its text (title, prompt, items) contains `expected`. */
   async quickInput(expected: string | RegExp): Promise<string> {
@@ -65,6 +71,30 @@ export const ui = {
     );
     await ui.press('Enter');
   },
+
+  /**
+   * In VS Code's own file dialog (the web workbench's simple one, a quick input whose accept button is labelled
+   * `openLabel`): waits until it has read its first folder, puts `path` into its box in one go and waits until the
+   * box still holds it. Typing a path key by key races the dialog: at every "/" it reads the next folder and rewrites
+   * the box, and keys that arrive meanwhile are lost when the machine is busy.
+   */
+  async filePath(openLabel: string, path: string): Promise<void> {
+    await waitFor(`the file dialog "${openLabel}" to show a folder`, async () => {
+      const buttons = await ui.texts(SELECTORS.quickInputButton);
+      const [box] = await ui.values(SELECTORS.quickInputBox);
+      const rows = await ui.texts(SELECTORS.quickInputRow);
+      return buttons.some((b) => b.includes(openLabel)) && !!box?.startsWith('/') && rows.length > 0;
+    });
+    await waitFor(`the file dialog to hold ${path}`, async () => {
+      const [box] = await ui.values(SELECTORS.quickInputBox);
+      if (box === path) return true;
+      await ui.fill(SELECTORS.quickInputBox, path);
+      return false;
+    });
+  },
+
+  /** Presses the file dialog's accept button (labelled with the command's openLabel). */
+  acceptFile: (openLabel: string) => ui.click(SELECTORS.quickInputButton, openLabel),
 
   /** The validation message under the open input box, once it contains `expected`. */
   async validation(expected: string | RegExp): Promise<string> {
