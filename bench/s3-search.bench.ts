@@ -1,16 +1,23 @@
-// S3 filter benchmark against a real moto server (`npm run bench s3-search`; prints figures, never fails on them):
+// S3 filter benchmark against a real moto server, then a real LocalStack 4.14 when its virtualenv is there
+// (`npm run bench s3-search`; prints figures, never fails on them):
 // a bucket of 10,000 objects filtered in the explorer tree, time from setting the filter to the first matching row
 // (target ≤ 500 ms), for a name substring found on every page, one found only every 1,000 keys, and a prefix.
 // It also times the emulator's own listing (plain ListObjectsV2 pages of 1,000 keys): the sparse case cannot find its
 // first match sooner than the emulator can list the keys before it (the first "refund" is key 4,991 in key order).
 // Run alone: LCL_TEST_ENDPOINT=http://127.0.0.1:<port> node --import tsx bench/s3-search.bench.ts
 import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { AwsClients } from '../src/aws/clients';
+import { resolveConnection } from '../src/aws/connection';
 import { createBucket } from '../src/aws/s3';
 import { mapLimit } from '../src/aws/sqs';
 import { ConnectionMonitor } from '../src/connection/monitor';
 import type { ExplorerNode } from '../src/explorer/model';
 import { ExplorerTree } from '../src/explorer/model/tree';
 import { createServiceRegistry } from '../src/explorer/services';
+import { startLocalStack } from '../test/support/localstack';
 import { benchEmulator } from './emulator';
 
 const OBJECTS = 10_000;
@@ -45,11 +52,9 @@ async function timeFilter(
   }
 }
 
-async function main(): Promise<void> {
-  const emulator = await benchEmulator('s3-search');
-  if (!emulator) return;
-  const { endpoint, clients: seed } = emulator;
-
+/** Seeds the bucket on one emulator, times its own listing, then the explorer's filter cases. */
+async function benchOn(label: string, endpoint: string, seed: AwsClients): Promise<void> {
+  console.log(`\n== ${label} at ${endpoint}`);
   let t = performance.now();
   await createBucket(seed, 'bench-search');
   // Every key has "order"; one in 1,000 has "refund"; half sit under archive/.
@@ -119,7 +124,39 @@ async function main(): Promise<void> {
   }
   tree.dispose();
   monitor.dispose();
-  seed.dispose();
+}
+
+/**
+ * The same on a LocalStack 4.14 of its own (the curriculum's emulator), when its virtualenv is there
+ * (scripts/ensure-localstack.sh); the bench does not install it.
+ */
+async function benchOnLocalStack(): Promise<void> {
+  const venv = process.env.LCL_LOCALSTACK_VENV ?? join(homedir(), '.cache', 'local-cloud-lab', 'localstack-4.14.0');
+  if (!existsSync(join(venv, 'bin', 'python'))) {
+    console.log(`\nLocalStack: skipped, no virtualenv at ${venv} (bash scripts/ensure-localstack.sh makes it)`);
+    return;
+  }
+  const ls = await startLocalStack();
+  const resolved = resolveConnection({ endpoint: ls.endpoint }, {});
+  if (!resolved.ok) throw new Error(resolved.reason);
+  const clients = new AwsClients(resolved.connection);
+  try {
+    await benchOn(`LocalStack ${ls.version}`, ls.endpoint, clients);
+  } finally {
+    clients.dispose();
+    await ls.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const emulator = await benchEmulator('s3-search');
+  if (!emulator) return;
+  try {
+    await benchOn('moto server', emulator.endpoint, emulator.clients);
+  } finally {
+    emulator.clients.dispose();
+  }
+  await benchOnLocalStack();
 }
 
 main().catch((err: unknown) => {
