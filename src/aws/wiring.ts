@@ -19,6 +19,7 @@ import {
   type WiringGraph,
   type WiringReadings,
 } from './records/wiring';
+import { principalPoliciesOf } from './resourcePolicies';
 import { listBuckets, notificationRoutes } from './s3';
 import { getSubscription, listAllSubscriptions, listTopics } from './sns';
 import { isUnsupportedOperation, mapLimit, parseRedrivePolicy, queueAttributes, queueUrls } from './sqs';
@@ -99,8 +100,28 @@ export async function readWiring(clients: AwsClients, options: ReadWiringOptions
   const roles = listed.then((fns) =>
     section('iam', [], async (): Promise<RoleReading[]> => {
       const arns = [...new Set(fns.map((f) => f.role).filter((r): r is string => !!r))].slice(0, max);
-      const found = await rolePolicies(clients, arns, s);
-      return arns.map((arn) => ({ arn, policies: found.get(arn) ?? [] }));
+      try {
+        const found = await rolePolicies(clients, arns, s);
+        return arns.map((arn) => ({ arn, policies: found.get(arn) ?? [] }));
+      } catch (err) {
+        if (signal?.aborted || isAbortError(err) || !isUnsupportedOperation(err)) throw err;
+      }
+      // An emulator without GetAccountAuthorizationDetails: each role is read on its own.
+      return each(
+        'iam',
+        arns,
+        (arn): RoleReading => ({ arn, policies: [] }),
+        async (arn): Promise<RoleReading> => {
+          signal?.throwIfAborted();
+          const found = await principalPoliciesOf(clients, arn);
+          // Labels read `role app / inline orders`: the role is the node already, keep the policy's own name.
+          const policies = (found?.identity ?? []).map((p) => ({
+            name: p.label.replace(/^(?:user|role) \S+ \/ /, ''),
+            document: p.text,
+          }));
+          return { arn, policies };
+        },
+      );
     }),
   );
 
