@@ -11,6 +11,7 @@ import { CreateEventSourceMappingCommand, CreateFunctionCommand } from '@aws-sdk
 import { CreateBucketCommand, PutBucketNotificationConfigurationCommand } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand } from '@aws-sdk/client-sqs';
+import { cpus, loadavg } from 'node:os';
 import type { AwsClients } from '../src/aws/clients';
 import { mapLimit } from '../src/aws/sqs';
 import { readWiring } from '../src/aws/wiring';
@@ -25,6 +26,7 @@ const TARGET_MS = 2_000;
 const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
 const ms = (n: number) => `${n.toFixed(0)} ms`;
+const load = () => loadavg()[0]!.toFixed(1);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const range = (n: number) => Array.from({ length: n }, (_, i) => String(i).padStart(3, '0'));
 const queueArn = (name: string) => `arn:aws:sqs:${REGION}:${ACCOUNT}:${name}`;
@@ -147,6 +149,7 @@ async function main(): Promise<void> {
     let edges = 0;
     let findings = 0;
     const cpu: number[] = [];
+    const loadBefore = load();
     for (let run = 0; run < RUNS; run++) {
       requests.clear();
       const used = process.cpuUsage();
@@ -184,6 +187,7 @@ async function main(): Promise<void> {
     console.log(
       `read + laid out + drawn: ${ms(total)} for ${nodes} nodes — target ≤ ${ms(TARGET_MS)}: ${total <= TARGET_MS ? 'met' : 'NOT met'}`,
     );
+    console.log(`  (${cpus().length} cores, load average ${loadBefore} before the runs, ${load()} after)`);
   } finally {
     // moto's /moto-api/data.json answers 500 while a Lambda function exists: leave the server empty.
     await reset();
