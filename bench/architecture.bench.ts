@@ -11,6 +11,7 @@ import { CreateEventSourceMappingCommand, CreateFunctionCommand } from '@aws-sdk
 import { CreateBucketCommand, PutBucketNotificationConfigurationCommand } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand } from '@aws-sdk/client-sqs';
+import { cpus, loadavg } from 'node:os';
 import type { AwsClients } from '../src/aws/clients';
 import { mapLimit } from '../src/aws/sqs';
 import { readWiring } from '../src/aws/wiring';
@@ -25,6 +26,7 @@ const TARGET_MS = 2_000;
 const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
 const ms = (n: number) => `${n.toFixed(0)} ms`;
+const load = () => loadavg()[0]!.toFixed(1);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const range = (n: number) => Array.from({ length: n }, (_, i) => String(i).padStart(3, '0'));
 const queueArn = (name: string) => `arn:aws:sqs:${REGION}:${ACCOUNT}:${name}`;
@@ -108,6 +110,28 @@ async function seed(c: AwsClients): Promise<number> {
   return 200 + 50 + 50 + 20 + 100 + 40 + 40;
 }
 
+type Handler = (args: unknown) => Promise<unknown>;
+/** The part of an SDK client this bench uses: every client has it, with types too different to call on a union. */
+interface Stacked {
+  readonly middlewareStack: { add(m: (next: Handler) => Handler, o: { step: 'finalizeRequest'; name: string }): void };
+}
+
+/** Counts the requests each service's client sends (the emulator's work, steadier than times on a busy machine). */
+function countRequests(c: AwsClients): Map<string, number> {
+  const counts = new Map<string, number>();
+  const services = ['s3', 'sns', 'sqs', 'lambda', 'iam', 'dynamodb', 'kinesis', 'apiGateway', 'apiGatewayV2'] as const;
+  for (const service of [...services, 'eventBridge', 'sfn'] as const) {
+    (c[service]() as unknown as Stacked).middlewareStack.add(
+      (next) => (args) => {
+        counts.set(service, (counts.get(service) ?? 0) + 1);
+        return next(args);
+      },
+      { step: 'finalizeRequest', name: 'benchCount' },
+    );
+  }
+  return counts;
+}
+
 async function main(): Promise<void> {
   const emulator = await benchEmulator('architecture');
   if (!emulator) return;
@@ -116,6 +140,7 @@ async function main(): Promise<void> {
     let t = performance.now();
     const seeded = await seed(clients);
     console.log(`seeded ${seeded} resources in ${ms(performance.now() - t)}`);
+    const requests = countRequests(clients);
     const read: number[] = [];
     const laid: number[] = [];
     const checked: number[] = [];
@@ -123,10 +148,16 @@ async function main(): Promise<void> {
     let nodes = 0;
     let edges = 0;
     let findings = 0;
+    const cpu: number[] = [];
+    const loadBefore = load();
     for (let run = 0; run < RUNS; run++) {
+      requests.clear();
+      const used = process.cpuUsage();
       t = performance.now();
       const graph = await readWiring(clients);
       read.push(performance.now() - t);
+      const spent = process.cpuUsage(used);
+      cpu.push((spent.user + spent.system) / 1000);
       if (graph.failures.length) throw new Error(`read failures: ${JSON.stringify(graph.failures)}`);
       t = performance.now();
       const layout = layoutWiring(graph);
@@ -147,12 +178,16 @@ async function main(): Promise<void> {
     }
     const total = median(read) + median(laid) + median(checked) + median(drawn);
     console.log(`read (readWiring)      ${ms(median(read))}   (runs: ${read.map(ms).join(', ')})`);
+    const sent = [...requests.values()].reduce((a, b) => a + b, 0);
+    const perService = [...requests].map(([k, n]) => `${k} ${n}`).join(', ');
+    console.log(`  requests per read: ${sent} (${perService}); this process's CPU ${ms(median(cpu))}`);
     console.log(`layout (dagre)         ${ms(median(laid))}`);
     console.log(`pattern checks         ${ms(median(checked))}`);
     console.log(`SVG                    ${ms(median(drawn))}`);
     console.log(
       `read + laid out + drawn: ${ms(total)} for ${nodes} nodes — target ≤ ${ms(TARGET_MS)}: ${total <= TARGET_MS ? 'met' : 'NOT met'}`,
     );
+    console.log(`  (${cpus().length} cores, load average ${loadBefore} before the runs, ${load()} after)`);
   } finally {
     // moto's /moto-api/data.json answers 500 while a Lambda function exists: leave the server empty.
     await reset();

@@ -3,6 +3,7 @@
 import {
   CreatePolicyCommand,
   CreateRoleCommand,
+  GetAccountAuthorizationDetailsCommand,
   GetGroupCommand,
   GetGroupPolicyCommand,
   GetPolicyCommand,
@@ -25,6 +26,7 @@ import {
 } from '@aws-sdk/client-iam';
 import type { AwsClients } from './clients';
 import type { Signal } from './s3';
+import { mapLimit } from './sqs';
 
 export type PrincipalType = 'user' | 'group' | 'role';
 
@@ -265,6 +267,70 @@ export async function getManagedPolicyDocument(
     .iam()
     .send(new GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: version }), opts(s));
   return { versionId: version, document: decodePolicyDocument(out.PolicyVersion?.Document) };
+}
+
+/** One identity policy of a role: `inline <name>` or the managed policy's name, with its document. */
+export interface NamedPolicy {
+  readonly name: string;
+  readonly document: string;
+}
+
+/**
+ * The identity policies of the roles that `roleArns` name (inline ones, then attached managed ones), by role ARN; a
+ * role the account does not have gets no entry. GetAccountAuthorizationDetails answers a page of roles with their
+ * inline policies in one call, where reading each role costs four or more; it is followed only until every role is
+ * found. A managed policy's document is read once however many roles attach it.
+ */
+export async function rolePolicies(
+  clients: AwsClients,
+  roleArns: readonly string[],
+  s?: Signal,
+): Promise<Map<string, NamedPolicy[]>> {
+  // Matched by name, as GetRole would: the ARN a function carries may spell the path differently.
+  const wanted = new Map<string, string[]>();
+  for (const arn of roleArns) {
+    const name = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:.*\/)?([^/]+)$/.exec(arn)?.[1];
+    if (name) wanted.set(name, [...(wanted.get(name) ?? []), arn]);
+  }
+  const found = new Map<string, { inline: NamedPolicy[]; attached: { name: string; arn: string }[] }>();
+  let marker: string | undefined;
+  while (wanted.size > found.size) {
+    const page = await clients
+      .iam()
+      .send(new GetAccountAuthorizationDetailsCommand({ Filter: ['Role'], MaxItems: 1000, Marker: marker }), opts(s));
+    for (const role of page.RoleDetailList ?? []) {
+      if (!role.RoleName || !wanted.has(role.RoleName)) continue;
+      found.set(role.RoleName, {
+        inline: (role.RolePolicyList ?? []).map((p) => ({
+          name: `inline ${p.PolicyName ?? ''}`,
+          document: decodePolicyDocument(p.PolicyDocument),
+        })),
+        attached: (role.AttachedManagedPolicies ?? []).map((p) => ({
+          name: p.PolicyName ?? '',
+          arn: p.PolicyArn ?? '',
+        })),
+      });
+    }
+    marker = page.IsTruncated ? page.Marker : undefined;
+    if (!marker) break;
+  }
+  const managedArns = [...new Set([...found.values()].flatMap((r) => r.attached.map((p) => p.arn)))];
+  const documents = new Map(
+    await mapLimit(
+      managedArns,
+      4,
+      async (arn) => [arn, (await getManagedPolicyDocument(clients, arn, undefined, s)).document] as const,
+    ),
+  );
+  const out = new Map<string, NamedPolicy[]>();
+  for (const [name, role] of found) {
+    const policies = [
+      ...role.inline,
+      ...role.attached.map((p) => ({ name: p.name, document: documents.get(p.arn) ?? '' })),
+    ];
+    for (const arn of wanted.get(name) ?? []) out.set(arn, policies);
+  }
+  return out;
 }
 
 export function validateIamName(name: string): string | undefined {

@@ -4,6 +4,7 @@
 import type { AwsClients } from './clients';
 import { describeError, isAbortError } from './errors';
 import { tableArns } from './dynamodb';
+import { rolePolicies } from './iam';
 import { streamArns } from './kinesis';
 import { asyncOnFailure, listEventSourceMappings, listFunctions, type FunctionRecord } from './lambda';
 import {
@@ -74,107 +75,136 @@ export async function readWiring(clients: AwsClients, options: ReadWiringOptions
       }
     });
 
-  const [buckets, topics, queues, functions, mappings, tables, streams, restApis, httpApis, rules, stateMachines] =
-    await Promise.all([
-      section('s3', [], async (): Promise<BucketReading[]> => {
-        const names = await pages(max, async (cursor) => {
-          const p = await listBuckets(clients, { cursor, pageSize: 1000, ...s });
-          return { items: p.buckets.map((b) => b.name), next: p.next };
-        });
-        return each(
-          's3',
-          names,
-          (name) => ({ name, notifications: [] }),
-          async (name) => ({ name, notifications: await notificationRoutes(clients, name, s) }),
-        );
-      }),
-      section('sns', [], async (): Promise<TopicReading[]> => {
-        const arns = await pages(max, async (token) => {
-          const p = await listTopics(clients, { token, ...s });
-          return { items: p.topics.map((t) => t.arn), next: p.next };
-        });
-        // Every subscription of the account in a few calls, then each one's filter policy.
-        const subs = await pages(max * MAX_SUBSCRIPTIONS_PER_TOPIC, async (token) => {
-          const p = await listAllSubscriptions(clients, { token, ...s });
-          return { items: p.subscriptions, next: p.next };
-        });
-        const byTopic = new Map<string, TopicReading['subscriptions'][number][]>(arns.map((arn) => [arn, []]));
-        const read = await each(
-          'sns',
-          subs.filter((sub) => byTopic.has(sub.topicArn)),
-          (sub) => ({ topicArn: sub.topicArn, protocol: sub.protocol, endpoint: sub.endpoint }),
-          async (sub) => {
-            // A pending subscription has no attributes to read yet.
-            const filterPolicy = sub.pending ? undefined : (await getSubscription(clients, sub.arn, s)).filterPolicy;
-            return {
-              topicArn: sub.topicArn,
-              protocol: sub.protocol,
-              endpoint: sub.endpoint,
-              ...(filterPolicy ? { filterPolicy } : {}),
-            };
-          },
-        );
-        for (const { topicArn, ...sub } of read) byTopic.get(topicArn)?.push(sub);
-        return arns.map((arn) => ({ arn, subscriptions: byTopic.get(arn) ?? [] }));
-      }),
-      section('sqs', [], async (): Promise<QueueReading[]> => {
-        const urls = await queueUrls(clients, max, s);
-        const read = await each(
-          'sqs',
-          urls,
-          () => undefined,
-          async (url): Promise<QueueReading | undefined> => {
-            const a = await queueAttributes(clients, url, s, ['QueueArn', 'RedrivePolicy']);
-            const dlq = parseRedrivePolicy(a.RedrivePolicy).arn;
-            return a.QueueArn ? { arn: a.QueueArn, url, ...(dlq ? { deadLetterTargetArn: dlq } : {}) } : undefined;
-          },
-        );
-        return read.filter((q): q is QueueReading => q !== undefined);
-      }),
-      section('lambda', [], async (): Promise<FunctionReading[]> => {
-        const fns = await pages(max, async (marker) => {
-          const p = await listFunctions(clients, { marker, pageSize: 50, ...s });
-          return { items: p.functions, next: p.next };
-        });
-        const plain = (f: FunctionRecord): FunctionReading => ({
-          arn: f.arn,
-          name: f.name,
-          ...(f.role ? { role: f.role } : {}),
-          ...(f.deadLetterArn ? { deadLetterArn: f.deadLetterArn } : {}),
-        });
-        return each('lambda', fns, plain, async (f) => {
-          const onFailure = await asyncOnFailure(clients, f.name, s);
-          return { ...plain(f), ...(onFailure ? { onFailure } : {}) };
-        });
-      }),
-      section('lambda', [], () => listEventSourceMappings(clients, max * 4, s)),
-      section('dynamodb', [], () => tableArns(clients, max, s)),
-      section('kinesis', [], () => streamArns(clients, max, s)),
-      section('apigateway', [], () => readRestApiRoutes(clients, max, signal)),
-      section('apigatewayv2', [], () => readHttpApiRoutes(clients, max, signal)),
-      section('events', [], () => readRules(clients, max, signal)),
-      section('stepfunctions', [], () => readStateMachines(clients, max, signal)),
-    ]);
-
-  // Roles are read only for the functions that use them (their policies feed the pattern checks).
-  const roleArns = [...new Set(functions.map((f) => f.role).filter((r): r is string => !!r))].slice(0, max);
-  const roles = await section('iam', [], () =>
-    each(
-      'iam',
-      roleArns,
-      (arn): RoleReading => ({ arn, policies: [] }),
-      async (arn): Promise<RoleReading> => {
-        signal?.throwIfAborted();
-        const found = await principalPoliciesOf(clients, arn);
-        // Labels read `role app / inline orders`: the role is the node already, keep the policy's own name.
-        const policies = (found?.identity ?? []).map((p) => ({
-          name: p.label.replace(/^(?:user|role) \S+ \/ /, ''),
-          document: p.text,
-        }));
-        return { arn, policies };
-      },
-    ),
+  // The function list feeds two reads that run beside the other services: each function's async destination, and
+  // the roles the functions use (their policies feed the pattern checks). Started as soon as the list is in, the
+  // roles do not wait for the slowest service and then run alone against a single-process emulator.
+  const listed = section('lambda', [], () =>
+    pages(max, async (marker) => {
+      const p = await listFunctions(clients, { marker, pageSize: 50, ...s });
+      return { items: p.functions, next: p.next };
+    }),
   );
+  const plain = (f: FunctionRecord): FunctionReading => ({
+    arn: f.arn,
+    name: f.name,
+    ...(f.role ? { role: f.role } : {}),
+    ...(f.deadLetterArn ? { deadLetterArn: f.deadLetterArn } : {}),
+  });
+  const functions = listed.then((fns) =>
+    each('lambda', fns, plain, async (f) => {
+      const onFailure = await asyncOnFailure(clients, f.name, s);
+      return { ...plain(f), ...(onFailure ? { onFailure } : {}) };
+    }),
+  );
+  // Roles are read only for the functions that use them.
+  const roles = listed.then((fns) =>
+    section('iam', [], async (): Promise<RoleReading[]> => {
+      const arns = [...new Set(fns.map((f) => f.role).filter((r): r is string => !!r))].slice(0, max);
+      try {
+        const found = await rolePolicies(clients, arns, s);
+        return arns.map((arn) => ({ arn, policies: found.get(arn) ?? [] }));
+      } catch (err) {
+        if (signal?.aborted || isAbortError(err) || !isUnsupportedOperation(err)) throw err;
+      }
+      // An emulator without GetAccountAuthorizationDetails: each role is read on its own.
+      return each(
+        'iam',
+        arns,
+        (arn): RoleReading => ({ arn, policies: [] }),
+        async (arn): Promise<RoleReading> => {
+          signal?.throwIfAborted();
+          const found = await principalPoliciesOf(clients, arn);
+          // Labels read `role app / inline orders`: the role is the node already, keep the policy's own name.
+          const policies = (found?.identity ?? []).map((p) => ({
+            name: p.label.replace(/^(?:user|role) \S+ \/ /, ''),
+            document: p.text,
+          }));
+          return { arn, policies };
+        },
+      );
+    }),
+  );
+
+  const [
+    buckets,
+    topics,
+    queues,
+    functionReadings,
+    mappings,
+    tables,
+    streams,
+    restApis,
+    httpApis,
+    rules,
+    stateMachines,
+    roleReadings,
+  ] = await Promise.all([
+    section('s3', [], async (): Promise<BucketReading[]> => {
+      const names = await pages(max, async (cursor) => {
+        const p = await listBuckets(clients, { cursor, pageSize: 1000, ...s });
+        return { items: p.buckets.map((b) => b.name), next: p.next };
+      });
+      return each(
+        's3',
+        names,
+        (name) => ({ name, notifications: [] }),
+        async (name) => ({ name, notifications: await notificationRoutes(clients, name, s) }),
+      );
+    }),
+    section('sns', [], async (): Promise<TopicReading[]> => {
+      const arns = await pages(max, async (token) => {
+        const p = await listTopics(clients, { token, ...s });
+        return { items: p.topics.map((t) => t.arn), next: p.next };
+      });
+      // Every subscription of the account in a few calls, then each one's filter policy.
+      const subs = await pages(max * MAX_SUBSCRIPTIONS_PER_TOPIC, async (token) => {
+        const p = await listAllSubscriptions(clients, { token, ...s });
+        return { items: p.subscriptions, next: p.next };
+      });
+      const byTopic = new Map<string, TopicReading['subscriptions'][number][]>(arns.map((arn) => [arn, []]));
+      const read = await each(
+        'sns',
+        subs.filter((sub) => byTopic.has(sub.topicArn)),
+        (sub) => ({ topicArn: sub.topicArn, protocol: sub.protocol, endpoint: sub.endpoint }),
+        async (sub) => {
+          // A pending subscription has no attributes to read yet.
+          const filterPolicy = sub.pending ? undefined : (await getSubscription(clients, sub.arn, s)).filterPolicy;
+          return {
+            topicArn: sub.topicArn,
+            protocol: sub.protocol,
+            endpoint: sub.endpoint,
+            ...(filterPolicy ? { filterPolicy } : {}),
+          };
+        },
+      );
+      for (const { topicArn, ...sub } of read) byTopic.get(topicArn)?.push(sub);
+      return arns.map((arn) => ({ arn, subscriptions: byTopic.get(arn) ?? [] }));
+    }),
+    section('sqs', [], async (): Promise<QueueReading[]> => {
+      const urls = await queueUrls(clients, max, s);
+      const read = await each(
+        'sqs',
+        urls,
+        () => undefined,
+        async (url): Promise<QueueReading | undefined> => {
+          const a = await queueAttributes(clients, url, s, ['QueueArn', 'RedrivePolicy']);
+          const dlq = parseRedrivePolicy(a.RedrivePolicy).arn;
+          return a.QueueArn ? { arn: a.QueueArn, url, ...(dlq ? { deadLetterTargetArn: dlq } : {}) } : undefined;
+        },
+      );
+      return read.filter((q): q is QueueReading => q !== undefined);
+    }),
+    functions,
+    section('lambda', [], () => listEventSourceMappings(clients, max * 4, s)),
+    section('dynamodb', [], () => tableArns(clients, max, s)),
+    section('kinesis', [], () => streamArns(clients, max, s)),
+    section('apigateway', [], () => readRestApiRoutes(clients, max, signal)),
+    section('apigatewayv2', [], () => readHttpApiRoutes(clients, max, signal)),
+    section('events', [], () => readRules(clients, max, signal)),
+    section('stepfunctions', [], () => readStateMachines(clients, max, signal)),
+    roles,
+  ]);
+
   signal?.throwIfAborted();
 
   const readings: WiringReadings = {
@@ -183,14 +213,14 @@ export async function readWiring(clients: AwsClients, options: ReadWiringOptions
     buckets,
     topics,
     queues,
-    functions,
+    functions: functionReadings,
     mappings,
     tables,
     streams,
     apis: [...restApis, ...httpApis],
     rules,
     stateMachines,
-    roles,
+    roles: roleReadings,
     failures: dedupe(failures),
     unsupported,
   };

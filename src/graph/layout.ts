@@ -87,7 +87,9 @@ interface Placed {
 
 function layoutGroup(graph: Pick<WiringGraph, 'edges'>, group: Group): Placed {
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: 18, ranksep: 90, edgesep: 10, marginx: 0, marginy: 0 });
+  // 'tight-tree' ranks without network simplex's refinement: some 15% faster on the benchmark's 500 resources, and the
+  // same picture there and for the e-commerce lab (wiring is shallow: few edges a refinement could shorten).
+  g.setGraph({ rankdir: 'LR', ranker: 'tight-tree', nodesep: 18, ranksep: 90, edgesep: 10, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const id of group.nodes) g.setNode(id, { width: NODE_WIDTH, height: NODE_HEIGHT });
   for (const i of group.edges) {

@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-iam';
 import * as ddb from '../../src/aws/dynamodb';
 import * as iam from '../../src/aws/iam';
+import { principalPoliciesOf } from '../../src/aws/resourcePolicies';
 import { useLab } from '../support/fixtures';
 
 const ordersTable = {
@@ -234,6 +235,50 @@ describe('aws/dynamodb and aws/iam against the emulator', () => {
     assert.ok(inline.includes('\n  '), 'pretty-printed');
     const trustDoc = await iam.getTrustPolicy(lab.clients, 'lab-fn');
     assert.deepEqual(JSON.parse(trustDoc), JSON.parse(trust));
+  });
+
+  it("reads roles' inline and attached policies in one listing, as reading each role does", async () => {
+    const managed = await iam.createPolicy(lab.clients, { name: 'lab-read', document: readOnly });
+    const writer = readOnly.replace('GetObject', 'PutObject');
+    const write = await iam.createPolicy(lab.clients, { name: 'lab-write', document: writer });
+    const reader = await iam.createRole(lab.clients, { name: 'reader', trustPolicy: trust });
+    for (const [name, doc] of [
+      ['own', readOnly],
+      ['extra', writer],
+    ] as const) {
+      await lab.clients
+        .iam()
+        .send(new PutRolePolicyCommand({ RoleName: 'reader', PolicyName: name, PolicyDocument: doc }));
+    }
+    for (const arn of [managed, write]) {
+      await lab.clients.iam().send(new AttachRolePolicyCommand({ RoleName: 'reader', PolicyArn: arn }));
+    }
+    const other = await iam.createRole(lab.clients, { name: 'other', trustPolicy: trust });
+    await lab.clients.iam().send(new AttachRolePolicyCommand({ RoleName: 'other', PolicyArn: managed }));
+    const bare = await iam.createRole(lab.clients, { name: 'bare', trustPolicy: trust });
+    const missing = reader.replace(':role/reader', ':role/no-such-role');
+
+    const found = await iam.rolePolicies(lab.clients, [reader, other, bare, missing]);
+    assert.deepEqual([...found.keys()].sort(), [bare, other, reader].sort(), 'a role the account lacks has no entry');
+    const names = (arn: string) => found.get(arn)!.map((p) => p.name);
+    assert.deepEqual(names(reader).slice(0, 2).sort(), ['inline extra', 'inline own']);
+    assert.deepEqual(names(reader).slice(2), ['lab-read', 'lab-write']);
+    assert.deepEqual(names(other), ['lab-read']);
+    assert.deepEqual(names(bare), []);
+    const doc = (arn: string, name: string) => JSON.parse(found.get(arn)!.find((p) => p.name === name)!.document);
+    assert.deepEqual(doc(reader, 'inline extra'), JSON.parse(writer));
+    assert.deepEqual(doc(other, 'lab-read'), JSON.parse(readOnly));
+    assert.deepEqual(doc(reader, 'lab-write'), JSON.parse(writer));
+    // The same documents as reading the role call by call (what Explain Access does).
+    for (const arn of [reader, other]) {
+      const one = (await principalPoliciesOf(lab.clients, arn))!.identity;
+      const byName = (ps: readonly { name: string; document: string }[]) =>
+        Object.fromEntries(ps.map((p) => [p.name, p.document]));
+      assert.deepEqual(
+        byName(found.get(arn)!),
+        byName(one.map((p) => ({ name: p.label.replace(/^role \S+ \/ /, ''), document: p.text }))),
+      );
+    }
   });
 
   it('checks policy text and IAM names before sending', () => {

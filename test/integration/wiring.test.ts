@@ -94,6 +94,42 @@ function runCli(endpoint: string, endpoints: Readonly<Record<string, string>>) {
   });
 }
 
+/**
+ * A stand-in for an emulator without one IAM action: answers it with 501 and passes every other request on to
+ * `target` (a real emulator cannot be made to lack an action).
+ */
+async function iamWithout(action: string, target: string) {
+  let refused = 0;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      if (new URLSearchParams(body.toString()).get('Action') === action) {
+        refused++;
+        res.writeHead(501, { 'content-type': 'application/json' });
+        res.end(`{"message": "${action} not yet implemented"}`);
+        return;
+      }
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter((h): h is [string, string] => typeof h[1] === 'string' && h[0] !== 'host'),
+      );
+      fetch(`${target}${req.url ?? '/'}`, { method: req.method, headers, body: body.length ? body : undefined })
+        .then(async (answer) => {
+          res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/xml' });
+          res.end(Buffer.from(await answer.arrayBuffer()));
+        })
+        .catch((err: unknown) => res.destroy(err as Error));
+    });
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    refused: () => refused,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
 const pairs = (g: Pick<WiringGraph, 'edges'>, kind: string) =>
   g.edges.filter((e) => e.kind === kind).map((e) => `${e.from} -> ${e.to}`);
 
@@ -415,6 +451,21 @@ describe('wiring graph against the emulator', () => {
       assert.equal(run.status, 0);
       assert.deepEqual(JSON.parse(run.stdout), wiringJson(g));
       assert.equal(JSON.parse(run.stdout).edges.length, 22);
+
+      // An emulator without GetAccountAuthorizationDetails: the roles are read one by one, with the same policies.
+      const iam = await iamWithout('GetAccountAuthorizationDetails', lab.emulator.config('iam').endpoint);
+      const without = clientsFor(lab.emulator.endpoint, { ...lab.emulator.endpoints, iam: iam.url });
+      try {
+        const again = await readWiring(without);
+        assert.equal(iam.refused(), 1);
+        assert.deepEqual(again.failures, []);
+        assert.equal(again.unsupported, undefined);
+        assert.deepEqual(Object.keys(again.rolePolicies ?? {}).sort(), [narrow, wide].sort());
+        assert.deepEqual(again.rolePolicies, g.rolePolicies);
+      } finally {
+        without.dispose();
+        await iam.close();
+      }
     },
   );
 });
