@@ -19,6 +19,22 @@ export async function streamSummaries(aws: AwsClients) {
 
 export const streams = (env: CheckEnv) => once(env, 'kinesis.streams', () => streamSummaries(env.aws));
 
+/**
+ * The streams whose shards can be read: a stream still CREATING (or DELETING) refuses GetShardIterator and ListShards
+ * with ResourceInUseException. LocalStack keeps a new stream CREATING for a moment after CreateStream answers, so a
+ * check that runs right after the learner's command must wait for the next round instead of failing.
+ */
+const readableStreams = async (env: CheckEnv) =>
+  (await streams(env)).filter((s) => s.status === 'ACTIVE' || s.status === 'UPDATING');
+
+/** "No … yet", naming the streams a later round will look at once they are ready. */
+function notYetWaiting(env: CheckEnv, reason: string) {
+  return streams(env).then((all) => {
+    const busy = all.filter((s) => s.status !== 'ACTIVE' && s.status !== 'UPDATING');
+    return notYet(busy.length ? `${reason} (${busy.map((s) => `${s.name} is ${s.status}`).join(', ')})` : reason);
+  });
+}
+
 const stream: Check = async (env) => {
   const s = (await streams(env)).find((x) => x.status === 'ACTIVE');
   return s ? done(`${s.name} is active with ${s.openShards} open shard(s)`) : notYet('No active stream yet');
@@ -30,7 +46,7 @@ const RECORD_LIMIT = 100;
 
 const records: Check = async (env) => {
   const { aws } = env;
-  for (const s of await streams(env)) {
+  for (const s of await readableStreams(env)) {
     const keys = new Set<string>();
     let count = 0;
     for (const shard of (await listShards(aws, s.name)).slice(0, SHARD_LIMIT)) {
@@ -43,11 +59,11 @@ const records: Check = async (env) => {
     }
     if (count >= 5 && keys.size >= 2) return done(`${s.name} holds ${count} records under ${keys.size} partition keys`);
   }
-  return notYet('No stream holds five records under at least two partition keys yet');
+  return notYetWaiting(env, 'No stream holds five records under at least two partition keys yet');
 };
 
 const reshard: Check = async (env) => {
-  for (const s of await streams(env)) {
+  for (const s of await readableStreams(env)) {
     const list = await listShards(env.aws, s.name);
     const open = list.filter((x) => x.open);
     const children = list.filter((x) => x.parentShardId !== undefined);
@@ -57,7 +73,7 @@ const reshard: Check = async (env) => {
       );
     }
   }
-  return notYet('No stream has two open shards after a split yet');
+  return notYetWaiting(env, 'No stream has two open shards after a split yet');
 };
 
 const consumer: Check = async (env) => {
