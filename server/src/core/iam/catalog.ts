@@ -503,8 +503,26 @@ const OPERATOR_BY_LOWER: ReadonlyMap<string, string> = new Map(
   [...CONDITION_OPERATORS.keys()].map((k) => [k.toLowerCase(), k]),
 );
 
+/**
+ * Operators seen so far: a policy repeats a handful of operators many times and a dozen rules parse each entry's, so
+ * each spelling is parsed once (the answers are read-only). Bounded like the catalogue memo's tables.
+ */
+const parsedOperators = new Map<string, ParsedOperator>();
+const MAX_PARSED_OPERATORS = 1000;
+
 /** Parses 'ForAnyValue:StringLikeIfExists'. Names are matched ignoring case, as policy evaluation does. */
 export function parseOperator(text: string): ParsedOperator {
+  const known = parsedOperators.get(text);
+  if (known) return known;
+  const parsed = parseOperatorText(text);
+  if (text.length <= 200) {
+    if (parsedOperators.size >= MAX_PARSED_OPERATORS) parsedOperators.clear();
+    parsedOperators.set(text, parsed);
+  }
+  return parsed;
+}
+
+function parseOperatorText(text: string): ParsedOperator {
   let rest = text;
   let qualifier: SetQualifier | undefined;
   let qualifierError: string | undefined;

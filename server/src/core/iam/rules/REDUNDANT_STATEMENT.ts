@@ -47,6 +47,24 @@ function signature(s: Statement): string {
   ].join('|');
 }
 
+/** The least literal text of a list (lower-cased for actions), '' when it has none: the same for equal lists. */
+function least(node: Node | undefined, caseless: boolean): string {
+  let min: string | undefined;
+  const visit = (n: Node): void => {
+    if (n.kind !== 'string') return;
+    const v = caseless ? n.value.toLowerCase() : n.value;
+    if (min === undefined || v < min) min = v;
+  };
+  if (node?.kind === 'array') node.items.forEach(visit);
+  else if (node) visit(node);
+  return min ?? '';
+}
+
+/** A key two statements with the same signature always share (most statements of a policy differ in it). */
+function quickKey(s: Statement): string {
+  return `${canon(s.effect)}|${least(s.action?.node, true)}|${least(s.notAction?.node, true)}|${least(s.resource?.node, false)}|${least(s.notResource?.node, false)}`;
+}
+
 export const REDUNDANT_STATEMENT: IamRule = {
   id: 'REDUNDANT_STATEMENT',
   domain: 'iam',
@@ -57,14 +75,21 @@ export const REDUNDANT_STATEMENT: IamRule = {
     let withActions = 0;
     for (const s of ctx.policy.statements) if (s.action || s.notAction) withActions++;
     if (withActions < 2) return;
+    // Statements are first told apart by a cheap key that equal signatures share (their effect and the least of
+    // their action and resource texts, whatever the order of the values): full signatures are built only for
+    // statements that share it with another.
+    const byKey = new Map<string, number>();
+    const keys = ctx.policy.statements.map((s) => (s.action || s.notAction ? quickKey(s) : undefined));
+    for (const k of keys) if (k !== undefined) byKey.set(k, (byKey.get(k) ?? 0) + 1);
     const seen = new Map<string, Statement>();
-    for (const s of ctx.policy.statements) {
-      if (!s.action && !s.notAction) continue;
+    ctx.policy.statements.forEach((s, i) => {
+      const key = keys[i];
+      if (key === undefined || byKey.get(key)! < 2) return;
       const sig = signature(s);
       const first = seen.get(sig);
       if (!first) {
         seen.set(sig, s);
-        continue;
+        return;
       }
       const slot = statementSlot(ctx.policy, s);
       const edit = slot?.array.kind === 'array' ? removeArrayItem(ctx.text, slot.array, slot.index) : undefined;
@@ -74,6 +99,6 @@ export const REDUNDANT_STATEMENT: IamRule = {
         related: [{ span: statementAnchor(first), message: `statement ${first.index + 1}` }],
         ...(edit ? { fixes: [{ title: `Remove statement ${s.index + 1}`, edits: [edit], preferred: true }] } : {}),
       });
-    }
+    });
   },
 };
