@@ -1,6 +1,7 @@
 // REDUNDANT_STATEMENT: two statements that say exactly the same thing (whatever the order of their values).
 import { removeArrayItem } from '../fixes';
 import type { Statement } from '../model';
+import type { IamFacts } from '../facts';
 import type { IamRule } from '../rule';
 import { statementAnchor, statementSlot } from '../validity';
 import type { Node } from '../../syntax/tree';
@@ -49,20 +50,32 @@ function signature(s: Statement): string {
 
 /** The least literal text of a list (lower-cased for actions), '' when it has none: the same for equal lists. */
 function least(node: Node | undefined, caseless: boolean): string {
-  let min: string | undefined;
-  const visit = (n: Node): void => {
-    if (n.kind !== 'string') return;
+  let min = '';
+  let found = false;
+  const items = node?.kind === 'array' ? node.items : node ? [node] : [];
+  for (const n of items) {
+    if (n.kind !== 'string') continue;
     const v = caseless ? n.value.toLowerCase() : n.value;
-    if (min === undefined || v < min) min = v;
-  };
-  if (node?.kind === 'array') node.items.forEach(visit);
-  else if (node) visit(node);
-  return min ?? '';
+    if (!found || v < min) min = v;
+    found = true;
+  }
+  return min;
 }
 
-/** A key two statements with the same signature always share (most statements of a policy differ in it). */
-function quickKey(s: Statement): string {
-  return `${canon(s.effect)}|${least(s.action?.node, true)}|${least(s.notAction?.node, true)}|${least(s.resource?.node, false)}|${least(s.notResource?.node, false)}`;
+/**
+ * A key two statements with the same signature always share (most statements of a policy differ in it): the effect
+ * and the least action and resource texts. Action texts come lower-cased from the statement's entries (IamFacts).
+ */
+function quickKey(s: Statement, facts: IamFacts): string {
+  let action = '';
+  let found = false;
+  for (const e of facts.entries(s)) {
+    if (!found || e.lower < action) action = e.lower;
+    found = true;
+  }
+  const effect = s.effect?.kind === 'string' ? s.effect.value : s.effect?.kind;
+  const rest = s.notAction || s.notResource ? `|${least(s.notAction?.node, true)}|${least(s.notResource?.node, false)}` : '';
+  return `${effect}|${action}|${least(s.resource?.node, false)}${rest}`;
 }
 
 export const REDUNDANT_STATEMENT: IamRule = {
@@ -79,7 +92,7 @@ export const REDUNDANT_STATEMENT: IamRule = {
     // their action and resource texts, whatever the order of the values): full signatures are built only for
     // statements that share it with another.
     const byKey = new Map<string, number>();
-    const keys = ctx.policy.statements.map((s) => (s.action || s.notAction ? quickKey(s) : undefined));
+    const keys = ctx.policy.statements.map((s) => (s.action || s.notAction ? quickKey(s, ctx.facts) : undefined));
     for (const k of keys) if (k !== undefined) byKey.set(k, (byKey.get(k) ?? 0) + 1);
     const seen = new Map<string, Statement>();
     ctx.policy.statements.forEach((s, i) => {
