@@ -158,8 +158,11 @@ export interface ActionList {
   readonly byLower: ReadonlyMap<string, string>;
   /** The names of each lower-case service prefix: a pattern naming one service is only tried against these. */
   readonly byService: ReadonlyMap<string, readonly string[]>;
-  /** The names a pattern matches, for CatalogMemo.answer (this list's own function keys its answers). */
-  readonly match: (pattern: string) => readonly string[];
+  /**
+   * The names a pattern matches, for CatalogMemo.answer (this list's own function keys its answers; the pattern's
+   * matcher comes from the memo, compiled once for every list).
+   */
+  readonly match: (pattern: string, memo?: CatalogMemo) => readonly string[];
 }
 export function actionList(names: readonly string[]): ActionList {
   const byService = new Map<string, string[]>();
@@ -173,18 +176,18 @@ export function actionList(names: readonly string[]): ActionList {
     names,
     byLower: new Map(names.map((n) => [n.toLowerCase(), n])),
     byService,
-    match: (pattern) => listedMatches(list, pattern),
+    match: (pattern, memo) => listedMatches(list, pattern, memo),
   };
   return list;
 }
 
-function listedMatches(list: ActionList, pattern: string): string[] {
+function listedMatches(list: ActionList, pattern: string, memo?: CatalogMemo): string[] {
   const colon = pattern.indexOf(':');
   const service = colon < 0 ? undefined : pattern.slice(0, colon);
   const candidates =
     service !== undefined && !/[*?]/.test(service) ? (list.byService.get(service.toLowerCase()) ?? []) : list.names;
   if (candidates.length === 0) return [];
-  const matches = actionMatcher(pattern);
+  const matches = actionMatcher(pattern, memo);
   return candidates.filter((n) => matches(n));
 }
 
