@@ -127,10 +127,12 @@ export function unconstrainedPicks(
 ): UnconstrainedPick[] {
   const out: UnconstrainedPick[] = [];
   for (const s of facts.allows(policy)) {
-    if (facts.scoping(s).length > 0) continue;
+    if (!mayReachAll(s) || facts.scoping(s).length > 0) continue;
     for (const entry of facts.entries(s)) {
       if (entry.all) continue;
-      const names = unconstrainedGrants(facts, entry, pick).map((g) => g.ref.fullName);
+      // unconstrainedGrants without a Grant object per action: a wildcard entry may pick hundreds.
+      const names: string[] = [];
+      for (const ref of pickedActions(facts, entry, pick)) if (facts.reachesAll(ref, s)) names.push(ref.fullName);
       if (names.length === 0) continue;
       const single = names.length === 1 && names[0]?.toLowerCase() === entry.text.toLowerCase();
       out.push({ entry, names, single });
