@@ -32,10 +32,14 @@ export const REDUNDANT_RESOURCE: IamRule = {
         // Each matcher is compiled on first need, and only for a pattern whose literal start (before its first `*`
         // or `?`) `a` begins with: the pattern is anchored and case-sensitive, so no other `a` can match it.
         const matchers: ((a: string) => boolean)[] = [];
-        const starts = items.map((n) => {
+        // A pattern that is its start and then only `*` (`arn:aws:s3:::b/*`) covers exactly the texts with that start.
+        const starOnly: boolean[] = [];
+        const starts = items.map((n, j) => {
           if (n.kind !== 'string') return undefined;
           const wild = n.value.search(/[*?]/);
-          return wild < 0 ? undefined : n.value.slice(0, wild);
+          if (wild < 0) return undefined;
+          starOnly[j] = /^\**$/.test(n.value.slice(wild));
+          return n.value.slice(0, wild);
         });
         const cover = (j: number, a: string): boolean => {
           const b = items[j];
@@ -43,7 +47,7 @@ export const REDUNDANT_RESOURCE: IamRule = {
           const start = starts[j];
           if (start === undefined) return a === b.value;
           if (!a.startsWith(start)) return false;
-          return (matchers[j] ??= coverMatcher(b.value))(a);
+          return starOnly[j] === true || (matchers[j] ??= coverMatcher(b.value))(a);
         };
         // An entry is redundant by the first entry (in list order) that is the same text written earlier, or a
         // pattern covering it. Only patterns can cover another text, so a long list of plain ARNs is not compared
