@@ -269,7 +269,9 @@ async function main(): Promise<void> {
 }
 
 if (process.argv.includes('--document')) {
-  console.log(`(b) Node flags of the language server: ${process.execArgv.filter((a) => a !== '--import' && a !== 'tsx').join(' ') || 'none'})`);
+  console.log(
+    `(b) Node flags of the language server: ${process.execArgv.filter((a) => a !== '--import' && a !== 'tsx').join(' ') || 'none'}`,
+  );
   benchDocument();
 } else {
   main().catch((e: unknown) => {

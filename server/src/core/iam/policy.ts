@@ -133,8 +133,8 @@ export function classify(statements: readonly Statement[]): PolicyKind {
   return assumes ? 'trust' : 'resource';
 }
 
-
 /** Characters JSON.stringify escapes (quote, backslash, control characters, lone surrogates). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
 const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** The length of JSON.stringify(text), without building the string when nothing in it needs escaping. */

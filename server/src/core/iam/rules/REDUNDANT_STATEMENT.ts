@@ -74,7 +74,8 @@ function quickKey(s: Statement, facts: IamFacts): string {
     found = true;
   }
   const effect = s.effect?.kind === 'string' ? s.effect.value : s.effect?.kind;
-  const rest = s.notAction || s.notResource ? `|${least(s.notAction?.node, true)}|${least(s.notResource?.node, false)}` : '';
+  const rest =
+    s.notAction || s.notResource ? `|${least(s.notAction?.node, true)}|${least(s.notResource?.node, false)}` : '';
   return `${effect}|${action}|${least(s.resource?.node, false)}${rest}`;
 }
 
