@@ -1,8 +1,6 @@
 // IAM benchmarks (`npm run bench`): print figures, never fail on them.
 //  (a) the CLI over a generated corpus of >= 1,500 policies (target <= 2 s wall time),
-//  (b) per-document p50/p99 of a ~10 KB policy through analyzeDocument, warm (target p99 <= 5 ms), in a process of
-//      its own started with the language server's Node flags (src/lsp/serverFlags.ts): the young generation's size
-//      and how it is collected decide the tail,
+//  (b) per-document p50/p99 of a ~10 KB policy through analyzeDocument, warm (target p99 <= 5 ms),
 //  (c) language-server cold start to first diagnostics, IAM data loading included (target <= 500 ms),
 //  (d) the CLI over AWS's 1,523 managed policies (../shared/corpus/aws-managed-policies; target <= 1 s), with the CLI's
 //      start-up alone (`--version`: Node, the bundle and the catalogue's header) beside it.
@@ -21,7 +19,6 @@ import { startServer } from '../test/support/lsp';
 import { type HostFormat, URI, render } from '../test/unit/property/iam-gen';
 import { CatalogMemo } from '../server/src/core/iam/catalogMemo';
 import { largePolicy, writeCorpus } from './corpus/generate';
-import { SERVER_EXEC_ARGV } from '../src/lsp/serverFlags';
 
 const root = join(__dirname, '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -259,22 +256,10 @@ async function main(): Promise<void> {
   console.log(`IAM benchmarks (node ${process.version}, ${cpus().length} cores, load average ${load})`);
   benchCli();
   benchManagedPolicies();
-  // (b) in a process started as the extension starts the server (same Node flags), this file again with --document.
-  const document = spawnSync(process.execPath, [...SERVER_EXEC_ARGV, '--import', 'tsx', __filename, '--document'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (document.status !== 0) console.log(`(b) analyzeDocument: the benchmark process failed (exit ${document.status})`);
+  benchDocument();
   await benchColdStart();
 }
 
-if (process.argv.includes('--document')) {
-  console.log(
-    `(b) Node flags of the language server: ${process.execArgv.filter((a) => a !== '--import' && a !== 'tsx').join(' ') || 'none'}`,
-  );
-  benchDocument();
-} else {
-  main().catch((e: unknown) => {
-    console.log(`IAM benchmarks failed: ${e instanceof Error ? e.message : String(e)}`);
-  });
-}
+main().catch((e: unknown) => {
+  console.log(`IAM benchmarks failed: ${e instanceof Error ? e.message : String(e)}`);
+});

@@ -16,7 +16,6 @@ import {
 import { lazyBundle } from '../lazy';
 import type * as ClientRuntime from './languageClientRuntime';
 import { replacementForActions } from './actionsEdit';
-import { SERVER_EXEC_ARGV } from './serverFlags';
 
 const runtime = lazyBundle<typeof ClientRuntime>('language-client.js');
 
@@ -88,12 +87,8 @@ export class AnalysisClient implements vscode.Disposable {
     const { LanguageClient, TransportKind } = runtime();
     const module = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
-      debug: {
-        module,
-        transport: TransportKind.ipc,
-        options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] },
-      },
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
     const initializationOptions: InitializationOptions = {
       docsBaseUri: vscode.Uri.joinPath(this.context.extensionUri, 'docs', 'rules').toString(),

@@ -9,7 +9,6 @@ import {
   type PublishDiagnosticsParams,
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
-import { SERVER_EXEC_ARGV } from '../../src/lsp/serverFlags';
 
 export const root = join(__dirname, '..', '..');
 
@@ -26,7 +25,7 @@ export interface LspSession {
 }
 
 export async function startServer(options: { workspaceFolder?: string } = {}): Promise<LspSession> {
-  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, join(root, 'dist', 'server.js'), '--stdio'], {
+  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];
