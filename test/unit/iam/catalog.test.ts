@@ -49,6 +49,19 @@ describe('catalog lookups', () => {
     assert.ok(expandActionPattern(data, '*').length > 10000);
   });
 
+  test('a start-then-stars pattern expands to what the glob itself matches', () => {
+    // `s3:*` and `ec2:Describe*` are expanded by their literal start alone; the answer must be the glob's.
+    const every = expandActionPattern(data, '*').map((r) => r.fullName);
+    for (const pattern of ['s3:*', 'S3:get*', 'ec2:Describe**', 'iam:*Role*', 'sqs:?et*', 'lambda:', 'kms:Decrypt*']) {
+      const glob = new RegExp(`^${pattern.replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+      assert.deepEqual(
+        expandActionPattern(data, pattern).map((r) => r.fullName),
+        every.filter((n) => glob.test(n)),
+        pattern,
+      );
+    }
+  });
+
   test('resource types of an action resolve to ARN templates', () => {
     assert.deepEqual(
       resourceTypesOf(data, 's3:GetObject').map((r) => r.arn),

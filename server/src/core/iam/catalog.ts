@@ -100,17 +100,20 @@ export function expandActionPattern(data: IamData, pattern: string, refOf: RefOf
   const services = serviceRe
     ? [...data.services.values()].filter((s) => serviceRe.test(s.prefix))
     : [findService(data, parts.service)].filter((s): s is ServiceInfo => s !== undefined);
-  const re = globToRegExp(parts.action);
   // The literal start of the action part ('describe' of Describe*) rules most names out without the expression;
   // only an ASCII start, whose lower case agrees with the expression's case folding (catalogue names are ASCII).
   const wild = parts.action.search(/[*?]/);
   const start = (wild < 0 ? parts.action : parts.action.slice(0, wild)).toLowerCase();
   const filter = start.length > 0 && /^[\x20-\x7e]*$/.test(start);
+  // A pattern that is its literal start and then only `*` (`s3:*`, `ec2:Describe*`, the usual ones) matches exactly
+  // the names with that start: no expression to run per name.
+  const prefixOnly = (filter || start.length === 0) && wild >= 0 && /^\**$/.test(parts.action.slice(wild));
+  const re = prefixOnly ? undefined : globToRegExp(parts.action);
   const out: ActionRef[] = [];
   for (const service of services) {
     for (const [lower, a] of service.actions) {
       if (filter && !lower.startsWith(start)) continue;
-      if (re.test(a.name)) out.push(refOf(service, a));
+      if (!re || re.test(a.name)) out.push(refOf(service, a));
     }
   }
   return out;
@@ -503,8 +506,26 @@ const OPERATOR_BY_LOWER: ReadonlyMap<string, string> = new Map(
   [...CONDITION_OPERATORS.keys()].map((k) => [k.toLowerCase(), k]),
 );
 
+/**
+ * Operators seen so far: a policy repeats a handful of operators many times and a dozen rules parse each entry's, so
+ * each spelling is parsed once (the answers are read-only). Bounded like the catalogue memo's tables.
+ */
+const parsedOperators = new Map<string, ParsedOperator>();
+const MAX_PARSED_OPERATORS = 1000;
+
 /** Parses 'ForAnyValue:StringLikeIfExists'. Names are matched ignoring case, as policy evaluation does. */
 export function parseOperator(text: string): ParsedOperator {
+  const known = parsedOperators.get(text);
+  if (known) return known;
+  const parsed = parseOperatorText(text);
+  if (text.length <= 200) {
+    if (parsedOperators.size >= MAX_PARSED_OPERATORS) parsedOperators.clear();
+    parsedOperators.set(text, parsed);
+  }
+  return parsed;
+}
+
+function parseOperatorText(text: string): ParsedOperator {
   let rest = text;
   let qualifier: SetQualifier | undefined;
   let qualifierError: string | undefined;

@@ -14,6 +14,9 @@ import type { StringNode } from '../syntax/tree';
 
 const NO_KEYS: readonly string[] = Object.freeze([]);
 
+/** IamFacts.reachesAll's answers for a statement on `*`: every action, nothing to look up. */
+const ALL = new Map<ActionInfo, boolean>();
+
 export class IamFacts {
   private readonly arnFindings = new Map<StringNode, readonly ArnFinding[]>();
   private readonly patternLists = new Map<Statement, readonly string[]>();
@@ -135,12 +138,16 @@ export class IamFacts {
   reachesAll(r: ActionRef, s: Statement): boolean {
     if (s.notResource) return true;
     let byStatement = this.reach.get(s);
-    if (!byStatement) this.reach.set(s, (byStatement = new Map()));
+    if (!byStatement) {
+      // A statement on `*` reaches every action's resources: no table of actions to keep for it.
+      byStatement = this.patterns(s).some(isStar) ? ALL : new Map();
+      this.reach.set(s, byStatement);
+    }
+    if (byStatement === ALL) return true;
     let known = byStatement.get(r.action);
     if (known === undefined) {
       const patterns = this.patterns(s);
-      if (patterns.some(isStar)) known = true;
-      else if (r.action.resourceTypes.length === 0) known = false;
+      if (r.action.resourceTypes.length === 0) known = false;
       else {
         const types = this.types(r);
         known = patterns.some((p) => types.some((t) => this.covers(p, t.arn)));

@@ -59,14 +59,23 @@ const SERVICE_FOR_PREFIX: Readonly<Record<string, string>> = {
  * (PASS_ROLE_WITH_STAR_IN_RESOURCE and friends) to attach.
  */
 export function passedToServiceFixes(text: string, statement: Statement, otherActions: readonly string[]): Fix[] {
-  if (statement.condition?.entries.some((e) => e.key.toLowerCase() === 'iam:passedtoservice')) return [];
+  return passedToServiceFixesFor(text, statement, passedToServiceTargets(otherActions));
+}
+
+/** The services to offer for iam:PassedToService, from the policy's actions (worked out once per policy). */
+export function passedToServiceTargets(otherActions: readonly string[]): readonly string[] {
   const services = new Set<string>();
   for (const a of otherActions) {
     const colon = a.indexOf(':');
     const svc = SERVICE_FOR_PREFIX[(colon < 0 ? a : a.slice(0, colon)).toLowerCase()];
     if (svc) services.add(svc);
   }
-  const targets = services.size > 0 ? [...services].slice(0, 3) : ['SERVICE.amazonaws.com'];
+  return services.size > 0 ? [...services].slice(0, 3) : ['SERVICE.amazonaws.com'];
+}
+
+/** passedToServiceFixes with the services already worked out (passedToServiceTargets). */
+export function passedToServiceFixesFor(text: string, statement: Statement, targets: readonly string[]): Fix[] {
+  if (statement.condition?.entries.some((e) => e.key.toLowerCase() === 'iam:passedtoservice')) return [];
   return targets.map((svc, i) => ({
     title: `Add condition iam:PassedToService = ${svc}`,
     edits: [addConditionEdit(text, statement, 'StringEquals', 'iam:PassedToService', svc)],

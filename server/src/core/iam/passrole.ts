@@ -2,7 +2,7 @@
 // grant iam:PassRole on every role, through which action entry, and how their conditions weigh.
 import type { IamRuleContext } from './rule';
 import { type ActionEntry, actionList, matchListed, restrictedValues, wideResource, PASSED_TO_SERVICE } from './risk';
-import { passedToServiceFixes } from './fixes';
+import { passedToServiceFixesFor, passedToServiceTargets } from './fixes';
 import type { Fix, Span } from '../types';
 
 export interface PassRoleGrant {
@@ -26,8 +26,8 @@ export function passRoleGrants(ctx: IamRuleContext, wildcardAction: boolean): Pa
   if (!passRole) return [];
   const out: PassRoleGrant[] = [];
   const statements = ctx.facts.allows(ctx.policy);
-  // The policy's actions (for the fixes' service suggestions), listed only once a grant needs them.
-  let allActions: string[] | undefined;
+  // The services the policy's actions suggest for the fixes, worked out only once a grant needs them.
+  let targets: readonly string[] | undefined;
   for (const s of statements) {
     if (ctx.facts.scoping(s, PASSED_TO_SERVICE).length > 0) continue;
     const resource = wideResource(ctx.facts, passRole, s);
@@ -36,8 +36,8 @@ export function passRoleGrants(ctx: IamRuleContext, wildcardAction: boolean): Pa
     for (const entry of ctx.facts.entries(s)) {
       if (entry.wildcard !== wildcardAction) continue;
       if (entry.lower !== 'iam:passrole' && matchListed(PASS_ROLE, entry.text, ctx.facts.memo).length === 0) continue;
-      allActions ??= statements.flatMap((st) => ctx.facts.entries(st).map((e) => e.text));
-      const fixes = passedTo ? [] : passedToServiceFixes(ctx.text, s, allActions);
+      targets ??= passedToServiceTargets(statements.flatMap((st) => ctx.facts.entries(st).map((e) => e.text)));
+      const fixes = passedTo ? [] : passedToServiceFixesFor(ctx.text, s, targets);
       out.push({ entry, resource, fixes, ...(passedTo ? { passedTo } : {}) });
     }
   }

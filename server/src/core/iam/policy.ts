@@ -133,6 +133,15 @@ export function classify(statements: readonly Statement[]): PolicyKind {
   return assumes ? 'trust' : 'resource';
 }
 
+/** Characters JSON.stringify escapes (quote, backslash, control characters, lone surrogates). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** The length of JSON.stringify(text), without building the string when nothing in it needs escaping. */
+function jsonLength(text: string): number {
+  return ESCAPED.test(text) ? JSON.stringify(text).length : text.length + 2;
+}
+
 /** Characters AWS counts for the size quotas: the policy as compact JSON, dynamic values as their source text. */
 export function compactSize(node: Node): number {
   let size = 0;
@@ -142,7 +151,7 @@ export function compactSize(node: Node): number {
       case 'object':
         size += 2 + Math.max(0, n.properties.length - 1);
         for (const p of n.properties) {
-          size += JSON.stringify(p.key).length + 1;
+          size += jsonLength(p.key) + 1;
           visit(p.value, depth + 1);
         }
         return;
@@ -151,7 +160,7 @@ export function compactSize(node: Node): number {
         for (const i of n.items) visit(i, depth + 1);
         return;
       case 'string':
-        size += JSON.stringify(n.value).length;
+        size += jsonLength(n.value);
         return;
       case 'number':
         size += String(n.value).length;

@@ -127,10 +127,12 @@ export function unconstrainedPicks(
 ): UnconstrainedPick[] {
   const out: UnconstrainedPick[] = [];
   for (const s of facts.allows(policy)) {
-    if (facts.scoping(s).length > 0) continue;
+    if (!mayReachAll(s) || facts.scoping(s).length > 0) continue;
     for (const entry of facts.entries(s)) {
       if (entry.all) continue;
-      const names = unconstrainedGrants(facts, entry, pick).map((g) => g.ref.fullName);
+      // unconstrainedGrants without a Grant object per action: a wildcard entry may pick hundreds.
+      const names: string[] = [];
+      for (const ref of pickedActions(facts, entry, pick)) if (facts.reachesAll(ref, s)) names.push(ref.fullName);
       if (names.length === 0) continue;
       const single = names.length === 1 && names[0]?.toLowerCase() === entry.text.toLowerCase();
       out.push({ entry, names, single });
@@ -158,8 +160,11 @@ export interface ActionList {
   readonly byLower: ReadonlyMap<string, string>;
   /** The names of each lower-case service prefix: a pattern naming one service is only tried against these. */
   readonly byService: ReadonlyMap<string, readonly string[]>;
-  /** The names a pattern matches, for CatalogMemo.answer (this list's own function keys its answers). */
-  readonly match: (pattern: string) => readonly string[];
+  /**
+   * The names a pattern matches, for CatalogMemo.answer (this list's own function keys its answers; the pattern's
+   * matcher comes from the memo, compiled once for every list).
+   */
+  readonly match: (pattern: string, memo?: CatalogMemo) => readonly string[];
 }
 export function actionList(names: readonly string[]): ActionList {
   const byService = new Map<string, string[]>();
@@ -173,18 +178,18 @@ export function actionList(names: readonly string[]): ActionList {
     names,
     byLower: new Map(names.map((n) => [n.toLowerCase(), n])),
     byService,
-    match: (pattern) => listedMatches(list, pattern),
+    match: (pattern, memo) => listedMatches(list, pattern, memo),
   };
   return list;
 }
 
-function listedMatches(list: ActionList, pattern: string): string[] {
+function listedMatches(list: ActionList, pattern: string, memo?: CatalogMemo): string[] {
   const colon = pattern.indexOf(':');
   const service = colon < 0 ? undefined : pattern.slice(0, colon);
   const candidates =
     service !== undefined && !/[*?]/.test(service) ? (list.byService.get(service.toLowerCase()) ?? []) : list.names;
   if (candidates.length === 0) return [];
-  const matches = actionMatcher(pattern);
+  const matches = actionMatcher(pattern, memo);
   return candidates.filter((n) => matches(n));
 }
 

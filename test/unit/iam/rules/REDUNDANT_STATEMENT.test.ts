@@ -42,4 +42,21 @@ ruleTable(REDUNDANT_STATEMENT, [
     ]),
     expect: [],
   },
+  {
+    // Statements are first grouped by a cheap key (effect, least action and resource texts): action case, repeated
+    // values and order must not split a repeat across keys, and a statement in between must not hide it.
+    name: 'repeats found through action case, repeated values and NotAction',
+    doc: policy([
+      { Effect: 'Allow', Action: ['S3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::b', 'arn:aws:s3:::b/*'] },
+      { Effect: 'Deny', NotAction: 'iam:*', Resource: '*' },
+      {
+        Effect: 'Allow',
+        Action: ['s3:listbucket', 's3:getobject', 's3:ListBucket'],
+        Resource: ['arn:aws:s3:::b/*', 'arn:aws:s3:::b'],
+      },
+      { Effect: 'Deny', NotAction: ['IAM:*'], Resource: '*' },
+      { Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::B', 'arn:aws:s3:::b/*'] },
+    ]),
+    expect: ['Statement 3 repeats statement 1', 'Statement 4 repeats statement 2'],
+  },
 ]);

@@ -1,6 +1,6 @@
 // DEPENDENT_ACTION: some actions only succeed when the caller also holds another permission (creating a Lambda
 // function passes its execution role: iam:PassRole). A hint: the learner's first call would fail with AccessDenied.
-import { type GlobMatcher, concreteArnExample, hasWildcard, resourceTypesOfRef } from '../catalog';
+import { type ActionRef, type GlobMatcher, concreteArnExample, hasWildcard, resourceTypesOfRef } from '../catalog';
 import type { CatalogMemo } from '../catalogMemo';
 import { appendArrayItem } from '../fixes';
 import type { IamRule } from '../rule';
@@ -61,6 +61,18 @@ function grantedBy(allows: readonly Statement[], memo: CatalogMemo): (name: stri
   };
 }
 
+/** The services KNOWN names (lower case): an action of another service depends on nothing the catalogue omits. */
+const KNOWN_SERVICES: ReadonlySet<string> = new Set(Object.keys(KNOWN).map((name) => name.slice(0, name.indexOf(':'))));
+
+/** Whether the action may have dependencies at all: most do not, and need no lookup by name. */
+function mayDepend(r: ActionRef): boolean {
+  return (
+    r.action.dependentActions.length > 0 ||
+    r.action.resourceTypes.some(hasDependencies) ||
+    KNOWN_SERVICES.has(r.service.prefix.toLowerCase())
+  );
+}
+
 function hasDependencies(t: object): boolean {
   return ((t as { dependentActions?: readonly string[] }).dependentActions?.length ?? 0) > 0;
 }
@@ -112,7 +124,7 @@ export const DEPENDENT_ACTION: IamRule = {
     for (const s of allows) {
       for (const entry of facts.entries(s)) {
         const r = entry.ref;
-        if (!r) continue;
+        if (!r || !mayDepend(r)) continue;
         const dependencies = facts.memo.answer(r.fullName, dependenciesOf);
         if (!dependencies) continue;
         const { deps, when } = dependencies;

@@ -7,12 +7,8 @@ import type { StringNode } from '../../syntax/tree';
 /** A matcher for "does pattern `b` match every resource pattern `a` matches?"; a `?` of b never stands for a `*` of a. */
 export function coverMatcher(b: string): (a: string) => boolean {
   if (b === '*') return () => true;
-  let src = '';
-  for (const ch of b) {
-    if (ch === '*') src += '.*';
-    else if (ch === '?') src += '[^*]';
-    else src += ch.replace(/[\\^$.|+()[\]{}]/g, '\\$&');
-  }
+  // One pass over the pattern: `*` and `?` become their expressions, other special characters are escaped.
+  const src = b.replace(/[\\^$.|+()[\]{}*?]/g, (ch) => (ch === '*' ? '.*' : ch === '?' ? '[^*]' : `\\${ch}`));
   const re = new RegExp(`^${src}$`, 's');
   return (a) => re.test(a);
 }
@@ -36,22 +32,44 @@ export const REDUNDANT_RESOURCE: IamRule = {
         // Each matcher is compiled on first need, and only for a pattern whose literal start (before its first `*`
         // or `?`) `a` begins with: the pattern is anchored and case-sensitive, so no other `a` can match it.
         const matchers: ((a: string) => boolean)[] = [];
-        const wilds = items.map((n) => (n.kind === 'string' ? n.value.search(/[*?]/) : -1));
+        // A pattern that is its start and then only `*` (`arn:aws:s3:::b/*`) covers exactly the texts with that start.
+        const starOnly: boolean[] = [];
+        const starts = items.map((n, j) => {
+          if (n.kind !== 'string') return undefined;
+          const wild = n.value.search(/[*?]/);
+          if (wild < 0) return undefined;
+          starOnly[j] = /^\**$/.test(n.value.slice(wild));
+          return n.value.slice(0, wild);
+        });
         const cover = (j: number, a: string): boolean => {
           const b = items[j];
           if (b?.kind !== 'string') return false;
-          const wild = wilds[j] ?? -1;
-          if (wild < 0) return a === b.value;
-          if (!a.startsWith(b.value.slice(0, wild))) return false;
-          return (matchers[j] ??= coverMatcher(b.value))(a);
+          const start = starts[j];
+          if (start === undefined) return a === b.value;
+          if (!a.startsWith(start)) return false;
+          return starOnly[j] === true || (matchers[j] ??= coverMatcher(b.value))(a);
         };
+        // An entry is redundant by the first entry (in list order) that is the same text written earlier, or a
+        // pattern covering it. Only patterns can cover another text, so a long list of plain ARNs is not compared
+        // pair by pair: the first earlier copy comes from a table, the covering patterns from their own short list.
+        const firstIndex = new Map<string, number>();
+        const patterns: number[] = [];
+        items.forEach((n, j) => {
+          if (n.kind !== 'string') return;
+          if (!firstIndex.has(n.value)) firstIndex.set(n.value, j);
+          if (starts[j] !== undefined) patterns.push(j);
+        });
         items.forEach((item, i) => {
           if (item.kind !== 'string') return;
-          const by = items.find((other, j): other is StringNode => {
-            if (j === i || other.kind !== 'string') return false;
-            if (other.value === item.value) return j < i;
-            return cover(j, item.value) && !(cover(i, other.value) && j > i);
-          });
+          const copy = firstIndex.get(item.value);
+          let found = copy !== undefined && copy < i ? copy : items.length;
+          for (const j of patterns) {
+            if (j >= found) break;
+            const other = items[j] as StringNode;
+            if (j === i || other.value === item.value) continue;
+            if (cover(j, item.value) && !(cover(i, other.value) && j > i)) found = j;
+          }
+          const by = found < items.length ? (items[found] as StringNode) : undefined;
           if (!by) return;
           ctx.report({
             message: `Resource ${item.value} is redundant: ${by.value} already matches it`,

@@ -1,6 +1,7 @@
 // REDUNDANT_STATEMENT: two statements that say exactly the same thing (whatever the order of their values).
 import { removeArrayItem } from '../fixes';
 import type { Statement } from '../model';
+import type { IamFacts } from '../facts';
 import type { IamRule } from '../rule';
 import { statementAnchor, statementSlot } from '../validity';
 import type { Node } from '../../syntax/tree';
@@ -47,6 +48,37 @@ function signature(s: Statement): string {
   ].join('|');
 }
 
+/** The least literal text of a list (lower-cased for actions), '' when it has none: the same for equal lists. */
+function least(node: Node | undefined, caseless: boolean): string {
+  let min = '';
+  let found = false;
+  const items = node?.kind === 'array' ? node.items : node ? [node] : [];
+  for (const n of items) {
+    if (n.kind !== 'string') continue;
+    const v = caseless ? n.value.toLowerCase() : n.value;
+    if (!found || v < min) min = v;
+    found = true;
+  }
+  return min;
+}
+
+/**
+ * A key two statements with the same signature always share (most statements of a policy differ in it): the effect
+ * and the least action and resource texts. Action texts come lower-cased from the statement's entries (IamFacts).
+ */
+function quickKey(s: Statement, facts: IamFacts): string {
+  let action = '';
+  let found = false;
+  for (const e of facts.entries(s)) {
+    if (!found || e.lower < action) action = e.lower;
+    found = true;
+  }
+  const effect = s.effect?.kind === 'string' ? s.effect.value : s.effect?.kind;
+  const rest =
+    s.notAction || s.notResource ? `|${least(s.notAction?.node, true)}|${least(s.notResource?.node, false)}` : '';
+  return `${effect}|${action}|${least(s.resource?.node, false)}${rest}`;
+}
+
 export const REDUNDANT_STATEMENT: IamRule = {
   id: 'REDUNDANT_STATEMENT',
   domain: 'iam',
@@ -57,14 +89,21 @@ export const REDUNDANT_STATEMENT: IamRule = {
     let withActions = 0;
     for (const s of ctx.policy.statements) if (s.action || s.notAction) withActions++;
     if (withActions < 2) return;
+    // Statements are first told apart by a cheap key that equal signatures share (their effect and the least of
+    // their action and resource texts, whatever the order of the values): full signatures are built only for
+    // statements that share it with another.
+    const byKey = new Map<string, number>();
+    const keys = ctx.policy.statements.map((s) => (s.action || s.notAction ? quickKey(s, ctx.facts) : undefined));
+    for (const k of keys) if (k !== undefined) byKey.set(k, (byKey.get(k) ?? 0) + 1);
     const seen = new Map<string, Statement>();
-    for (const s of ctx.policy.statements) {
-      if (!s.action && !s.notAction) continue;
+    ctx.policy.statements.forEach((s, i) => {
+      const key = keys[i];
+      if (key === undefined || byKey.get(key)! < 2) return;
       const sig = signature(s);
       const first = seen.get(sig);
       if (!first) {
         seen.set(sig, s);
-        continue;
+        return;
       }
       const slot = statementSlot(ctx.policy, s);
       const edit = slot?.array.kind === 'array' ? removeArrayItem(ctx.text, slot.array, slot.index) : undefined;
@@ -74,6 +113,6 @@ export const REDUNDANT_STATEMENT: IamRule = {
         related: [{ span: statementAnchor(first), message: `statement ${first.index + 1}` }],
         ...(edit ? { fixes: [{ title: `Remove statement ${s.index + 1}`, edits: [edit], preferred: true }] } : {}),
       });
-    }
+    });
   },
 };
