@@ -8,6 +8,7 @@
 //   { action: 'fill', selector, text }        replaces the first visible input's value at once (one input event)
 //   { action: 'texts', selector }             the inner text of every visible match
 //   { action: 'values', selector }            the value of every visible matching input
+//   { action: 'focused', selector }           whether the element that has focus matches `selector`
 //   { action: 'wait', selector, state?, timeoutMs? }   waits until a match is 'visible' (default) or 'hidden'
 // Answers { ok: true, value } or { ok: false, error }.
 import { randomBytes } from 'node:crypto';
@@ -46,6 +47,12 @@ export async function startUiDriver(page) {
           .evaluateAll((els) => els.map((e) => e.value ?? ''));
       case 'texts':
         return p.locator(String(req.selector)).locator('visible=true').allInnerTexts();
+      case 'focused':
+        // Runs in the page: `document` is the workbench's.
+        return p.evaluate(
+          (selector) => globalThis.document.activeElement?.matches(selector) ?? false,
+          String(req.selector),
+        );
       case 'wait':
         await p
           .locator(String(req.selector))

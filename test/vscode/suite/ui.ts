@@ -41,12 +41,18 @@ export const ui = {
   texts: (selector: string) => act<string[]>({ action: 'texts', selector }),
   values: (selector: string) => act<string[]>({ action: 'values', selector }),
   fill: (selector: string, text: string) => act({ action: 'fill', selector, text }),
+  focused: (selector: string) => act<boolean>({ action: 'focused', selector }),
 
-  /** Waits until a quick input is open and its text (title, prompt, items) contains `expected`. */
+  /**
+   * Waits until a quick input is open, its text (title, prompt, items) contains `expected` and its box has the focus:
+   * keys typed before the box takes the focus (it shows a moment earlier, more so after another one just closed)
+   * would go elsewhere.
+   */
   async quickInput(expected: string | RegExp): Promise<string> {
-    return (await waitFor(`a quick input showing ${String(expected)}`, async () => {
+    return (await waitFor(`a quick input showing ${String(expected)}, its box focused`, async () => {
       const text = (await ui.texts(SELECTORS.quickInput)).join('\n');
-      return (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) ? text : undefined;
+      if (!(typeof expected === 'string' ? text.includes(expected) : expected.test(text))) return undefined;
+      return (await ui.focused(SELECTORS.quickInputBox)) ? text : undefined;
     })) as string;
   },
 
