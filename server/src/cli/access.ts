@@ -25,6 +25,7 @@ import {
 import { loadPolicies } from '../core/iam/evaluate/load';
 import type { CliIo } from './check';
 import { reasonOf } from './files';
+import { type ParsedOptions, parseOptions, single, UsageError } from './options';
 
 export const ACCESS_COMMANDS: ReadonlySet<string> = new Set([
   'explain',
@@ -48,57 +49,19 @@ export const ACCESS_USAGE = `Policy evaluation and custom checks (exit status: 0
 
 --context repeats; a key given twice is multi-valued. --base HEAD compares with the version of NEW committed in git.`;
 
-class UsageError extends Error {}
-
-interface Parsed {
-  readonly values: ReadonlyMap<string, readonly string[]>;
-  readonly positional: readonly string[];
-}
-
-function parse(argv: readonly string[], known: readonly string[]): Parsed {
-  const values = new Map<string, string[]>();
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') {
-      positional.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!a.startsWith('--')) {
-      positional.push(a);
-      continue;
-    }
-    const eq = a.indexOf('=');
-    const name = a.slice(2, eq > 0 ? eq : undefined);
-    if (!known.includes(name)) throw new UsageError(`Unknown option "${a}"`);
-    const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === '') throw new UsageError(`Option --${name} needs a value`);
-    const list = values.get(name);
-    if (list) list.push(value);
-    else values.set(name, [value]);
-  }
-  return { values, positional };
-}
-
-function one(p: Parsed, name: string): string | undefined {
-  const v = p.values.get(name);
-  if (v && v.length > 1) throw new UsageError(`Only one --${name} may be given`);
-  return v?.[0];
-}
-
-function required(p: Parsed, name: string): string {
-  const v = one(p, name);
+function required(p: ParsedOptions, name: string): string {
+  const v = single(p, name);
   if (v === undefined) throw new UsageError(`--${name} is required`);
   return v;
 }
 
-function formatOf(p: Parsed): 'text' | 'json' {
-  const f = one(p, 'format') ?? 'text';
+function formatOf(p: ParsedOptions): 'text' | 'json' {
+  const f = single(p, 'format') ?? 'text';
   if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json (got "${f}")`);
   return f;
 }
 
-function onePositional(p: Parsed, what: string): string {
+function onePositional(p: ParsedOptions, what: string): string {
   if (p.positional.length !== 1) {
     throw new UsageError(`Expected one ${what} file (got ${p.positional.length ? p.positional.join(' ') : 'none'})`);
   }
@@ -134,17 +97,19 @@ function readHead(path: string, io: CliIo): PolicySource[] {
 }
 
 function explain(argv: readonly string[], io: CliIo): number {
-  const p = parse(argv, [
-    'policy',
-    'resource-policy',
-    'boundary',
-    'session-policy',
-    'principal',
-    'action',
-    'resource',
-    'context',
-    'format',
-  ]);
+  const p = parseOptions(argv, {
+    valued: [
+      'policy',
+      'resource-policy',
+      'boundary',
+      'session-policy',
+      'principal',
+      'action',
+      'resource',
+      'context',
+      'format',
+    ],
+  });
   const format = formatOf(p);
   if (p.positional.length) throw new UsageError(`Unexpected argument "${p.positional[0]}"`);
   const principal = required(p, 'principal');
@@ -235,7 +200,7 @@ function runCommand(command: string, argv: readonly string[], io: CliIo): number
     case 'explain':
       return explain(argv, io);
     case 'check-no-new-access': {
-      const p = parse(argv, ['base', 'format']);
+      const p = parseOptions(argv, { valued: ['base', 'format'] });
       const format = formatOf(p);
       const base = required(p, 'base');
       const next = onePositional(p, 'policy');
@@ -245,19 +210,19 @@ function runCommand(command: string, argv: readonly string[], io: CliIo): number
       return report('CheckNoNewAccess', checkNoNewAccess(io.loadIamData(), basePolicies, nextPolicies), format, io);
     }
     case 'check-access-not-granted': {
-      const p = parse(argv, ['actions', 'resources', 'format']);
+      const p = parseOptions(argv, { valued: ['actions', 'resources', 'format'] });
       const format = formatOf(p);
       const actions = splitList(required(p, 'actions'));
       const bad = actions.find((a) => !/^[A-Za-z0-9*?-]+:[A-Za-z0-9*?]+$/.test(a));
       if (!actions.length || bad !== undefined) {
         throw new UsageError(`--actions must list actions such as s3:GetObject,s3:Put* (got "${bad ?? ''}")`);
       }
-      const resources = splitList(one(p, 'resources'));
+      const resources = splitList(single(p, 'resources'));
       const policies = readPolicies(onePositional(p, 'policy'), io);
       return report('CheckAccessNotGranted', checkAccessNotGranted(policies, actions, resources), format, io);
     }
     case 'check-no-public-access': {
-      const p = parse(argv, ['resource-type', 'format']);
+      const p = parseOptions(argv, { valued: ['resource-type', 'format'] });
       const format = formatOf(p);
       const type = required(p, 'resource-type');
       if (!(RESOURCE_TYPES as readonly string[]).includes(type)) {

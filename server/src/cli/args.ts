@@ -1,5 +1,7 @@
 // Command-line arguments of `local-cloud-lab`. Table-driven so other inputs (DynamoDB sample items, access
 // patterns) can be added as one entry each in OPTIONS and read in check.ts.
+import { type ParsedOptions, parseOptions, UsageError } from './options';
+
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export interface CheckArgs {
@@ -51,32 +53,21 @@ export function parseArgs(argv: readonly string[]): Args {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) return { command: 'help' };
   const [command, ...rest] = argv;
   if (command !== 'check') return { command: 'usage-error', message: `Unknown command "${command}"` };
-  const values: Record<string, string[]> = {};
-  const paths: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!;
-    if (a === '--') {
-      paths.push(...rest.slice(i + 1));
-      break;
-    }
-    if (!a.startsWith('--')) {
-      paths.push(a);
-      continue;
-    }
-    const eq = a.indexOf('=');
-    const name = a.slice(2, eq > 0 ? eq : undefined);
-    if (!OPTIONS[name]) return { command: 'usage-error', message: `Unknown option "${a}"` };
-    const value = eq > 0 ? a.slice(eq + 1) : rest[++i];
-    if (value === undefined || value === '')
-      return { command: 'usage-error', message: `Option --${name} needs a value` };
-    (values[name] ??= []).push(value);
+  let parsed: ParsedOptions;
+  try {
+    parsed = parseOptions(rest, { valued: Object.keys(OPTIONS) });
+  } catch (e) {
+    if (e instanceof UsageError) return { command: 'usage-error', message: e.message };
+    throw e;
   }
+  const values = Object.fromEntries(parsed.values) as Record<string, readonly string[]>;
+  const paths = parsed.positional;
   const format = values.format?.at(-1) ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'sarif') {
     return { command: 'usage-error', message: `--format must be text, json or sarif (got "${format}")` };
   }
   if ((values.config?.length ?? 0) > 1) return { command: 'usage-error', message: 'Only one --config may be given' };
-  const evidence: Record<string, string[]> = {};
+  const evidence: Record<string, readonly string[]> = {};
   for (const [name, opt] of Object.entries(OPTIONS)) if (opt.evidence && values[name]) evidence[name] = values[name]!;
   const base: CheckArgs = { command: 'check', format, paths: paths.length ? paths : ['.'], evidence };
   return values.config ? { ...base, config: values.config[0]! } : base;

@@ -8,6 +8,7 @@ import { isLoopback, normaliseEndpoint, resolveConnection } from '../../../src/a
 import { DEFAULT_MAX_NODES, readWiring } from '../../../src/aws/wiring';
 import { exportGraph, GRAPH_FORMATS, type GraphFormat } from '../../../src/graph/exports';
 import { GRAPH_USAGE } from './graphUsage';
+import { parseOptions, single, UsageError } from './options';
 
 export interface GraphIo {
   readonly stdout: (text: string) => void;
@@ -15,30 +16,15 @@ export interface GraphIo {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-const VALUED = new Set(['endpoint', 'region', 'format', 'max-nodes']);
-const FLAGS = new Set(['allow-remote', 'help']);
+const SPEC = { valued: ['endpoint', 'region', 'format', 'max-nodes'], flags: ['allow-remote', 'help'] } as const;
 
-class UsageError extends Error {}
-
-function parse(argv: readonly string[]): { values: Map<string, string>; flags: Set<string> } {
+/** Options given once each, flags; no positional arguments. */
+function parse(argv: readonly string[]): { values: Map<string, string>; flags: ReadonlySet<string> } {
+  const p = parseOptions(argv, SPEC);
+  if (p.positional.length) throw new UsageError(`Unexpected argument "${p.positional[0]}"`);
   const values = new Map<string, string>();
-  const flags = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (!a.startsWith('--')) throw new UsageError(`Unexpected argument "${a}"`);
-    const eq = a.indexOf('=');
-    const name = a.slice(2, eq > 0 ? eq : undefined);
-    if (FLAGS.has(name) && eq < 0) {
-      flags.add(name);
-      continue;
-    }
-    if (!VALUED.has(name)) throw new UsageError(`Unknown option "${a}"`);
-    const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === '') throw new UsageError(`Option --${name} needs a value`);
-    if (values.has(name)) throw new UsageError(`Only one --${name} may be given`);
-    values.set(name, value);
-  }
-  return { values, flags };
+  for (const name of p.values.keys()) values.set(name, single(p, name)!);
+  return { values, flags: p.flags };
 }
 
 /** Runs `graph` with the arguments after the command name. */

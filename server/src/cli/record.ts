@@ -9,6 +9,7 @@ import { CallLog } from '../record/callLog';
 import { startRecordingProxy } from '../record/proxy';
 import type { CliIo } from './check';
 import { reasonOf } from './files';
+import { parseOptions, UsageError } from './options';
 
 export const RECORD_USAGE = `Record AWS calls and write the least-privilege policy they need (Ctrl+C stops):
 
@@ -52,39 +53,29 @@ function parse(argv: readonly string[], env: NodeJS.ProcessEnv): Options {
     account: '000000000000',
     region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
   };
-  for (let i = 0; i < argv.length; i++) {
-    const name = argv[i]!;
-    const value = argv[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new Error(`${name} needs a value`);
-    i++;
-    switch (name) {
-      case '--endpoint':
-        o.endpoint = value;
-        break;
-      case '--endpoint-for': {
-        const eq = value.indexOf('=');
-        if (eq <= 0) throw new Error(`--endpoint-for must be SERVICE=URL (got "${value}")`);
-        o.services.set(value.slice(0, eq).toLowerCase(), endpointOf(value.slice(eq + 1), '--endpoint-for'));
-        break;
-      }
-      case '--port':
-        if (!/^\d+$/.test(value) || Number(value) > 65535) throw new Error(`--port must be a port number`);
-        o.port = Number(value);
-        break;
-      case '--account':
-        if (!/^\d{12}$/.test(value)) throw new Error(`--account must be 12 digits (got "${value}")`);
-        o.account = value;
-        break;
-      case '--region':
-        o.region = value;
-        break;
-      case '--out':
-        o.out = value;
-        break;
-      default:
-        throw new Error(`Unknown option "${name}"`);
-    }
+  const p = parseOptions(argv, { valued: ['endpoint', 'endpoint-for', 'port', 'account', 'region', 'out'] });
+  if (p.positional.length) throw new UsageError(`Unexpected argument "${p.positional[0]}"`);
+  // A repeated option: the last one counts, except --endpoint-for (one per service).
+  const last = (name: string) => p.values.get(name)?.at(-1);
+  for (const value of p.values.get('endpoint-for') ?? []) {
+    const eq = value.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--endpoint-for must be SERVICE=URL (got "${value}")`);
+    o.services.set(value.slice(0, eq).toLowerCase(), endpointOf(value.slice(eq + 1), '--endpoint-for'));
   }
+  const port = last('port');
+  if (port !== undefined) {
+    if (!/^\d+$/.test(port) || Number(port) > 65535) throw new UsageError(`--port must be a port number`);
+    o.port = Number(port);
+  }
+  const account = last('account');
+  if (account !== undefined) {
+    if (!/^\d{12}$/.test(account)) throw new UsageError(`--account must be 12 digits (got "${account}")`);
+    o.account = account;
+  }
+  o.endpoint = last('endpoint') ?? o.endpoint;
+  o.region = last('region') ?? o.region;
+  const out = last('out');
+  if (out !== undefined) o.out = out;
   o.endpoint = endpointOf(o.endpoint, '--endpoint');
   return o;
 }
