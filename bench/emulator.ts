@@ -1,6 +1,9 @@
 // The emulator a bench runs against: `npm run bench` starts moto and passes its address in LCL_TEST_ENDPOINT.
 import { AwsClients } from '../src/aws/clients';
 import { resolveConnection } from '../src/aws/connection';
+import { ConnectionMonitor } from '../src/connection/monitor';
+import { ExplorerTree } from '../src/explorer/model/tree';
+import { createServiceRegistry } from '../src/explorer/services';
 
 export interface BenchEmulator {
   readonly endpoint: string;
@@ -24,4 +27,29 @@ export async function benchEmulator(bench: string): Promise<BenchEmulator | unde
   const resolved = resolveConnection({ endpoint }, {});
   if (!resolved.ok) throw new Error(resolved.reason);
   return { endpoint, clients: new AwsClients(resolved.connection), reset };
+}
+
+/** The explorer's own tree over the emulator, connected, with the page size the bench gives; dispose both after. */
+export async function explorerTree(
+  endpoint: string,
+  pageSize: number,
+): Promise<{ tree: ExplorerTree; dispose(): void }> {
+  const monitor = new ConnectionMonitor({
+    readSettings: () => ({ endpoint }),
+    env: {},
+    confirmRemote: async () => false,
+  });
+  await monitor.start();
+  if (monitor.state.kind !== 'connected') {
+    monitor.dispose();
+    throw new Error(`not connected: ${monitor.state.kind}`);
+  }
+  const tree = new ExplorerTree(createServiceRegistry(), monitor, { pageSize: () => pageSize });
+  return {
+    tree,
+    dispose: () => {
+      tree.dispose();
+      monitor.dispose();
+    },
+  };
 }

@@ -10,11 +10,8 @@ import { runInNewContext } from 'node:vm';
 import { CreateQueueCommand } from '@aws-sdk/client-sqs';
 import { createBucket, listObjects } from '../src/aws/s3';
 import { mapLimit } from '../src/aws/sqs';
-import { ConnectionMonitor } from '../src/connection/monitor';
 import type { ExplorerNode } from '../src/explorer/model';
-import { ExplorerTree } from '../src/explorer/model/tree';
-import { createServiceRegistry } from '../src/explorer/services';
-import { benchEmulator } from './emulator';
+import { benchEmulator, explorerTree } from './emulator';
 
 const OBJECTS = 10_000;
 const QUEUES = 1_000;
@@ -48,14 +45,7 @@ async function main(): Promise<void> {
   await mapLimit(names, 16, (QueueName) => seed.sqs().send(new CreateQueueCommand({ QueueName })));
   console.log(`seeded ${OBJECTS} objects and ${QUEUES} queues in ${ms(performance.now() - t)}`);
 
-  const monitor = new ConnectionMonitor({
-    readSettings: () => ({ endpoint }),
-    env: {},
-    confirmRemote: async () => false,
-  });
-  await monitor.start();
-  if (monitor.state.kind !== 'connected') throw new Error(`not connected: ${monitor.state.kind}`);
-  const tree = new ExplorerTree(createServiceRegistry(), monitor, { pageSize: () => PAGE });
+  const { tree, dispose } = await explorerTree(endpoint, PAGE);
   const roots = await tree.children();
   const s3Row = roots.find((r) => r.label === 'S3');
   const sqsRow = roots.find((r) => r.label === 'SQS');
@@ -151,8 +141,7 @@ async function main(): Promise<void> {
       `+${mb(Math.max(0, retainedCollapsed - retainedBefore))} over the start of (c2) ` +
       '(held outside the tree, e.g. SDK and runtime state)',
   );
-  tree.dispose();
-  monitor.dispose();
+  dispose();
   seed.dispose();
 }
 

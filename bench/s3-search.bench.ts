@@ -13,12 +13,10 @@ import { AwsClients } from '../src/aws/clients';
 import { resolveConnection } from '../src/aws/connection';
 import { createBucket } from '../src/aws/s3';
 import { mapLimit } from '../src/aws/sqs';
-import { ConnectionMonitor } from '../src/connection/monitor';
 import type { ExplorerNode } from '../src/explorer/model';
-import { ExplorerTree } from '../src/explorer/model/tree';
-import { createServiceRegistry } from '../src/explorer/services';
 import { startLocalStack } from '../test/support/localstack';
-import { benchEmulator } from './emulator';
+import type { ExplorerTree } from '../src/explorer/model/tree';
+import { benchEmulator, explorerTree } from './emulator';
 
 const OBJECTS = 10_000;
 const PAGE = 100; // the default localCloudLab.explorer.pageSize
@@ -85,14 +83,7 @@ async function benchOn(label: string, endpoint: string, seed: AwsClients): Promi
       `(${Math.round(1000 / (perPage / 1000))} keys/s; 4,991 keys take ≈ ${ms((perPage * 4991) / 1000)})`,
   );
 
-  const monitor = new ConnectionMonitor({
-    readSettings: () => ({ endpoint }),
-    env: {},
-    confirmRemote: async () => false,
-  });
-  await monitor.start();
-  if (monitor.state.kind !== 'connected') throw new Error(`not connected: ${monitor.state.kind}`);
-  const tree = new ExplorerTree(createServiceRegistry(), monitor, { pageSize: () => PAGE });
+  const { tree, dispose } = await explorerTree(endpoint, PAGE);
   const s3Row = (await tree.children()).find((r) => r.label === 'S3');
   if (!s3Row) throw new Error('S3 missing from the tree');
   const bucket = (await tree.children(s3Row)).find((r) => r.label === 'bench-search');
@@ -122,8 +113,7 @@ async function benchOn(label: string, endpoint: string, seed: AwsClients): Promi
         `run settled ${ms(median(settles))} with ${matches} rows`,
     );
   }
-  tree.dispose();
-  monitor.dispose();
+  dispose();
 }
 
 /**
