@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { tieringFlag } from '../../server/src/cli/tiering';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -101,6 +102,31 @@ describe('cli check', () => {
       );
     }
     assert.equal(r.status, 1);
+  });
+
+  it('prints each file as it was named, whether named alone, inside a named folder or both', () => {
+    // Many names at once (as CI passes them from `git ls-files`), one of them also inside a folder named first.
+    const names = Array.from({ length: 300 }, (_, i) => `many/p${i}.json`);
+    for (const n of names) write(n, BROKEN);
+    const r = run(dir, 'check', '--format', 'json', 'many/', ...names, './many/p7.json', 'policies/deny.json');
+    const shown = new Set((JSON.parse(r.stdout) as { findings: JsonFinding[] }).findings.map((f) => f.file));
+    // Found through the folder argument `many/` first: joined with it, not as named later.
+    assert.ok(shown.has('many/p0.json') && shown.has('many/p299.json') && shown.has('many/p7.json'), [...shown].join());
+    assert.ok(![...shown].some((f) => f.startsWith('./') || f.includes('//')), [...shown].join());
+    const alone = run(dir, 'check', '--format', 'json', './many/p7.json', 'many/p8.json');
+    const files = (JSON.parse(alone.stdout) as { findings: JsonFinding[] }).findings.map((f) => f.file);
+    assert.deepEqual([...new Set(files)].sort(), ['./many/p7.json', 'many/p8.json']);
+  });
+
+  it('raises the TurboFan threshold with a flag the running V8 knows, so nothing is printed on stderr', () => {
+    assert.equal(tieringFlag('11.3.244.8-node.38'), '--interrupt-budget=675840');
+    assert.equal(tieringFlag('12.4.254.21-node.33'), '--invocation-count-for-turbofan=30000');
+    assert.equal(tieringFlag('13.6.233.17-node.53'), '--invocation-count-for-turbofan=30000');
+    const name = tieringFlag(process.versions.v8).split('=')[0]!;
+    const known = spawnSync(process.execPath, ['--v8-options'], { encoding: 'utf8' }).stdout;
+    assert.ok(known.includes(`  ${name} `), `${name} is not a flag of V8 ${process.versions.v8}`);
+    const r = run(dir, 'check', 'policies/deny.json');
+    assert.equal(r.stderr, '');
   });
 
   it('prints text with 1-based positions and a summary', () => {

@@ -107,7 +107,9 @@ function check(args: CheckArgs, io: CliIo): number {
 
   let iamData: IamData | undefined;
   const { files, failures } = collectFiles(args.paths.map((p) => resolve(io.cwd, p)));
-  for (const f of failures) fail(display(f.path, args.paths, io.cwd), f.reason);
+  const named = new Set(files.filter((f) => f.explicit).map((f) => f.path));
+  const display = displayNames(args.paths, io.cwd, named);
+  for (const f of failures) fail(display(f.path), f.reason);
 
   const findings: FileFinding[] = [];
   let analyzed = 0;
@@ -115,7 +117,7 @@ function check(args: CheckArgs, io: CliIo): number {
   // No quick fixes: the CLI prints none, so the rules need not build them.
   const sameOptions = config.overrides?.length ? undefined : { ...optionsFor(config, ''), fixes: false };
   for (const candidate of files) {
-    const shown = display(candidate.path, args.paths, io.cwd);
+    const shown = display(candidate.path);
     let text: string;
     try {
       text = readText(candidate.path);
@@ -164,17 +166,29 @@ function check(args: CheckArgs, io: CliIo): number {
 
 /**
  * The path to print: a file named on the command line exactly as given; a file found in a given folder as that
- * folder argument joined with its path inside it.
+ * folder argument joined with its path inside it (the earliest argument that names or holds it). Built once per run:
+ * CI often passes thousands of file names, so a file is looked up by name and tried only against the folder
+ * arguments, not against every argument.
  */
-function display(abs: string, given: readonly string[], cwd: string): string {
-  for (const g of given) {
-    const root = resolve(cwd, g);
-    if (abs === root) return g;
-    const rel = relative(root, abs);
-    if (rel && !rel.startsWith('..') && !isAbsolute(rel)) {
-      const joined = g === '.' ? rel : `${g.replace(/[\\/]+$/, '')}/${rel}`;
-      return joined.replace(/\\/g, '/');
+function displayNames(given: readonly string[], cwd: string, namedFiles: ReadonlySet<string>): (abs: string) => string {
+  const roots = given.map((g) => resolve(cwd, g));
+  const firstNaming = new Map<string, number>();
+  const folders: number[] = [];
+  roots.forEach((root, i) => {
+    if (!firstNaming.has(root)) firstNaming.set(root, i);
+    if (!namedFiles.has(root)) folders.push(i); // a file holds no other file
+  });
+  return (abs) => {
+    const named = firstNaming.get(abs) ?? roots.length;
+    for (const i of folders) {
+      if (i >= named) break;
+      const rel = relative(roots[i]!, abs);
+      if (rel && !rel.startsWith('..') && !isAbsolute(rel)) {
+        const g = given[i]!;
+        const joined = g === '.' ? rel : `${g.replace(/[\\/]+$/, '')}/${rel}`;
+        return joined.replace(/\\/g, '/');
+      }
     }
-  }
-  return abs;
+    return named < roots.length ? given[named]! : abs;
+  };
 }
