@@ -83,8 +83,8 @@ const sdkEntry = {
 
 // `module` first: jsonc-parser's UMD entry hides its requires from the bundler; its ESM entry bundles cleanly.
 // `yaml`: the package's other build, the same code without its debug hooks. Its Node build reads
-// process.env.LOG_TOKENS for every token it parses (a call into the runtime each time): a quarter of the time of a
-// 10 KB YAML parse. The package's exports offer this build only outside Node, hence the path.
+// process.env.LOG_TOKENS for every token it parses (a call into the runtime each time): 0.6 of 2.1 ms of CPU for the
+// IAM bench's 10 KB YAML policy. The package's exports offer this build only outside Node, hence the path.
 const node = {
   ...common,
   platform: 'node',
