@@ -1,18 +1,7 @@
 // YAML (CloudFormation and SAM templates, YAML policies) into the format-neutral tree, with the `yaml` package
 // (ISC). CloudFormation short tags (`!Ref`, `!Sub`, …) become DynamicNodes; every document of a stream is kept.
-import {
-  type Document,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  parseAllDocuments,
-  Scalar,
-  type Tags,
-  YAMLMap,
-  YAMLSeq,
-} from 'yaml';
+import * as yamlLibrary from 'yaml';
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Tags } from 'yaml';
 import { SHORT_TAGS } from './intrinsics';
 import type { Node, ParseResult, Property, SyntaxProblem } from './tree';
 import type { Span } from '../types';
@@ -25,9 +14,16 @@ const MAX_DEPTH = 200;
  */
 const CFN_TAGS: Tags = [...SHORT_TAGS.keys()].flatMap((name) => [
   { tag: `!${name}`, resolve: (s: string) => s },
-  { tag: `!${name}`, collection: 'seq' as const, nodeClass: YAMLSeq, resolve: (v: unknown) => v as YAMLSeq },
-  { tag: `!${name}`, collection: 'map' as const, nodeClass: YAMLMap, resolve: (v: unknown) => v as YAMLMap },
+  // No nodeClass: the library's own map and sequence, so the tags suit either build of the package.
+  { tag: `!${name}`, collection: 'seq' as const, resolve: (v: unknown) => v },
+  { tag: `!${name}`, collection: 'map' as const, resolve: (v: unknown) => v },
 ]);
+
+/**
+ * Given as a function, not the array itself: the library builds each document's schema by concatenating an array of
+ * custom tags one tag at a time (63 copies of a growing list, ~25 µs a document); one concat gives the same list.
+ */
+const withCfnTags = (schemaTags: Tags): Tags => schemaTags.concat(CFN_TAGS);
 
 /** Flow collections nested deeper than this are refused before parsing: the library's time grows steeply with it. */
 const MAX_FLOW_DEPTH = 1000;
@@ -37,20 +33,57 @@ function flowDepth(text: string): number {
   let depth = 0;
   let max = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '[' || ch === '{') max = Math.max(max, ++depth);
-    else if (ch === ']' || ch === '}') depth = Math.max(0, depth - 1);
-    else if ((ch === '"' || ch === "'") && (i === 0 || /[\s[{,:-]/.test(text[i - 1]!))) {
+    const ch = text.charCodeAt(i);
+    if (ch === BRACKET || ch === BRACE) max = Math.max(max, ++depth);
+    else if (ch === BRACKET_END || ch === BRACE_END) depth = Math.max(0, depth - 1);
+    else if ((ch === DQUOTE || ch === SQUOTE) && (i === 0 || opensScalar(text.charCodeAt(i - 1)))) {
       // A quote that starts a scalar (not an apostrophe inside a word): skip to its closing quote or the line end.
-      for (i++; i < text.length && text[i] !== ch && text[i] !== '\n'; i++) if (ch === '"' && text[i] === '\\') i++;
-    } else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
-      while (i < text.length && text[i] !== '\n') i++;
+      for (i++; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === ch || c === LF) break;
+        if (ch === DQUOTE && c === BACKSLASH) i++;
+      }
+    } else if (ch === HASH && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
     }
   }
   return max;
 }
 
-export function parseYaml(text: string): ParseResult {
+const [BRACKET, BRACKET_END, BRACE, BRACE_END] = [0x5b, 0x5d, 0x7b, 0x7d];
+const [DQUOTE, SQUOTE, HASH, BACKSLASH, LF, CR] = [0x22, 0x27, 0x23, 0x5c, 0x0a, 0x0d];
+
+const utf8 = new TextDecoder();
+
+const isLineBreak = (c: number): boolean => c === LF || c === CR;
+
+/** `/\s/` for one UTF-16 unit, without a regex call per character (the scan sees every quote of the text). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** What may stand before a quote that opens a scalar: `/[\s[{,:-]/`. */
+function opensScalar(c: number): boolean {
+  return c === BRACKET || c === BRACE || c === 0x2c || c === 0x3a || c === 0x2d || isSpace(c);
+}
+
+/** The part of the yaml package the conversion calls: a parameter so that a test can run it on the package's other build. */
+type YamlLibrary = Pick<typeof yamlLibrary, 'parseAllDocuments'>;
+
+export function parseYaml(text: string, library: YamlLibrary = yamlLibrary): ParseResult {
   if (flowDepth(text) > MAX_FLOW_DEPTH) {
     return {
       format: 'yaml',
@@ -66,11 +99,11 @@ export function parseYaml(text: string): ParseResult {
   const documents: Node[] = [];
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, {
+    docs = library.parseAllDocuments(text, {
       prettyErrors: false,
       uniqueKeys: false,
       strict: false,
-      customTags: CFN_TAGS,
+      customTags: withCfnTags,
     }) as Document.Parsed[];
   } catch {
     return {
@@ -143,7 +176,7 @@ class Converter {
     const start = Math.max(0, Math.min(this.text.length, r[0]!));
     let end = Math.max(start, Math.min(this.text.length, r[1]!));
     // Block scalars and flow collections may include trailing line breaks in their range; squiggles should not.
-    while (end > start && /[\r\n]/.test(this.text[end - 1]!)) end--;
+    while (end > start && isLineBreak(this.text.charCodeAt(end - 1))) end--;
     return { start, end };
   }
 
@@ -192,7 +225,9 @@ class Converter {
     if (v === null || v === undefined) return { kind: 'null', span };
     if (typeof v === 'boolean') return { kind: 'boolean', span, value: v };
     if (typeof v === 'number' || typeof v === 'bigint') return { kind: 'number', span, value: Number(v) };
-    return { kind: 'string', span, value: String(v), valueSpan: this.valueSpan(n, span) };
+    // `!!binary`: a Buffer from the Node build, a Uint8Array from the other; both read as UTF-8 text.
+    const value = v instanceof Uint8Array ? utf8.decode(v) : String(v);
+    return { kind: 'string', span, value, valueSpan: this.valueSpan(n, span) };
   }
 
   private valueSpan(n: Scalar, span: Span): Span {
