@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { nodeBundleOptions } from './lib/bundle-options.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -81,18 +82,7 @@ const sdkEntry = {
   loader: 'js',
 };
 
-// `module` first: jsonc-parser's UMD entry hides its requires from the bundler; its ESM entry bundles cleanly.
-// `yaml`: the package's other build, the same code without its debug hooks. Its Node build reads
-// process.env.LOG_TOKENS for every token it parses (a call into the runtime each time): 0.6 of 2.1 ms of CPU for the
-// IAM bench's 10 KB YAML policy. The package's exports offer this build only outside Node, hence the path.
-const node = {
-  ...common,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  mainFields: ['module', 'main'],
-  alias: { yaml: './node_modules/yaml/browser/index.js' },
-};
+const node = { ...common, ...nodeBundleOptions };
 
 const webviewEntries = existsSync(join(root, 'webviews'))
   ? readdirSync(join(root, 'webviews'), { withFileTypes: true })
