@@ -5,9 +5,9 @@ import { type GlobMatcher, hasWildcard } from '../catalog';
 /** The matcher of an exact entry: never used as a pattern. */
 const NEVER: GlobMatcher = { test: () => false };
 import { removeArrayItem } from '../fixes';
-import type { IamRule } from '../rule';
+import type { IamRule, IamRuleContext } from '../rule';
 import type { IamFacts } from '../facts';
-import type { StringNode } from '../../syntax/tree';
+import type { ArrayNode, StringNode } from '../../syntax/tree';
 
 interface Entry {
   readonly node: StringNode;
@@ -37,11 +37,16 @@ export const REDUNDANT_ACTION: IamRule = {
   defaultSeverity: 'hint',
   title: 'An action of a statement is already granted by another action entry of the same statement.',
   check(ctx) {
-    const { facts, text } = ctx;
+    const { facts } = ctx;
     for (const s of ctx.policy.statements) {
       for (const list of [s.action, s.notAction]) {
         if (list?.node.kind !== 'array') continue;
         const array = list.node;
+        // Most lists name exact actions only: then only a name written twice is redundant, found with one table.
+        if (!array.items.some((n) => n.kind === 'string' && hasWildcard(n.value))) {
+          reportCopies(ctx, array);
+          continue;
+        }
         const entries: Entry[] = [];
         array.items.forEach((node, index) => {
           if (node.kind !== 'string' || node.value.includes('${')) return;
@@ -80,18 +85,34 @@ export const REDUNDANT_ACTION: IamRule = {
               // Two patterns granting the same actions: only the later one is redundant.
               !(item.wildcard && w.index > item.index && covers(facts, item, w, expansions)),
           );
-          if (!by) continue;
-          ctx.report({
-            message: `Action ${item.node.value} is redundant: ${by.node.value} already covers it`,
-            span: item.node.span,
-            related: [{ span: by.node.span, message: `${by.node.value} covers ${item.node.value}` }],
-            fixes: () => {
-              const edit = removeArrayItem(text, array, item.index);
-              return edit ? [{ title: `Remove ${item.node.value}`, edits: [edit], preferred: true }] : [];
-            },
-          });
+          if (by) reportRedundant(ctx, array, item.node, item.index, by.node);
         }
       }
     }
   },
 };
+
+/** Reports `item` (at `index` of the list) as redundant next to `by`, with the fix that removes it. */
+function reportRedundant(ctx: IamRuleContext, array: ArrayNode, item: StringNode, index: number, by: StringNode): void {
+  ctx.report({
+    message: `Action ${item.value} is redundant: ${by.value} already covers it`,
+    span: item.span,
+    related: [{ span: by.span, message: `${by.value} covers ${item.value}` }],
+    fixes: () => {
+      const edit = removeArrayItem(ctx.text, array, index);
+      return edit ? [{ title: `Remove ${item.value}`, edits: [edit], preferred: true }] : [];
+    },
+  });
+}
+
+/** A list of exact names: each name written again (in any case) is redundant next to its first writing. */
+function reportCopies(ctx: IamRuleContext, array: ArrayNode): void {
+  const first = new Map<string, StringNode>();
+  array.items.forEach((node, index) => {
+    if (node.kind !== 'string' || node.value.includes('${')) return;
+    const lower = node.value.toLowerCase();
+    const by = first.get(lower);
+    if (by) reportRedundant(ctx, array, node, index, by);
+    else first.set(lower, node);
+  });
+}

@@ -16,6 +16,7 @@ export const SERVICE_WILDCARD: IamRule = {
       const narrowing = ctx.facts.scoping(s)[0];
       const suffix = narrowing ? ` (narrowed by the condition on ${narrowing.key})` : '';
       for (const entry of ctx.facts.entries(s)) {
+        if (!entry.wildcard) continue; // an exact name is no `service:*`
         let message: string | undefined;
         let service: string | undefined;
         if (entry.all) {
