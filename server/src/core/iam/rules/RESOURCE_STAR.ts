@@ -1,6 +1,6 @@
 // RESOURCE_STAR: restrictable Write or Permissions-management actions granted on every resource (`*`, or a pattern
 // covering every resource of their type). Reported on the resource entry, naming the actions it opens up.
-import { type ActionRef, concreteArnExample, isWildcardOnly, resourceTypesOfRef } from '../catalog';
+import { type ActionRef, concreteArnExample, isWildcardOnly } from '../catalog';
 import type { IamRule } from '../rule';
 import { isStar, listNames, mayReachAll, pickedActions, wideResource } from '../risk';
 import type { StringNode } from '../../syntax/tree';
@@ -26,10 +26,13 @@ export const RESOURCE_STAR: IamRule = {
         number,
         { text: string; span: Span; node: StringNode; refs: Map<string, ActionRef> }
       >();
+      // A statement whose first resource is `*` reaches every resource of every action through it: no lookups.
+      const first = s.resource.values.find((v): v is StringNode => v.kind === 'string');
+      const star = first && isStar(first.value) ? { text: first.value, span: first.span, node: first } : undefined;
       for (const entry of ctx.facts.entries(s)) {
         if (entry.all) continue; // FULL_ADMIN / SERVICE_WILDCARD report a bare "*".
         for (const ref of pickedActions(ctx.facts, entry, scopableWrite)) {
-          const wide = wideResource(ctx.facts, ref, s);
+          const wide = star ?? wideResource(ctx.facts, ref, s);
           if (!wide) continue;
           const group = byResource.get(wide.span.start) ?? { ...wide, refs: new Map<string, ActionRef>() };
           group.refs.set(ref.fullName, ref);
@@ -40,9 +43,12 @@ export const RESOURCE_STAR: IamRule = {
         const refs = [...group.refs.values()];
         const names = refs.map((r) => r.fullName);
         // Offer to scope the resource when one resource type serves every action it opens up.
-        const shared = refs
-          .map((r) => new Set(resourceTypesOfRef(r).map((t) => t.arn)))
-          .reduce((a, b) => new Set([...a].filter((x) => b.has(x))));
+        // The templates every action accepts, in the first action's order; a `service:*` group empties it early.
+        let shared: readonly string[] = ctx.facts.types(refs[0]!).map((t) => t.arn);
+        for (let i = 1; i < refs.length && shared.length > 0; i++) {
+          const types = ctx.facts.types(refs[i]!);
+          shared = shared.filter((arn) => types.some((t) => t.arn === arn));
+        }
         const template = [...shared].sort((a, b) => a.length - b.length)[0];
         const example = template ? concreteArnExample(template) : undefined;
         const hint = example
@@ -55,7 +61,7 @@ export const RESOURCE_STAR: IamRule = {
           s.notAction === undefined &&
           ctx.facts.entries(s).every((e) => {
             const r = e.ref;
-            return r !== undefined && resourceTypesOfRef(r).some((t) => t.arn === template);
+            return r !== undefined && ctx.facts.types(r).some((t) => t.arn === template);
           });
         const fixes =
           example && servesAll && !ctx.policy.synthetic && isStar(group.text)
