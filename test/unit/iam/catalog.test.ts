@@ -126,6 +126,18 @@ describe('ARN patterns against resource-type templates', () => {
     });
   }
 
+  test('a pasted 100,000-character resource is matched against templates like a short one', () => {
+    // The matchers keep a bit per (pattern, template) state: states far apart, at word edges and at the end.
+    const long = 'a'.repeat(100_000);
+    assert.equal(arnMatchesTemplate(`arn:aws:s3:::${long}*?*`, OBJECT), true);
+    assert.equal(arnMatchesTemplate(`arn:aws:s3:::${long}`, BUCKET), true);
+    assert.equal(arnMatchesTemplate(`arn:aws:s3:::${long}`, OBJECT), false);
+    assert.equal(arnMatchesTemplate(`arn:aws:s3:::b/${long}x`, QUEUE), false);
+    assert.equal(arnCoversResourceType(`arn:aws:s3:::*${long}`, BUCKET), false);
+    assert.equal(arnCoversResourceType(`arn:aws:s3:::*/*${'*'.repeat(1000)}`, OBJECT), true);
+    assert.equal(arnCoversResourceType(`arn:aws:s3:::${long}*/*`, OBJECT), false);
+  });
+
   test('concrete examples replace placeholders with editable text', () => {
     assert.equal(concreteArnExample(OBJECT), 'arn:aws:s3:::BUCKET_NAME/*');
     assert.equal(concreteArnExample(BUCKET), 'arn:aws:s3:::BUCKET_NAME');

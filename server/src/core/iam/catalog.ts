@@ -233,17 +233,19 @@ export function arnMatchesTemplate(pattern: string, template: string): boolean {
 export function arnMatchesTokens(pattern: string, t: readonly TemplateToken[]): boolean {
   if (pattern === '*') return true;
   const p = [...pattern];
-  // States (i, j) as one number i * width + j; a flat bitmap for the usual short ARNs, a set for huge inputs.
+  // States (i, j) as one number i * width + j; a flat bit set (a bit per state: a 100 KB pattern against a long
+  // template takes under a megabyte) for all but absurd inputs, which get a set of the states visited.
   const width = t.length + 1;
   const states = (p.length + 1) * width;
-  const bitmap = states <= 1 << 24 ? new Uint8Array(states) : undefined;
+  const bitmap = states <= 1 << 27 ? new Uint32Array((states >>> 5) + 1) : undefined;
   const seenSet = bitmap ? undefined : new Set<number>();
   const stack: number[] = [0];
   while (stack.length > 0) {
     const key = stack.pop()!;
     if (bitmap) {
-      if (bitmap[key]) continue;
-      bitmap[key] = 1;
+      const bit = 1 << (key & 31);
+      if (bitmap[key >>> 5]! & bit) continue;
+      bitmap[key >>> 5]! |= bit;
     } else {
       if (seenSet!.has(key)) continue;
       seenSet!.add(key);
@@ -284,20 +286,24 @@ export function arnCoversTokens(pattern: string, t: readonly TemplateToken[]): b
   if (pattern === '*') return true;
   const p = [...pattern];
   const width = t.length + 1;
-  // Each state (i, j) as one number, known answers in a flat table (0 unknown, 1 false or being worked out, 2
-  // true); a map for inputs too large for one.
+  // Each state (i, j) as one number, its answer in two flat bit sets (visited: known false or being worked out;
+  // true: known true); a map for inputs too large for them.
   const states = (p.length + 1) * width;
-  const table = states <= 1 << 24 ? new Uint8Array(states) : undefined;
-  const memo = table ? undefined : new Map<number, number>();
+  const words = states <= 1 << 27 ? (states >>> 5) + 1 : 0;
+  const visited = words ? new Uint32Array(words) : undefined;
+  const holds = words ? new Uint32Array(words) : undefined;
+  const memo = visited ? undefined : new Map<number, number>();
   const onlyStars = (i: number): boolean => {
     for (let k = i; k < p.length; k++) if (p[k] !== '*') return false;
     return true;
   };
   const cover = (i: number, j: number): boolean => {
     const key = i * width + j;
-    const known = table ? table[key]! : (memo!.get(key) ?? 0);
+    const word = key >>> 5;
+    const bit = 1 << (key & 31);
+    const known = visited ? (holds![word]! & bit ? 2 : visited[word]! & bit ? 1 : 0) : (memo!.get(key) ?? 0);
     if (known !== 0) return known === 2;
-    if (table) table[key] = 1;
+    if (visited) visited[word]! |= bit;
     else memo!.set(key, 1);
     let result = false;
     const pc = p[i];
@@ -313,8 +319,9 @@ export function arnCoversTokens(pattern: string, t: readonly TemplateToken[]): b
         result = p[k] !== '*' && cover(k, j + 1);
       }
     } else result = pc.toLowerCase() === tc.toLowerCase() && cover(i + 1, j + 1);
-    if (table) table[key] = result ? 2 : 1;
-    else memo!.set(key, result ? 2 : 1);
+    if (holds) {
+      if (result) holds[word]! |= bit;
+    } else memo!.set(key, result ? 2 : 1);
     return result;
   };
   return cover(0, 0);
