@@ -28,6 +28,19 @@ ruleTable(REDUNDANT_ACTION, [
     fix: 'Remove',
   },
   {
+    name: 'the earliest covering entry is named, whether it names the service or not',
+    doc: policy({
+      Effect: 'Allow',
+      Action: ['s3*', 'ec2:Describe*', 's3:Get*', 's3:GetObject', 'ec2:DescribeInstances', 'iam:GetRole'],
+      Resource: '*',
+    }),
+    expect: [
+      'Action s3:Get* is redundant: s3* already covers it',
+      'Action s3:GetObject is redundant: s3* already covers it',
+      'Action ec2:DescribeInstances is redundant: ec2:Describe* already covers it',
+    ],
+  },
+  {
     name: 'YAML block list',
     uri: 'template.yaml',
     doc: cfnFile(['- Effect: Allow', '  Action:', '    - dynamodb:*', '    - dynamodb:GetItem', "  Resource: '*'"]),

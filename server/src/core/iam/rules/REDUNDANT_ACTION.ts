@@ -65,13 +65,30 @@ export const REDUNDANT_ACTION: IamRule = {
         // prefix of, or a pattern whose own start runs along with it, so each entry is tried against a few
         // candidates (in list order) instead of every wildcard of a long list.
         const wildcards = entries.filter((e) => e.wildcard);
+        // And by the service their start names ('s3' of s3:Get*): a name or pattern of one service is only tried
+        // against that service's wildcards and those whose start names no service (`*`, `s3*`), not the whole list
+        // (ReadOnlyAccess holds hundreds of each).
+        const byService = new Map<string, Entry[]>();
+        const anyService: Entry[] = [];
+        for (const w of wildcards) {
+          const colon = w.start.indexOf(':');
+          if (colon < 0) anyService.push(w);
+          else {
+            const service = w.start.slice(0, colon);
+            const list = byService.get(service);
+            if (list) list.push(w);
+            else byService.set(service, [w]);
+          }
+        }
         const firstOf = new Map<string, Entry>();
         const expansions = new Map<number, readonly string[]>();
-        const candidates = (item: Entry): Entry[] => {
+        const candidates = (item: Entry): readonly Entry[] => {
           if (wildcards.length === 0) return [];
           const own = item.start;
-          if (item.wildcard) return wildcards.filter((w) => w.start.startsWith(own) || own.startsWith(w.start));
-          return wildcards.filter((w) => own.startsWith(w.start));
+          const colon = own.indexOf(':');
+          const pool = colon < 0 ? wildcards : inListOrder(byService.get(own.slice(0, colon)) ?? [], anyService);
+          if (item.wildcard) return pool.filter((w) => w.start.startsWith(own) || own.startsWith(w.start));
+          return pool.filter((w) => own.startsWith(w.start));
         };
         for (const item of entries) {
           // Of two equal entries the later one is the redundant one.
@@ -91,6 +108,20 @@ export const REDUNDANT_ACTION: IamRule = {
     }
   },
 };
+
+/** Two lists of entries, each in list order, as one in list order. */
+function inListOrder(a: readonly Entry[], b: readonly Entry[]): readonly Entry[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: Entry[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]!.index < b[j]!.index)) out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
+  return out;
+}
 
 /** Reports `item` (at `index` of the list) as redundant next to `by`, with the fix that removes it. */
 function reportRedundant(ctx: IamRuleContext, array: ArrayNode, item: StringNode, index: number, by: StringNode): void {
