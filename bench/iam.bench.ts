@@ -261,7 +261,36 @@ function benchDocument(): void {
       `    with a fresh catalogue memo each time: p50 ${ms(percentile(fresh.times, 50))}, p99 ${ms(percentile(fresh.times, 99))} wall; ` +
         `CPU p50 ${ms(percentile(fresh.cpu, 50))}, p99 ${ms(percentile(fresh.cpu, 99))}`,
     );
+    // One process's p99 depends on how V8 happened to compile it and where the collector paused: four more fresh
+    // processes, and the target judged by the median of the five.
+    const p99s = [p99];
+    for (let i = 0; i < 4; i++) {
+      const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--steady', format], {
+        encoding: 'utf8',
+      });
+      const line = child.stdout.trim().split('\n').pop() ?? '';
+      try {
+        p99s.push((JSON.parse(line) as { p99: number }).p99);
+      } catch {
+        console.log(`    a steady-state child failed (exit ${child.status}): ${child.stderr.slice(0, 200)}`);
+      }
+    }
+    const middle = median(p99s);
+    console.log(
+      `    steady-state p99 in ${p99s.length} fresh processes: ${p99s.map((x) => x.toFixed(2)).join(', ')} ms; ` +
+        `median ${ms(middle)} — TARGET p99 <= 5 ms by the median: ${verdict(middle, 5)}`,
+    );
   }
+}
+
+/** One format's steady-state p50/p99 (after 1,000 analyses) in this process: the child mode of benchDocument. */
+function steadyState(format: HostFormat): { p50: number; p99: number } {
+  const { analyzeDocument, loadIamData } = shippedCore();
+  const data = loadIamData(join(root, 'dist', 'iam-data.json'));
+  const doc = { uri: `file:///bench/${URI[format]}`, text: render(largePolicy(10_240), format) };
+  const ctx: AnalysisContext = { iamData: () => data, options: {} };
+  const run = timeAnalysis(() => analyzeDocument(doc, ctx).findings.length, 1000);
+  return { p50: percentile(run.times, 50), p99: percentile(run.times, 99) };
 }
 
 /** Shuts the server down politely and waits for the process to end (killing it after 2 s). */
@@ -313,6 +342,12 @@ async function main(): Promise<void> {
   const load = loadavg()
     .map((l) => l.toFixed(1))
     .join(' ');
+  const steady = process.argv.indexOf('--steady');
+  if (steady >= 0) {
+    // A child of benchDocument: one format's steady state in a fresh process, as one JSON line.
+    console.log(JSON.stringify(steadyState(process.argv[steady + 1] as HostFormat)));
+    return;
+  }
   console.log(`IAM benchmarks (node ${process.version}, ${cpus().length} cores, load average ${load})`);
   benchCli();
   benchManagedPolicies();
