@@ -14,7 +14,12 @@ export const INVALID_SERVICE_IN_ACTION: IamRule = {
   title: 'The service prefix of an action does not exist.',
   check(ctx) {
     for (const s of ctx.policy.statements) {
-      for (const v of [...literals(s.action), ...literals(s.notAction)]) {
+      // An Action entry the catalogue resolved names a known service: only the others are taken apart.
+      const unresolved = ctx.facts
+        .entries(s)
+        .filter((e) => e.ref === undefined)
+        .map((e) => e.node);
+      for (const v of [...unresolved, ...literals(s.notAction)]) {
         const parts = splitAction(v.value);
         if (!parts || hasWildcard(parts.service) || parts.service.includes('${')) continue;
         if (findService(ctx.data, parts.service)) continue;
