@@ -1,9 +1,23 @@
 // SERVICE_WILDCARD: `service:*` (or a bare `*` not already reported as FULL_ADMIN) in an Allow statement.
-import { findService, groupByAccessLevel, hasWildcard, splitAction } from '../catalog';
+import { type ActionRef, findService, groupByAccessLevel, hasWildcard, splitAction } from '../catalog';
 import { explicitActionFixes } from '../fixes';
 import type { IamRule } from '../rule';
 import type { Fix } from '../../types';
 import { hasStarResource, isStar } from '../risk';
+
+/**
+ * How many of the actions are write, permissions-management and tagging ones (' (12 write, 3 tagging)'), worked out
+ * once per pattern by the catalogue memo: `ec2:*` comes back in policy after policy.
+ */
+function riskyLevels(refs: readonly ActionRef[]): string {
+  const levels = [...groupByAccessLevel(refs)]
+    .filter(([level]) => level === 'Write' || level === 'Permissions management' || level === 'Tagging')
+    .map(
+      ([level, list]) =>
+        `${list.length} ${level === 'Permissions management' ? 'permissions-management' : level.toLowerCase()}`,
+    );
+  return levels.length ? ` (${levels.join(', ')})` : '';
+}
 
 export const SERVICE_WILDCARD: IamRule = {
   id: 'SERVICE_WILDCARD',
@@ -30,13 +44,7 @@ export const SERVICE_WILDCARD: IamRule = {
           if (!info) continue; // INVALID_SERVICE_IN_ACTION's business.
           service = parts.service;
           const refs = ctx.facts.expand(entry.text);
-          const levels = [...groupByAccessLevel(refs)]
-            .filter(([level]) => level === 'Write' || level === 'Permissions management' || level === 'Tagging')
-            .map(
-              ([level, list]) =>
-                `${list.length} ${level === 'Permissions management' ? 'permissions-management' : level.toLowerCase()}`,
-            );
-          const detail = levels.length ? ` (${levels.join(', ')})` : '';
+          const detail = ctx.facts.memo.derived(entry.text, riskyLevels);
           message = `${entry.text} grants all ${refs.length} actions of ${info.name}${detail}; list only the actions needed${suffix}`;
         }
         const list = s.action?.node;
