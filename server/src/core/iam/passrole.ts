@@ -35,7 +35,13 @@ export function passRoleGrants(ctx: IamRuleContext, wildcardAction: boolean): Pa
     const passedTo = restrictedValues(s, 'iam:PassedToService');
     for (const entry of ctx.facts.entries(s)) {
       if (entry.wildcard !== wildcardAction) continue;
-      if (entry.lower !== 'iam:passrole' && matchListed(PASS_ROLE, entry.text, ctx.facts.memo).length === 0) continue;
+      // An exact name is iam:PassRole or not; only a pattern needs matching.
+      if (
+        entry.lower !== 'iam:passrole' &&
+        (!entry.wildcard || matchListed(PASS_ROLE, entry.text, ctx.facts.memo).length === 0)
+      ) {
+        continue;
+      }
       targets ??= passedToServiceTargets(statements.flatMap((st) => ctx.facts.entries(st).map((e) => e.text)));
       const fixes = passedTo ? [] : passedToServiceFixesFor(ctx.text, s, targets);
       out.push({ entry, resource, fixes, ...(passedTo ? { passedTo } : {}) });
