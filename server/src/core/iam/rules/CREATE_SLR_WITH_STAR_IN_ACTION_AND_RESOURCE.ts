@@ -16,7 +16,7 @@ export const CREATE_SLR_WITH_STAR_IN_ACTION_AND_RESOURCE: IamRule = {
   check(ctx) {
     for (const { statement: s, resource } of unscopedServiceLinkedRoleGrants(ctx.facts, ctx.policy)) {
       for (const entry of ctx.facts.entries(s)) {
-        if (!/[*?]/.test(entry.text)) continue;
+        if (!entry.wildcard) continue;
         if (entry.text !== '*' && matchListed(SLR, entry.text, ctx.facts.memo).length === 0) continue;
         ctx.report({
           message: `Action "${entry.text}" on "${resource.text}" includes iam:CreateServiceLinkedRole: the holder can create the service-linked role of any service; grant it on its own with an iam:AWSServiceName condition`,
