@@ -14,6 +14,7 @@ import { CreateQueueCommand, GetQueueAttributesCommand, ListQueuesCommand, SQSCl
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { openWorkbench, type Workbench } from '../support/codeServer';
 import { emulatorSettings, startEmulator, type TestEmulator } from '../support/emulator';
+import { hashKeyTableInput } from '../support/tables';
 
 describe('modal confirmations (UI)', () => {
   let emulator: TestEmulator;
@@ -36,14 +37,7 @@ describe('modal confirmations (UI)', () => {
     sqs = new SQSClient(emulator.config());
     await sqs.send(new CreateQueueCommand({ QueueName: 'modal-queue' }));
     ddb = new DynamoDBClient(emulator.config('dynamodb'));
-    await ddb.send(
-      new CreateTableCommand({
-        TableName: 'modal-table',
-        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
+    await ddb.send(new CreateTableCommand(hashKeyTableInput('modal-table')));
     await sqs.send(new CreateQueueCommand({ QueueName: 'modal-send' }));
     workspace = mkdtempSync(join(tmpdir(), 'lcl-e2e-dialogs-'));
     // A table keyed on a status: the key-design analysis warns about its low cardinality.

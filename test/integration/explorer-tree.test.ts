@@ -16,6 +16,7 @@ import type { ExplorerNode } from '../../src/explorer/model';
 import { ExplorerTree } from '../../src/explorer/model/tree';
 import { createServiceRegistry } from '../../src/explorer/services';
 import { freePort, startMoto, type MotoServer } from '../support/moto';
+import { hashKeyTableInput } from '../support/tables';
 
 /**
  * A TCP relay in front of moto, so moto can be stopped and restarted behind one stable endpoint. When `onRequest`
@@ -128,14 +129,7 @@ describe('explorer tree against moto', () => {
       }),
     );
     await seed.kinesis().send(new CreateStreamCommand({ StreamName: 'clicks', ShardCount: 2 }));
-    await seed.dynamodb().send(
-      new CreateTableCommand({
-        TableName: 'users',
-        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
+    await seed.dynamodb().send(new CreateTableCommand(hashKeyTableInput('users', 'id')));
     await seed.iam().send(new CreateUserCommand({ UserName: 'alice' }));
     await seed.iam().send(
       new PutUserPolicyCommand({

@@ -1,4 +1,4 @@
-// Table definitions shared by the live key-distribution tests (integration and end to end).
+// Table definitions the tests create on the emulator (integration, VS Code and end to end).
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
 /**
@@ -53,5 +53,15 @@ export function pkSkTableInput(name: string): CreateTableCommandInput {
       { AttributeName: 'pk', AttributeType: 'S' },
       { AttributeName: 'sk', AttributeType: 'S' },
     ],
+  };
+}
+
+/** The smallest on-demand table: one string hash key (`pk` unless named). */
+export function hashKeyTableInput(name: string, key = 'pk'): CreateTableCommandInput {
+  return {
+    TableName: name,
+    KeySchema: [{ AttributeName: key, KeyType: 'HASH' }],
+    AttributeDefinitions: [{ AttributeName: key, AttributeType: 'S' }],
+    BillingMode: 'PAY_PER_REQUEST',
   };
 }

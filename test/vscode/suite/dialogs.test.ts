@@ -32,6 +32,7 @@ import { CreateTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { EXTENSION_ID, emulator, useEmulatorSettings, waitFor, workspaceUri } from './helpers';
 import { driverUrl, ui } from './ui';
+import { hashKeyTableInput } from '../../support/tables';
 
 interface Node {
   id: string;
@@ -327,14 +328,7 @@ suite('dialogs, clicked through', function () {
   });
 
   test('import items: Escape imports nothing; a malformed file is reported and writes nothing; a good file is written', async () => {
-    await ddb.send(
-      new CreateTableCommand({
-        TableName: 'dialog-import',
-        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
+    await ddb.send(new CreateTableCommand(hashKeyTableInput('dialog-import')));
     const dir = folderWith({
       'items.json': JSON.stringify([
         { pk: 'a', n: 1 },

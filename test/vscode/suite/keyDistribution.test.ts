@@ -7,19 +7,13 @@ import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient } from '@aws-
 import type { KeyDistributionApi } from '../../../src/dynamodb/keyDistribution';
 import type { KeyDistributionResult } from '../../../src/dynamodb/protocol';
 import { EXTENSION_ID, emulator, useEmulatorSettings, waitFor } from './helpers';
+import { hashKeyTableInput } from '../../support/tables';
 
 suite('DynamoDB key distribution', () => {
   suiteSetup(async () => {
     await emulator.reset();
     const ddb = new DynamoDBClient(emulator.config('dynamodb'));
-    await ddb.send(
-      new CreateTableCommand({
-        TableName: 'skewed',
-        KeySchema: [{ AttributeName: 'tenant', KeyType: 'HASH' }],
-        AttributeDefinitions: [{ AttributeName: 'tenant', AttributeType: 'S' }],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
+    await ddb.send(new CreateTableCommand(hashKeyTableInput('skewed', 'tenant')));
     // An evenly keyed table: every item its own partition key value.
     const items = Array.from({ length: 100 }, (_, i) => ({ PutRequest: { Item: { tenant: { S: `t-${i}` } } } }));
     for (let i = 0; i < items.length; i += 25) {

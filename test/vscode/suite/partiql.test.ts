@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import type { PartiqlShown } from '../../../src/commands/dynamodb';
 import { connectToEmulator, emulator, treeChildren, waitValue, type TreeNode } from './helpers';
+import { hashKeyTableInput } from '../../support/tables';
 
 suite('DynamoDB PartiQL', () => {
   let dir = '';
@@ -16,14 +17,7 @@ suite('DynamoDB PartiQL', () => {
 
   suiteSetup(async () => {
     await emulator.reset();
-    await ddb.send(
-      new CreateTableCommand({
-        TableName: 'pql',
-        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
+    await ddb.send(new CreateTableCommand(hashKeyTableInput('pql')));
     const items = Array.from({ length: 130 }, (_, i) => ({ PutRequest: { Item: { pk: { S: `k${i}` } } } }));
     for (let i = 0; i < items.length; i += 25) {
       await ddb.send(new BatchWriteItemCommand({ RequestItems: { pql: items.slice(i, i + 25) } }));
