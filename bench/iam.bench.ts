@@ -192,37 +192,35 @@ function timeAnalysis(analyze: () => number, warmUp: number): { count: number; t
   return { count, times, cpu };
 }
 
+type Core = typeof Analyze & typeof IamDataModule & typeof Memo;
+
 /**
- * The analysis core as the server and CLI bundles carry it: bundled with their esbuild options (scripts/lib/
- * bundle-options.mjs), not the sources under tsx, which load other builds of some packages (yaml's Node build reads
- * the environment for every token it parses).
+ * The analysis core as the server and CLI bundles carry it, written to `outfile`: bundled with their esbuild options
+ * (scripts/lib/bundle-options.mjs), not the sources under tsx, which load other builds of some packages (yaml's Node
+ * build reads the environment for every token it parses). Built once per bench run; the steady-state children load
+ * the same file.
  */
-function shippedCore(): typeof Analyze & typeof IamDataModule & typeof Memo {
-  const dir = mkdtempSync(join(tmpdir(), 'lcl-bench-core-'));
-  const outfile = join(dir, 'core.js');
-  try {
-    buildSync({
-      ...nodeBundleOptions,
-      bundle: true,
-      absWorkingDir: root,
-      logLevel: 'warning',
-      outfile,
-      stdin: {
-        contents: [
-          "export { analyzeDocument } from './server/src/core/analyze';",
-          "export { loadIamData } from './server/src/iamData';",
-          "export { CatalogMemo } from './server/src/core/iam/catalogMemo';",
-        ].join('\n'),
-        resolveDir: root,
-        loader: 'ts',
-      },
-    });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(outfile) as typeof Analyze & typeof IamDataModule & typeof Memo;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+function bundleCore(outfile: string): void {
+  buildSync({
+    ...nodeBundleOptions,
+    bundle: true,
+    absWorkingDir: root,
+    logLevel: 'warning',
+    outfile,
+    stdin: {
+      contents: [
+        "export { analyzeDocument } from './server/src/core/analyze';",
+        "export { loadIamData } from './server/src/iamData';",
+        "export { CatalogMemo } from './server/src/core/iam/catalogMemo';",
+      ].join('\n'),
+      resolveDir: root,
+      loader: 'ts',
+    },
+  });
 }
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadCore = (file: string): Core => require(file) as Core;
 
 /**
  * The server analyses with the catalogue loaded once (loadIamData attaches its CatalogMemo, which keeps the answers
@@ -230,7 +228,18 @@ function shippedCore(): typeof Analyze & typeof IamDataModule & typeof Memo {
  * what an analysis costs when none of its patterns has been seen yet (the first keystrokes in a new policy).
  */
 function benchDocument(): void {
-  const { analyzeDocument, loadIamData, CatalogMemo } = shippedCore();
+  const dir = mkdtempSync(join(tmpdir(), 'lcl-bench-core-'));
+  try {
+    const coreFile = join(dir, 'core.js');
+    bundleCore(coreFile);
+    benchDocumentWith(coreFile);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function benchDocumentWith(coreFile: string): void {
+  const { analyzeDocument, loadIamData, CatalogMemo } = loadCore(coreFile);
   const data = loadIamData(join(root, 'dist', 'iam-data.json'));
   const ctx: AnalysisContext = { iamData: () => data, options: {} };
   const policy = largePolicy(10_240);
@@ -265,7 +274,7 @@ function benchDocument(): void {
     // processes, and the target judged by the median of the five.
     const p99s = [p99];
     for (let i = 0; i < 4; i++) {
-      const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--steady', format], {
+      const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--steady', format, coreFile], {
         encoding: 'utf8',
       });
       const line = child.stdout.trim().split('\n').pop() ?? '';
@@ -284,8 +293,8 @@ function benchDocument(): void {
 }
 
 /** One format's steady-state p50/p99 (after 1,000 analyses) in this process: the child mode of benchDocument. */
-function steadyState(format: HostFormat): { p50: number; p99: number } {
-  const { analyzeDocument, loadIamData } = shippedCore();
+function steadyState(format: HostFormat, coreFile: string): { p50: number; p99: number } {
+  const { analyzeDocument, loadIamData } = loadCore(coreFile);
   const data = loadIamData(join(root, 'dist', 'iam-data.json'));
   const doc = { uri: `file:///bench/${URI[format]}`, text: render(largePolicy(10_240), format) };
   const ctx: AnalysisContext = { iamData: () => data, options: {} };
@@ -345,7 +354,7 @@ async function main(): Promise<void> {
   const steady = process.argv.indexOf('--steady');
   if (steady >= 0) {
     // A child of benchDocument: one format's steady state in a fresh process, as one JSON line.
-    console.log(JSON.stringify(steadyState(process.argv[steady + 1] as HostFormat)));
+    console.log(JSON.stringify(steadyState(process.argv[steady + 1] as HostFormat, process.argv[steady + 2]!)));
     return;
   }
   console.log(`IAM benchmarks (node ${process.version}, ${cpus().length} cores, load average ${load})`);
