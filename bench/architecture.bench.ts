@@ -13,7 +13,7 @@ import { CreateTopicCommand, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand } from '@aws-sdk/client-sqs';
 import { cpus, loadavg } from 'node:os';
 import type { AwsClients } from '../src/aws/clients';
-import { mapLimit } from '../src/aws/sqs';
+import { mapLimit } from '../src/aws/concurrency';
 import { readWiring } from '../src/aws/wiring';
 import { toSvg } from '../src/graph/exports';
 import { layoutWiring } from '../src/graph/layout';

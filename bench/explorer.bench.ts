@@ -9,7 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { CreateQueueCommand } from '@aws-sdk/client-sqs';
 import { createBucket, listObjects } from '../src/aws/s3';
-import { mapLimit } from '../src/aws/sqs';
+import { mapLimit } from '../src/aws/concurrency';
 import type { ExplorerNode } from '../src/explorer/model';
 import { benchEmulator, explorerTree } from './emulator';
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { AwsClients } from '../src/aws/clients';
 import { resolveConnection } from '../src/aws/connection';
 import { createBucket } from '../src/aws/s3';
-import { mapLimit } from '../src/aws/sqs';
+import { mapLimit } from '../src/aws/concurrency';
 import type { ExplorerNode } from '../src/explorer/model';
 import { startLocalStack } from '../test/support/localstack';
 import type { ExplorerTree } from '../src/explorer/model/tree';

@@ -15,7 +15,7 @@ import type { AwsClients } from './clients';
 import { isConnectionError } from './errors';
 import type { Signal } from './s3';
 import { listTableNames } from './dynamodbSample';
-import { mapLimit } from './sqs';
+import { mapLimit } from './concurrency';
 
 export interface KeyPart {
   readonly name: string;

@@ -26,7 +26,7 @@ import {
 } from '@aws-sdk/client-iam';
 import type { AwsClients } from './clients';
 import type { Signal } from './s3';
-import { mapLimit } from './sqs';
+import { mapLimit } from './concurrency';
 
 export type PrincipalType = 'user' | 'group' | 'role';
 

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import type { AwsClients } from './clients';
 import { isConnectionError } from './errors';
 import type { Signal } from './s3';
-import { mapLimit } from './sqs';
+import { mapLimit } from './concurrency';
 
 export interface StreamRecord {
   readonly name: string;

@@ -20,6 +20,7 @@ import {
 import type { AwsClients } from './clients';
 import { isConnectionError } from './errors';
 import type { Signal } from './s3';
+import { mapLimit } from './concurrency';
 
 export interface QueueRecord {
   readonly url: string;
@@ -46,20 +47,6 @@ export function queueNameFromUrl(url: string): string {
 
 export function queueNameFromArn(arn: string): string {
   return arn.split(':').pop() ?? arn;
-}
-
-/** Runs `fn` over items with at most `limit` in flight, keeping order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 function num(v: string | undefined): number | undefined {

@@ -22,7 +22,8 @@ import {
 import { principalPoliciesOf } from './resourcePolicies';
 import { listBuckets, notificationRoutes } from './s3';
 import { getSubscription, listAllSubscriptions, listTopics } from './sns';
-import { isUnsupportedOperation, mapLimit, parseRedrivePolicy, queueAttributes, queueUrls } from './sqs';
+import { mapLimit } from './concurrency';
+import { isUnsupportedOperation, parseRedrivePolicy, queueAttributes, queueUrls } from './sqs';
 import {
   readHttpApiRoutes,
   readPages as pages,

@@ -12,7 +12,7 @@ import {
 } from './apiGateway';
 import { listEventBuses, listRules, listTargets } from './eventBridge';
 import type { ApiReading, RuleReading, StateMachineReading } from './records/wiring';
-import { mapLimit } from './sqs';
+import { mapLimit } from './concurrency';
 import { describeStateMachine, listStateMachines } from './stepFunctions';
 
 const PARALLEL = 8;

@@ -15,7 +15,7 @@ import {
   type IntegrationRecord,
 } from '../../aws/apiGateway';
 import { describeError } from '../../aws/errors';
-import { mapLimit } from '../../aws/sqs';
+import { mapLimit } from '../../aws/concurrency';
 import { infoNode, type ExplorerNode, type ListRequest, type Page, type ServiceExplorer } from '../model';
 
 declare module '../model/refs' {

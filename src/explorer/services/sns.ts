@@ -1,5 +1,5 @@
 // SNS in the explorer: topics, and under each its subscriptions (protocol → endpoint, with or without a filter).
-import { mapLimit } from '../../aws/sqs';
+import { mapLimit } from '../../aws/concurrency';
 import { getSubscription, listSubscriptions, listTopics } from '../../aws/sns';
 import type { ExplorerNode, ListRequest, Page, ServiceExplorer } from '../model';
 import { prettyJson } from './format';
